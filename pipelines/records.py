@@ -39,6 +39,7 @@ class Page:
     fetched_at: str  # ISO timestamp (UTC)
     encoding: str | None  # declared by the transport (HTTP header) if known; decoding is clean's job
     body: bytes
+    location: str | None = None  # where it came from when not a URL (a file path)
 
     @classmethod
     def from_bytes(
@@ -51,8 +52,9 @@ class Page:
         fetched_at: str,
         source_id: str | None = None,
         encoding: str | None = None,
+        location: str | None = None,
     ) -> Page:
-        return cls(sha256_hex(body), url, source_id, origin, media_type, fetched_at, encoding, body)
+        return cls(sha256_hex(body), url, source_id, origin, media_type, fetched_at, encoding, body, location)
 
 
 @dataclass

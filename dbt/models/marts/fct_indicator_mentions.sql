@@ -1,0 +1,30 @@
+-- Every extracted value with its proof: the sentence, the character offsets of the value in the
+-- document body, the document and the page it came from.
+select
+    m.mention_id,
+    m.document_id,
+    m.indicator_code,
+    m.value,
+    m.value_text,
+    m.unit,
+    m.approx,
+    m.is_approx,
+    m.measure,
+    m.scope,
+    m.scope_text,
+    m.period,
+    m.period_months,
+    m.region_code,
+    m.report_year,
+    m.doc_type,
+    m.title as document_title,
+    m.url,
+    m.evidence,
+    m.start_offset,
+    m.end_offset,
+    m.sentence_start,
+    m.sentence_end,
+    m.flags,
+    m.is_flagged,
+    m.extractor_version
+from {{ ref('int_mentions_attributed') }} m

@@ -1,0 +1,31 @@
+select
+    document_id,
+    page_id,
+    part,
+    is_report,
+    doc_type,
+    nullif(trim(title), '') as title,
+    issuer,
+    issuer_kind,
+    region_code,
+    region_name,
+    region_level,
+    province_code,
+    prefecture_code,
+    region_confidence,
+    region_evidence,
+    region_reason,
+    report_year,
+    year_reason,
+    period,
+    publish_date,
+    written_date,
+    body_text,
+    length(body_text) as body_chars,
+    -- Whitespace and punctuation removed: the same report re-posted with different spacing or
+    -- full/half-width punctuation hashes the same (near-duplicate detection in intermediate).
+    md5(regexp_replace(body_text, '[\s\p{P}\p{S}]', '', 'g')) as body_fingerprint,
+    page_meta,
+    evidence,
+    extractor_version
+from {{ source('raw', 'documents') }}

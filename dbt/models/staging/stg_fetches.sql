@@ -1,0 +1,4 @@
+select
+    fetch_id, run_id, source_id, url, final_url, status, outcome, error_kind, error,
+    n_bytes, elapsed_ms, page_id, fetched_at, etag, last_modified, content_type, attempt
+from {{ source('raw', 'fetches') }}

@@ -1,0 +1,15 @@
+-- A report's region must be a division that existed in the year the report covers
+-- (e.g. 伊春区 is not a valid attribution for 2020: it became 伊美区 in 2019).
+select d.document_id, d.region_code, d.report_year
+from {{ ref('dim_document') }} d
+where d.is_report
+  and d.region_code is not null
+  and d.report_year is not null
+  and d.region_level in ('province', 'prefecture', 'county')
+  and not exists (
+      select 1
+      from {{ ref('dim_region') }} r
+      where r.code = d.region_code
+        and r.valid_from <= d.report_year
+        and d.report_year < coalesce(r.valid_to, 9999)
+  )

@@ -1,0 +1,73 @@
+"""Group `ingest`: bundled sample pages and inbox files become rows of raw.pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from dagster import AssetExecutionContext, AssetSpec, Config, MaterializeResult, multi_asset
+
+from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource
+from pipelines.ingest import IngestError, scan_folder
+from pipelines.land.raw import add_page, record_ingest_error
+from pipelines.paths import PROJECT_ROOT, SAMPLE_PAGES_DIR, inbox_dir
+
+
+class IngestConfig(Config):
+    include_samples: bool = True  # the bundled pages in seeds/pages are the embedded default input
+    sample_dir: str = str(SAMPLE_PAGES_DIR)
+    inbox: str = str(inbox_dir())
+    move_inbox_files: bool = True  # processed inbox files go to inbox/processed, failures to inbox/failed
+
+
+def _move_aside(path: Path, inbox: Path, folder: str, error: str | None = None) -> None:
+    target_dir = inbox / folder
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / path.name
+    if target.exists():
+        target = target_dir / f"{path.stem}.{abs(hash(path))}{path.suffix}"
+    shutil.move(str(path), target)
+    if error:
+        target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(["raw", "pages"], description="Every distinct page body, keyed by sha256, never modified."),
+        AssetSpec(["raw", "page_locations"], description="Every file path or URL each body was seen at."),
+    ],
+    group_name="ingest",
+    pool=WAREHOUSE_POOL,
+    kinds={"python", "duckdb"},
+    name="ingest_files",
+)
+def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse: WarehouseResource):
+    """Read the bundled sample pages and the inbox into raw.pages (content-addressed, so re-runs add nothing).
+
+    Inbox files are moved to inbox/processed once stored, or to inbox/failed with an .error.txt
+    beside them: a dropped file is ingested once and never lost.
+    """
+    inbox = Path(config.inbox)
+    folders = [(Path(config.sample_dir), "seed")] if config.include_samples else []
+    folders.append((inbox, "inbox"))
+    new = seen = failed = 0
+    with warehouse.connect() as con:
+        for folder, origin in folders:
+            for item in scan_folder(folder, origin=origin, root=PROJECT_ROOT):
+                if isinstance(item, IngestError):
+                    failed += 1
+                    record_ingest_error(con, item.location, origin, item.error)
+                    context.log.warning(f"{item.location}: {item.error}")
+                    if origin == "inbox" and config.move_inbox_files and Path(item.location).exists():
+                        _move_aside(Path(item.location), inbox, "failed", item.error)
+                    continue
+                seen += 1
+                new += add_page(con, item)
+                if origin == "inbox" and config.move_inbox_files:
+                    path = Path(item.location)
+                    path = path if path.is_absolute() else PROJECT_ROOT / path
+                    _move_aside(path, inbox, "processed")
+        total = con.execute("SELECT count(*) FROM raw.pages").fetchone()[0]
+    meta = {"files_seen": seen, "pages_new": new, "files_failed": failed, "pages_total": total}
+    yield MaterializeResult(asset_key=["raw", "pages"], metadata=meta)
+    yield MaterializeResult(asset_key=["raw", "page_locations"], metadata={"files_seen": seen})

@@ -1,0 +1,43 @@
+"""Side effects live here: the warehouse connection and the dbt project/CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+from dagster import ConfigurableResource
+from dagster_dbt import DbtCliResource, DbtProject
+
+from pipelines.land.schema import ensure_raw_schema
+from pipelines.paths import DBT_PROJECT_DIR, warehouse_path
+
+# Every asset that writes the warehouse (dbt included) runs in this pool. Its limit is one (see
+# dagster.yaml), so a run that starts while another writes waits instead of failing on DuckDB's lock.
+WAREHOUSE_POOL = "duckdb_writer"
+
+
+class WarehouseResource(ConfigurableResource):
+    """The DuckDB warehouse. Connections are opened per step and closed at once (one writer per file)."""
+
+    database: str = str(warehouse_path())
+
+    @contextmanager
+    def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        path = Path(self.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path), read_only=read_only)
+        try:
+            if not read_only:
+                ensure_raw_schema(con)
+            yield con
+        finally:
+            con.close()
+
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def dbt_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR))

@@ -1,0 +1,107 @@
+"""Groups `clean` and `extract`: pages -> documents -> indicator mentions, for new work only.
+
+Each asset picks the rows the current extractor version has not processed (so a re-run with nothing
+new does no per-page work) and replaces their derived rows in one transaction per page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+
+from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource
+from pipelines.land.raw import (
+    load_pages,
+    pending_documents,
+    pending_page_ids,
+    replace_mentions,
+    replace_page_results,
+)
+from pipelines.process import extract, understand
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(
+            ["raw", "page_cleanings"],
+            deps=[["raw", "pages"]],
+            description="What the cleaner made of each page: method, encoding, warnings, removed chrome, attachments.",
+        ),
+        AssetSpec(
+            ["raw", "documents"],
+            deps=[["raw", "pages"]],
+            description="Reports (and non-report pages) found on each page, with region, year, period and evidence.",
+        ),
+    ],
+    group_name="clean",
+    pool=WAREHOUSE_POOL,
+    kinds={"python", "duckdb"},
+    name="clean_and_understand",
+)
+def clean_and_understand(context: AssetExecutionContext, warehouse: WarehouseResource):
+    """Strip site chrome, then decide for each document: report or not, whose, which year and period."""
+    pages = documents = errors = no_region = no_year = reports = 0
+    reasons: Counter[str] = Counter()
+    with warehouse.connect() as con:
+        for page in load_pages(con, pending_page_ids(con)):
+            cleaned, docs = understand(page)
+            con.execute("BEGIN")
+            documents += replace_page_results(con, page.page_id, cleaned, docs)
+            con.execute("COMMIT")
+            pages += 1
+            if cleaned.error:
+                errors += 1
+                reasons[cleaned.error] += 1
+            for d in docs:
+                if d.is_report:
+                    reports += 1
+                    no_region += d.region is None
+                    no_year += d.report_year is None
+    meta = {
+        "pages_processed": pages,
+        "documents_written": documents,
+        "reports": reports,
+        "pages_failed": errors,
+        "failures_by_reason": dict(reasons),
+        "share_reports_without_region": round(no_region / reports, 3) if reports else 0.0,
+        "share_reports_without_year": round(no_year / reports, 3) if reports else 0.0,
+    }
+    context.log.info(f"clean: {meta}")
+    yield MaterializeResult(asset_key=["raw", "page_cleanings"], metadata={"pages_processed": pages})
+    yield MaterializeResult(asset_key=["raw", "documents"], metadata=meta)
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(
+            ["raw", "indicator_mentions"],
+            deps=[["raw", "documents"]],
+            description="Every stated indicator value with its evidence sentence and character offsets.",
+        ),
+        AssetSpec(
+            ["raw", "document_extractions"],
+            deps=[["raw", "documents"]],
+            description="Which documents the current extractor version has processed.",
+        ),
+    ],
+    group_name="extract",
+    pool=WAREHOUSE_POOL,
+    kinds={"python", "duckdb"},
+    name="extract_indicators",
+)
+def extract_indicators(context: AssetExecutionContext, warehouse: WarehouseResource):
+    """Extract rule-of-law indicator values, each with the sentence that proves it."""
+    docs = mentions = flagged = 0
+    with warehouse.connect() as con:
+        for document in pending_documents(con):
+            found = extract(document)
+            con.execute("BEGIN")
+            mentions += replace_mentions(con, document.document_id, found)
+            con.execute("COMMIT")
+            docs += 1
+            flagged += sum(1 for m in found if m.flags)
+    meta = {"documents_processed": docs, "mentions_written": mentions, "mentions_flagged": flagged}
+    context.log.info(f"extract: {meta}")
+    yield MaterializeResult(asset_key=["raw", "indicator_mentions"], metadata=meta)
+    yield MaterializeResult(asset_key=["raw", "document_extractions"], metadata={"documents_processed": docs})

@@ -1,0 +1,67 @@
+"""Run the whole asset graph in-process (what `fazhi build` and `make run` do).
+
+The same definitions Dagster's UI loads are materialized here, so the command line and the
+orchestrator can never disagree about what a build is.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pipelines.paths import DBT_PROJECT_DIR
+
+
+def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("dbt")
+    env = {**os.environ, "FAZHI_DUCKDB_PATH": str(db)}
+    cmd = [str(exe) if exe.exists() else "dbt", *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+
+
+def prepare_manifest(db: Path) -> None:
+    """`dbt parse` writes target/manifest.json, which the dbt assets need before the definitions load."""
+    proc = _dbt(["parse", "--quiet"], db)
+    if proc.returncode != 0:
+        raise RuntimeError(f"dbt parse failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-2000:]}")
+
+
+def generate_docs(db: Path) -> Path:
+    proc = _dbt(["docs", "generate"], db)
+    if proc.returncode != 0:
+        raise RuntimeError(f"dbt docs generate failed:\n{proc.stdout[-3000:]}")
+    return DBT_PROJECT_DIR / "target" / "index.html"
+
+
+def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, quiet: bool = False) -> bool:
+    db = db.resolve()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    os.environ["FAZHI_DUCKDB_PATH"] = str(db)
+    prepare_manifest(db)
+
+    from dagster import DagsterInstance, materialize
+
+    from pipelines.assets.resources import WarehouseResource, dbt_resource
+    from pipelines.definitions import defs
+
+    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+    assets = list(defs.assets or [])
+    result = materialize(
+        assets,
+        instance=instance,
+        resources={"warehouse": WarehouseResource(database=str(db)), "dbt": dbt_resource()},
+        run_config={
+            "ops": {"ingest_files": {"config": {"include_samples": include_samples}}},
+            "loggers": {"console": {"config": {"log_level": "WARNING" if quiet else "INFO"}}},
+        },
+        raise_on_error=False,
+    )
+    if not result.success:
+        return False
+    if docs:
+        index = generate_docs(db)
+        if not quiet:
+            print(f"dbt docs: {index}")
+    return True

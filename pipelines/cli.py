@@ -1,0 +1,265 @@
+"""`fazhi` command line: build the warehouse, extract one page, query the marts.
+
+Conventions follow dbt/duckdb: subcommands with --help and examples, clear one-line errors on bad
+input with a non-zero exit code, never a traceback for a user mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from pipelines.paths import warehouse_path
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+
+
+class UserError(Exception):
+    """A problem with the user's input or environment: printed as one line, exit code 2."""
+
+
+def _err(message: str) -> None:
+    print(f"fazhi: error: {message}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------- extract
+
+
+def _load_input(arg: str, url: str | None):
+    from pipelines.ingest import IngestError, read_page_file
+
+    if arg.startswith(("http://", "https://")):
+        from pipelines.crawl.fetch_one import fetch_page
+
+        return fetch_page(arg)
+    path = Path(arg)
+    if not path.exists():
+        return IngestError(arg, "no such file")
+    if path.is_dir():
+        return IngestError(arg, "is a directory (give page files)")
+    item = read_page_file(path, origin="inbox", location=arg)
+    if url and not isinstance(item, IngestError):
+        from dataclasses import replace
+
+        item = replace(item, url=url)
+    return item
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.ingest import IngestError
+    from pipelines.process import process_page, result_json
+
+    if args.url and len(args.inputs) > 1:
+        raise UserError("--url applies to a single input")
+    status = 0
+    for arg in args.inputs:
+        item = _load_input(arg, args.url)
+        if isinstance(item, IngestError):
+            _err(f"{item.location}: {item.error}")
+            out: dict[str, Any] = {"source": arg, "error": item.error, "documents": []}
+            status = EXIT_FAILED
+        else:
+            out = result_json(process_page(item), arg)
+        if args.jsonl:
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+        else:
+            print(json.dumps(out, ensure_ascii=False, indent=2), flush=True)
+    return status
+
+
+# ------------------------------------------------------------------------------------------ query
+
+
+def _connect_read_only(db: Path):
+    import duckdb
+
+    if not db.exists():
+        raise UserError(f"no warehouse at {db}: run `make run` (or `fazhi build`) first")
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise UserError(
+                f"the warehouse {db} is locked by a writing process (a build or dagster run); "
+                "retry when it finishes"
+            ) from None
+        raise UserError(f"cannot open {db}: {exc}") from None
+
+
+def print_table(columns: list[str], rows: list[tuple], *, max_width: int = 60) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for c in columns:
+        table.add_column(c, overflow="fold", max_width=max_width)
+    for r in rows:
+        table.add_row(*["" if v is None else str(v) for v in r])
+    Console(soft_wrap=False).print(table)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    con = _connect_read_only(Path(args.db))
+    try:
+        try:
+            cur = con.execute(args.sql)
+        except duckdb.Error as exc:
+            raise UserError(str(exc).splitlines()[0]) from None
+        columns = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchmany(args.limit) if args.limit else cur.fetchall()
+    finally:
+        con.close()
+    if args.format == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(columns)
+        w.writerows(rows)
+    elif args.format == "json":
+        print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str))
+    else:
+        print_table(columns, rows)
+        print(f"{len(rows)} row(s)")
+    return 0
+
+
+# ------------------------------------------------------------------------------------------ build
+
+
+def summary(db: Path) -> dict[str, Any]:
+    con = _connect_read_only(db)
+    try:
+
+        def one(sql: str) -> Any:
+            try:
+                return con.execute(sql).fetchone()[0]
+            except Exception:
+                return None
+
+        return {
+            "pages": one("select count(*) from raw.pages"),
+            "documents": one("select count(*) from raw.documents"),
+            "reports": one("select count(*) from marts.dim_document where is_report"),
+            "indicator mentions": one("select count(*) from marts.fct_indicator_mentions"),
+            "indicator facts": one("select count(*) from marts.fct_rule_of_law_indicators"),
+            "regions with facts": one("select count(distinct region_code) from marts.fct_rule_of_law_indicators"),
+            "years": one(
+                "select string_agg(distinct cast(year as varchar), ', ' order by cast(year as varchar)) "
+                "from marts.fct_rule_of_law_indicators"
+            ),
+            "pages failed": one("select count(*) from raw.page_cleanings where error is not null"),
+        }
+    finally:
+        con.close()
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from pipelines.build import run_build
+
+    db = Path(args.db)
+    started = time.monotonic()
+    ok = run_build(db, include_samples=not args.no_samples, docs=args.docs, quiet=args.quiet)
+    elapsed = time.monotonic() - started
+    if not ok:
+        _err("the build failed; see the log above")
+        return EXIT_FAILED
+    print(f"\nfazhi build finished in {elapsed:.1f}s — warehouse {db}")
+    print_table(["measure", "value"], list(summary(db).items()))
+    return 0
+
+
+# ------------------------------------------------------------------------------------------- main
+
+
+EPILOG_EXTRACT = """examples:
+  fazhi extract seeds/pages/000_bdf0fc9054b6607e.txt
+  fazhi extract saved.html --url https://www.example.gov.cn/art/2020/3/27/art_1_2.html --json
+  fazhi extract --jsonl seeds/pages/*.txt        # one JSON object per input, in order
+"""
+
+EPILOG_QUERY = """examples:
+  fazhi query "select * from marts.fct_rule_of_law_indicators limit 10"
+  fazhi query "select region_code, year, value from marts.fct_rule_of_law_indicators
+               where indicator_code = 'recon_cases_accepted'" --format csv
+"""
+
+EPILOG_BUILD = """examples:
+  fazhi build                 # bundled sample pages + inbox -> clean -> extract -> dbt build
+  fazhi build --docs          # also generate dbt docs (dbt/target/index.html)
+  FAZHI_DUCKDB_PATH=/tmp/w.duckdb fazhi build
+"""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fazhi",
+        description="Rule-of-law reports of Chinese governments, as clean numbers with evidence.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "build",
+        help="run the whole pipeline into the warehouse",
+        description="Ingest bundled and inbox pages, clean, understand, extract, then dbt build.",
+        epilog=EPILOG_BUILD,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    p.add_argument("--no-samples", action="store_true", help="skip the bundled sample pages")
+    p.add_argument("--docs", action="store_true", help="also run `dbt docs generate`")
+    p.add_argument("--quiet", action="store_true", help="only the summary")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "extract",
+        help="one page through clean + understand + extract, no warehouse",
+        description="Print what fazhi reads from pages (saved HTML, text dumps or URLs) as JSON.",
+        epilog=EPILOG_EXTRACT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--url", help="the page's original URL (a region signal when the input is a file)")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="pretty JSON per input (default)")
+    fmt.add_argument("--jsonl", action="store_true", help="one JSON object per line, per input, in order")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "query",
+        help="run SQL against the warehouse (read-only)",
+        description="Run SQL on the warehouse with a read-only connection and print a table.",
+        epilog=EPILOG_QUERY,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("sql")
+    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--limit", type=int, default=0, help="at most this many rows (0 = all)")
+    p.set_defaults(func=cmd_query)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
