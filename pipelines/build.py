@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from pipelines.paths import DBT_PROJECT_DIR
 
 
 def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
-    exe = Path(sys.executable).with_name("dbt")
+    from pipelines.assets.resources import dbt_executable
+
     env = {**os.environ, "FAZHI_DUCKDB_PATH": str(db)}
-    cmd = [str(exe) if exe.exists() else "dbt", *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    cmd = [dbt_executable(), *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     return subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dagster import Definitions, define_asset_job
 
+from pipelines.assets.checks import ALL_CHECKS
 from pipelines.assets.ingest import ingest_files
 from pipelines.assets.resources import WarehouseResource, dbt_resource
 from pipelines.assets.transform import clean_and_understand, extract_indicators
@@ -13,6 +14,7 @@ build_all = define_asset_job("build_all", selection="*", description="Ingest, cl
 
 defs = Definitions(
     assets=[ingest_files, clean_and_understand, extract_indicators, fazhi_dbt_models],
+    asset_checks=ALL_CHECKS,
     jobs=[build_all],
     resources={"warehouse": WarehouseResource(), "dbt": dbt_resource()},
 )

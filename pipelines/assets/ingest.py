@@ -1,7 +1,5 @@
 """Group `ingest`: bundled sample pages and inbox files become rows of raw.pages."""
 
-from __future__ import annotations
-
 import shutil
 from pathlib import Path
 
@@ -33,12 +31,19 @@ def _move_aside(path: Path, inbox: Path, folder: str, error: str | None = None) 
 
 @multi_asset(
     specs=[
-        AssetSpec(["raw", "pages"], description="Every distinct page body, keyed by sha256, never modified."),
-        AssetSpec(["raw", "page_locations"], description="Every file path or URL each body was seen at."),
+        AssetSpec(
+            ["raw", "pages"],
+            kinds={"python", "duckdb"},
+            description="Every distinct page body, keyed by sha256, never modified.",
+        ),
+        AssetSpec(
+            ["raw", "page_locations"],
+            kinds={"python", "duckdb"},
+            description="Every file path or URL each body was seen at.",
+        ),
     ],
     group_name="ingest",
     pool=WAREHOUSE_POOL,
-    kinds={"python", "duckdb"},
     name="ingest_files",
 )
 def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse: WarehouseResource):

@@ -4,8 +4,6 @@ Each asset picks the rows the current extractor version has not processed (so a 
 new does no per-page work) and replaces their derived rows in one transaction per page.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
@@ -25,18 +23,19 @@ from pipelines.process import extract, understand
     specs=[
         AssetSpec(
             ["raw", "page_cleanings"],
+            kinds={"python", "duckdb"},
             deps=[["raw", "pages"]],
             description="What the cleaner made of each page: method, encoding, warnings, removed chrome, attachments.",
         ),
         AssetSpec(
             ["raw", "documents"],
+            kinds={"python", "duckdb"},
             deps=[["raw", "pages"]],
             description="Reports (and non-report pages) found on each page, with region, year, period and evidence.",
         ),
     ],
     group_name="clean",
     pool=WAREHOUSE_POOL,
-    kinds={"python", "duckdb"},
     name="clean_and_understand",
 )
 def clean_and_understand(context: AssetExecutionContext, warehouse: WarehouseResource):
@@ -76,18 +75,19 @@ def clean_and_understand(context: AssetExecutionContext, warehouse: WarehouseRes
     specs=[
         AssetSpec(
             ["raw", "indicator_mentions"],
+            kinds={"python", "duckdb"},
             deps=[["raw", "documents"]],
             description="Every stated indicator value with its evidence sentence and character offsets.",
         ),
         AssetSpec(
             ["raw", "document_extractions"],
+            kinds={"python", "duckdb"},
             deps=[["raw", "documents"]],
             description="Which documents the current extractor version has processed.",
         ),
     ],
     group_name="extract",
     pool=WAREHOUSE_POOL,
-    kinds={"python", "duckdb"},
     name="extract_indicators",
 )
 def extract_indicators(context: AssetExecutionContext, warehouse: WarehouseResource):

@@ -1,7 +1,5 @@
 """Group `warehouse`: the dbt project (staging -> intermediate -> marts) as Dagster assets."""
 
-from __future__ import annotations
-
 import os
 from collections.abc import Mapping
 from typing import Any

@@ -1,0 +1,284 @@
+"""HTML pages: harvest metadata, locate the body (markers, CMS containers, density), tidy it.
+
+Metadata is read from the intact page before anything is discarded; the body is then located by the
+first rule that yields enough CJK text (gov-pages.md §8 C) and tidied line by line (§8 D).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from pipelines.clean import lexicon as lx
+from pipelines.clean.density import best_blocks
+from pipelines.clean.lines import clean_lines, dedupe, kind_of, strip_title_lines
+from pipelines.clean.meta import META_TAGS, harvest_footer, harvest_line
+from pipelines.clean.render import render_lines
+from pipelines.clean.textnorm import cjk_count, key, normalise_line, split_lines
+from pipelines.records import Attachment
+
+MIN_BODY_CJK = 50
+ATTACHMENT_EXTS = ("pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "zip", "rar", "et")
+
+MARKERS = [
+    (
+        re.compile(r"<!--\s*<\$\[信息内容\]>\s*begin\s*-->", re.I),
+        re.compile(r"<!--\s*<\$\[信息内容\]>\s*end\s*-->", re.I),
+    ),
+    (
+        re.compile(r"<!--\s*ZJEG_RSS\.content\.begin\s*-->", re.I),
+        re.compile(r"<!--\s*ZJEG_RSS\.content\.end\s*-->", re.I),
+    ),
+    (
+        re.compile(r"<!--\s*正文\s*(start|begin|开始)\s*-->", re.I),
+        re.compile(r"<!--\s*正文\s*(end|结束)\s*-->", re.I),
+    ),
+    (
+        re.compile(r"<!--\s*(content|article)\s*(start|begin)\s*-->", re.I),
+        re.compile(r"<!--\s*(content|article)\s*end\s*-->", re.I),
+    ),
+]
+# (attribute, value) in priority order; ids and classes compared case-insensitively.
+CONTAINERS = [
+    ("class", "trs_editor"),
+    ("class", "trs_ueditor"),
+    ("class", "trs_preappend"),
+    ("id", "ucap-content"),
+    ("class", "pages_content"),
+    ("id", "zoom"),
+    ("id", "dochtmlcon"),
+    ("itemprop", "articlebody"),
+    ("class", "article-content"),
+    ("class", "custom_unionstyle"),
+    ("class", "main-txt"),
+    ("id", "content"),
+    ("class", "article_content"),
+    ("id", "article_content"),
+    ("class", "content"),
+]
+_GENERIC = {("id", "content"), ("class", "content"), ("class", "main-txt")}
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|－| - )\s*")
+
+
+def _attr_values(tag: Tag, attr: str) -> list[str]:
+    v = tag.get(attr)
+    if v is None:
+        return []
+    return [x.lower() for x in (v if isinstance(v, list) else str(v).split())]
+
+
+def harvest_meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in soup.find_all("meta"):
+        name = m.get("name") or m.get("property")
+        content = m.get("content")
+        if not isinstance(name, str) or not isinstance(content, str):
+            continue
+        k = META_TAGS.get(name.strip().lower())
+        content = normalise_line(htmllib.unescape(content))
+        if k and content and k not in out:
+            out[k] = content
+    return out
+
+
+def _markers(text: str) -> tuple[list[Tag], str] | None:
+    for begin, end in MARKERS:
+        b = begin.search(text)
+        if not b:
+            continue
+        e = end.search(text, b.end())
+        if not e:
+            continue
+        frag = BeautifulSoup(text[b.end() : e.start()], "lxml")
+        root = frag.body or frag
+        return [root], "marker"
+    return None
+
+
+def _link_density(lines_text: str, tag: Tag) -> float:
+    link = sum(len(a.get_text()) for a in tag.find_all("a"))
+    return link / max(len(lines_text), 1)
+
+
+def _containers(soup: BeautifulSoup) -> tuple[list[Tag], str] | None:
+    found: dict[tuple[str, str], list[Tag]] = {}
+    wanted = set(CONTAINERS)
+    for tag in soup.find_all(True):
+        for attr in ("class", "id", "itemprop"):
+            for v in _attr_values(tag, attr):
+                if (attr, v) in wanted:
+                    found.setdefault((attr, v), []).append(tag)
+    for spec in CONTAINERS:
+        best, best_punct = None, -1
+        for tag in found.get(spec, []):
+            text = "\n".join(render_lines(tag))
+            if cjk_count(text) < MIN_BODY_CJK:
+                continue
+            if spec in _GENERIC and _link_density(text, tag) > 0.3:
+                continue
+            p = sum(text.count(c) for c in "，。；：！？、,;")
+            if p > best_punct:
+                best, best_punct = tag, p
+        if best is not None:
+            return [best], f"container:{spec[0]}={spec[1]}"
+    # A short container that holds document links is a page shell: report it rather than hunt for text.
+    for spec in CONTAINERS:
+        for tag in found.get(spec, []):
+            if attachments_in([tag], None):
+                return [tag], f"container:{spec[0]}={spec[1]}"
+    return None
+
+
+def _heading_title(soup: BeautifulSoup, page_title: str) -> str | None:
+    """Longest h1-h3 / *title* element text contained in <title> (GNE's trick), else <title>'s first part."""
+    tkey = key(page_title)
+    best = None
+    cands = soup.find_all(["h1", "h2", "h3"])
+    for tag in soup.find_all(True):
+        if any("title" in v for v in _attr_values(tag, "class") + _attr_values(tag, "id")):
+            cands.append(tag)
+    for tag in cands[:200]:
+        text = " ".join(render_lines(tag))
+        k = key(text)
+        if 4 <= len(k) <= 120 and tkey and k in tkey and (best is None or len(k) > len(key(best))):
+            best = text
+    if best:
+        return best
+    parts = [p for p in _TITLE_SPLIT.split(page_title) if p]
+    if parts and cjk_count(parts[0]) >= 4:
+        return parts[0]
+    return None
+
+
+def attachments_in(nodes: list[Tag], url: str | None, anywhere: list[Tag] | None = None) -> list[Attachment]:
+    """Links to document files: all of them inside the body, and elsewhere those labelled 附件/下载."""
+    out: dict[str, Attachment] = {}
+    groups = [(n, False) for n in nodes] + [(n, True) for n in (anywhere or [])]
+    for node, need_label in groups:
+        for a in node.find_all("a", href=True):
+            href = str(a["href"]).strip()
+            path = urlsplit(href).path.lower()
+            ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
+            if ext not in ATTACHMENT_EXTS:
+                continue
+            text = normalise_line(a.get_text(" "))
+            if need_label and not re.search(r"附件|下载|\.(" + "|".join(ATTACHMENT_EXTS) + r")$", text, re.I):
+                continue
+            full = urljoin(url, href) if url else href
+            out.setdefault(full, Attachment(url=full, text=text, ext=ext))
+    return list(out.values())
+
+
+def tidy_body(lines: list[str], title: str | None, site_chrome: frozenset[str], meta: dict[str, Any]):
+    """Clean a located body's lines: leading metadata, chrome, credits, pagination, title, duplicates."""
+    removed: list[str] = []
+    kinds = [kind_of(line, site_chrome) for line in lines]
+    first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
+    out: list[str] = []
+    for i, (line, k) in enumerate(zip(lines, kinds, strict=True)):
+        if k == "anchor" and first_prose is not None and i > first_prose:
+            removed.extend(lines[i:])
+            break
+        if k == "meta" and (first_prose is None or i < first_prose or lx.CREDIT.match(line)):
+            harvest_line(line, meta)
+            removed.append(line)
+            continue
+        if k in ("chrome", "anchor"):
+            removed.append(line)
+            continue
+        stripped = lx.TRAILING_PAGINATION.sub("", line)
+        if stripped != line:
+            removed.append(line[len(stripped) :].strip())
+        out.append(stripped)
+    # Trailing credits "（责任编辑：周雁）" are metadata, not the report's last line.
+    while out and lx.CREDIT.match(out[-1]):
+        harvest_line(out[-1].strip("（）()【】[]"), meta)
+        removed.append(out.pop())
+    out, title_lines = strip_title_lines(out, title)
+    out, dups = dedupe(out)
+    return out, removed + title_lines + dups
+
+
+_TAG_STRIP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_BLOCK_BREAK = re.compile(
+    r"<\s*/?\s*(p|div|br|tr|li|h[1-6]|table|section|article|dd|dt|ul|ol|center)\b[^>]*>", re.I
+)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def text_only_lines(text: str) -> list[str]:
+    """Tag-stripping fallback for pages too large or too broken for a DOM (no recursion, linear time)."""
+    text = _TAG_STRIP.sub(" ", text)
+    text = _BLOCK_BREAK.sub("\n", text)
+    text = _ANY_TAG.sub("", text)
+    return split_lines(htmllib.unescape(text))
+
+
+def clean_html_text(text: str, *, url: str | None, site_chrome: frozenset[str]) -> dict[str, Any]:
+    """The HTML path on decoded text; returns CleanedPage fields."""
+    warnings: list[str] = []
+    if not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
+        warnings.append("no closing </body> or </html>: page may be truncated")
+    soup = BeautifulSoup(text, "lxml")
+    tags = harvest_meta_tags(soup)
+    page_title = normalise_line(soup.title.get_text(" ")) if soup.title else ""
+    meta: dict[str, Any] = {k: v for k, v in tags.items() if k != "title"}
+    jiucuo = soup.find("script", attrs={"sitecode": True})
+    if jiucuo is not None and "site_id_code" not in meta:
+        meta["site_id_code"] = str(jiucuo["sitecode"]).strip()
+    root = soup.body or soup
+    page_lines = render_lines(root)
+
+    located = _markers(text) or _containers(soup)
+    method = located[1] if located else ""
+    nodes = located[0] if located else []
+    body_lines = render_lines(nodes) if nodes else []
+    if not nodes or cjk_count("".join(body_lines)) < MIN_BODY_CJK:
+        attach_probe = attachments_in(nodes, url) if nodes else []
+        if not attach_probe:
+            dense = best_blocks(root)
+            if dense:
+                dense_lines = render_lines(dense)
+                if cjk_count("".join(dense_lines)) >= cjk_count("".join(body_lines)):
+                    nodes, body_lines, method = dense, dense_lines, "density"
+                    warnings.append("body located by density scoring")
+    # Metadata from the page's label lines, nearest to the body first.
+    first = body_lines[0] if body_lines else None
+    pos = page_lines.index(first) if first in page_lines else len(page_lines)
+    for i in [*range(pos - 1, -1, -1), *range(pos, len(page_lines))]:
+        line = page_lines[i]
+        if len(line) <= 200 and kind_of(line) == "meta":
+            harvest_line(line, meta)
+    harvest_footer("\n".join(page_lines[-120:]), meta)
+    title = tags.get("title") or meta.get("title") or _heading_title(soup, page_title)
+    if not body_lines:
+        lb = clean_lines(page_lines, site_chrome=site_chrome, title_hint=title)
+        for k, v in lb.meta.items():
+            meta.setdefault(k, v)
+        warnings.append("no body container found: line-level cleaning of the whole page")
+        return {
+            "title": title or lb.title,
+            "body": lb.body,
+            "meta": meta,
+            "removed": lb.removed,
+            "attachments": attachments_in([], url, [root]),
+            "method": "lines",
+            "warnings": warnings,
+        }
+    body, removed = tidy_body(body_lines, title, site_chrome, meta)
+    body_keys = {key(line) for line in body_lines}
+    removed = [line for line in page_lines if key(line) not in body_keys][:150] + removed
+    attachments = attachments_in(nodes, url, [root])
+    return {
+        "title": title,
+        "body": body,
+        "meta": meta,
+        "removed": removed,
+        "attachments": attachments,
+        "method": method,
+        "warnings": warnings,
+    }

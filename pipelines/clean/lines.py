@@ -1,0 +1,194 @@
+"""Line classification: the text-dump cleaner, also the tidy-up pass for an HTML body.
+
+A page reduced to lines (a WET text dump, or a rendered HTML body container) is classified line by
+line: metadata ("发布日期:..."), chrome (footer, navigation, post-body tools, lines the site repeats on
+every page), prose (sentence-bearing lines) and short neutral lines (headings, titles, menus). The body
+is the densest run of prose lines, bridging short headings, extended up through headings and down
+through the 落款 (issuing body + date) and closing phrases, and cut at post-body anchors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipelines.clean import lexicon as lx
+from pipelines.clean.meta import harvest_footer, harvest_line, is_meta_line
+from pipelines.clean.textnorm import cjk_count, is_prose, key
+
+MAX_GAP = 6  # short neutral lines a body run may bridge (headings, table rows, blank-ish lines)
+_SUMMARY_LABELS = ("内容概述", "摘要", "内容摘要")
+_END_PUNCT = tuple("。；;，,、：:！!？?")
+
+
+def is_chrome(line: str, site_chrome: frozenset[str] = frozenset()) -> bool:
+    """Lexicon or site-template chrome; long sentences and structural lines are never chrome."""
+    if len(line) > lx.MAX_CHROME_LINE:
+        return False
+    if lx.CHROME_TOKENS_ONLY.match(line) or lx.PAGINATION.match(line):
+        return True
+    structural = lx.HEADING.match(line) or lx.DATE_LINE.match(line) or lx.ORG_LINE.match(line)
+    if structural:
+        return False
+    if lx.CHROME_STRONG.search(line):
+        return True
+    if lx.CHROME_ANYWHERE.search(line) and not (is_prose(line) and line.endswith(("。", "；", "！", "？"))):
+        return True
+    return bool(site_chrome) and not is_prose(line) and key(line) in site_chrome
+
+
+def kind_of(line: str, site_chrome: frozenset[str] = frozenset()) -> str:
+    if is_meta_line(line) and (len(line) <= 200 or line.startswith(_SUMMARY_LABELS)):
+        return "meta"
+    if lx.POST_BODY_ANCHOR.search(line) and len(line) <= lx.MAX_CHROME_LINE:
+        return "anchor"
+    if is_chrome(line, site_chrome):
+        return "chrome"
+    if is_prose(line):
+        return "prose"
+    return "short"
+
+
+def title_like(line: str) -> bool:
+    return (
+        cjk_count(line) >= 4
+        and len(line) <= 120
+        and not line.endswith(_END_PUNCT)
+        and not lx.HEADING.match(line)
+        and not lx.DATE_LINE.match(line)
+    )
+
+
+def strip_title_lines(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
+    """Drop leading lines that repeat the title (possibly split over several lines)."""
+    tkey = key(title)
+    if not tkey or not lines:
+        return lines, []
+    acc = ""
+    for i, line in enumerate(lines[:8]):
+        acc += key(line)
+        if acc == tkey:
+            return lines[i + 1 :], lines[: i + 1]
+        if not tkey.startswith(acc):
+            break
+    return lines, []
+
+
+def dedupe(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Keep the first copy of every substantial line (PC / mobile / reader copies of the body)."""
+    seen: set[str] = set()
+    out, dropped = [], []
+    for line in lines:
+        k = key(line)
+        if cjk_count(line) >= 10 and k in seen:
+            dropped.append(line)
+            continue
+        seen.add(k)
+        out.append(line)
+    return out, dropped
+
+
+@dataclass
+class LineBody:
+    title: str | None
+    body: list[str]
+    meta: dict[str, Any] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    start: int = -1  # index of the first body line in the input lines (-1: no body)
+    end: int = -1
+
+
+def _is_closing(lines: list[str], i: int) -> bool:
+    line = lines[i]
+    if lx.DATE_LINE.match(line) or lx.CLOSING_PHRASE.match(line):
+        return True
+    if lx.ORG_LINE.match(line):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        return bool(lx.DATE_LINE.match(nxt))
+    return line.startswith(("（此件", "(此件")) or (cjk_count(line) >= 2 and line.endswith(("。", "！")))
+
+
+def find_body(lines: list[str], kinds: list[str]) -> tuple[int, int]:
+    """Indices (first, last) of the body run, or (-1, -1) when the lines hold no prose."""
+    runs: list[tuple[int, int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if kinds[i] != "prose":
+            i += 1
+            continue
+        start = end = i
+        weight = cjk_count(lines[i])
+        j = i + 1
+        gap = 0
+        while j < n and gap <= MAX_GAP:
+            k = kinds[j]
+            if k == "prose":
+                end, gap = j, 0
+                weight += cjk_count(lines[j])
+            elif k == "short":
+                gap += 1
+            else:
+                break
+            j += 1
+        runs.append((weight, start, end))
+        i = end + 1
+    if not runs:
+        return -1, -1
+    _, start, end = max(runs)
+    # Up: headings and salutations ("各位领导：") directly above the first paragraph.
+    while start > 0 and kinds[start - 1] == "short":
+        line = lines[start - 1]
+        if lx.HEADING.match(line) or line.endswith(("：", ":")):
+            start -= 1
+        else:
+            break
+    # Down: the 落款, dates and closing phrases below the last paragraph (short, so not prose).
+    j = end + 1
+    while j < n and j <= end + 4 and kinds[j] in ("short", "prose") and _is_closing(lines, j):
+        end = j
+        j += 1
+    return start, end
+
+
+def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
+    """The title-like line just above the body, skipping metadata, counters and chrome."""
+    i = start - 1
+    steps = 0
+    while i >= 0 and steps < 10:
+        if kinds[i] == "short":
+            return lines[i] if title_like(lines[i]) else None
+        i -= 1
+        steps += 1
+    return None
+
+
+def clean_lines(
+    lines: Iterable[str], *, site_chrome: frozenset[str] = frozenset(), title_hint: str | None = None
+) -> LineBody:
+    """Text-dump mode: metadata, title and body from a page's normalised lines."""
+    lines = list(lines)
+    kinds = [kind_of(line, site_chrome) for line in lines]
+    meta: dict[str, Any] = {}
+    start, end = find_body(lines, kinds)
+    # Metadata nearest the body first: the article's own info bar beats a sidebar further away.
+    order = (
+        list(range(start - 1, -1, -1)) + list(range(end + 1, len(lines))) if start >= 0 else range(len(lines))
+    )
+    for i in order:
+        if kinds[i] == "meta":
+            harvest_line(lines[i], meta)
+    harvest_footer("\n".join(lines[end + 1 :] if start >= 0 else lines), meta)
+    title = title_hint or meta.get("title") or (find_title(lines, kinds, start) if start >= 0 else None)
+    removed = [line for i, line in enumerate(lines) if not (start <= i <= end)]
+    if start < 0:
+        return LineBody(title, [], meta, removed)
+    body, dropped = [], []
+    for i in range(start, end + 1):
+        if kinds[i] in ("chrome", "anchor") or (kinds[i] == "meta" and lx.CREDIT.match(lines[i])):
+            dropped.append(lines[i])
+        else:
+            body.append(lines[i])
+    body, title_lines = strip_title_lines(body, title)
+    body, dups = dedupe(body)
+    return LineBody(title, body, meta, removed + dropped + title_lines + dups, start, end)

@@ -1,0 +1,121 @@
+"""Scope and period of a stated value, read from the sentence that states it.
+
+Scope: a street (北港街道), a town, a named department (教育部门), a bureau as the sentence's subject
+(区综合行政执法局共…) or 市本级 make the value a sub-unit figure, which must never be added to the
+region total; everything else is the reporting government's own, whole-region figure. The
+coordinating organs that report for the whole government (政府, 司法局, 法制办) do not narrow it.
+
+Period: the nearest marker before the number in its sentence (截至10月底, 1-10月, 上半年, 前三季度,
+全年, 2011年至今 ...), else the paragraph's last marker, else the document's period.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.extract.numbers import parse_chinese_int
+
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"截[至止到](?:今年|本年|\d{{4}}年)?(?P<m>{_NUM})月(?:底|末|份|\d{{1,2}}日)?"), "month"),
+    (re.compile(rf"(?<![\d.])(?:1|一)\s*(?:-|—|–|~|至|到)\s*(?P<m>{_NUM})\s*月"), "month"),
+    (re.compile(r"(?:截[至止到](?:今年|本年)?)?(?:前|第)(?P<q>[一二三1-3])(?:个)?季度(?:末)?"), "quarter"),
+    (re.compile(r"上半年"), "first_half"),
+    (
+        re.compile(r"(?:\d{4}年)?(?:以来|至今)(?:累计)?|创办以来|成立以来|开通以来|上线以来|历年累计"),
+        "multi_year_maybe",
+    ),
+    (re.compile(r"全年|年内|全年度|本年度"), "full_year"),
+)
+_SINCE_YEAR_RE = re.compile(r"(?P<y>\d{4})年(?:以来|至今)")
+
+
+def _month_value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return parse_chinese_int(token)
+
+
+def period_markers(text: str, report_year: int | None) -> list[tuple[int, str]]:
+    """(end offset, period) of every period marker in text, sorted by end offset."""
+    found: list[tuple[int, str]] = []
+    for rx, kind in _PERIOD_RES:
+        for m in rx.finditer(text):
+            value = _period_of(m, kind, report_year)
+            if value is not None:
+                found.append((m.end(), value))
+    found.sort(key=lambda t: t[0])
+    return found
+
+
+def find_period(prefix: str, report_year: int | None) -> str | None:
+    """The period named by the last marker in prefix (text of the sentence before the number)."""
+    markers = period_markers(prefix, report_year)
+    return markers[-1][1] if markers else None
+
+
+def _period_of(m: re.Match[str], kind: str, report_year: int | None) -> str | None:
+    if kind == "month":
+        month = _month_value(m.group("m"))
+        if month is None or not 1 <= month <= 12:
+            return None
+        return "full_year" if month == 12 else f"through_month_{month}"
+    if kind == "quarter":
+        q = m.group("q")
+        n = int(q) if q.isdigit() else parse_chinese_int(q)
+        return None if not n else ("full_year" if n == 4 else f"through_month_{3 * n}")
+    if kind == "multi_year_maybe":
+        text = m.group(0)
+        since = _SINCE_YEAR_RE.search(text)
+        if since:
+            year = int(since.group("y"))
+            return "multi_year" if report_year is None or year < report_year else None
+        return "multi_year" if "以来" in text and not text.startswith("以来") else None
+    return kind
+
+
+_SUB_BENIGN_NAMES = (
+    "乡镇",
+    "城镇",
+    "村镇",
+    "街镇",
+    "城乡",
+    "各",
+    "全",
+    "等",
+    "和",
+    "的",
+    "个",
+    "及",
+    "与",
+    "所有",
+)
+_STREET_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4}?(?:街道办事处|街道|镇|乡))(?![区村镇街政长])")
+_BENJI_RE = re.compile(r"(?:市|区|县|州|旗)?本级")
+_DEPT_RE = re.compile(
+    r"(?<![各等和及与有相])(?P<name>(?:教育|公安|税务|财政|卫生|卫健|民政|人社|住建|交通|交通运输|环保|生态环境|市场监管|"
+    r"农业|农业农村|水利|文旅|文化|自然资源|应急|城管|商务|林业|统计|审计|医保)部门)"
+)
+_BUREAU_RE = re.compile(
+    r"(?:^|[,，:：;；])\s*(?:年内|今年|全年|目前|同时)?[,，]?\s*"
+    r"(?P<name>(?:区|市|县)[\u4e00-\u9fa5]{1,10}?(?:局|分局))(?:共|今年|全年|年内|累计|已|在|对|开展|办理|查处|召开|受理|审理|实施|作出|完成)"
+)
+_COORDINATING = ("司法局", "法制办", "政府办", "政府")
+
+
+def find_scope(prefix: str) -> tuple[str, str | None]:
+    """("sub_unit", name) when the sentence before the number names a sub-unit subject."""
+    m = _BENJI_RE.search(prefix)
+    if m:
+        return "sub_unit", m.group(0)
+    for m in _STREET_RE.finditer(prefix):
+        name = m.group("name")
+        if not any(b in name for b in _SUB_BENIGN_NAMES):
+            return "sub_unit", name
+    m = _DEPT_RE.search(prefix)
+    if m:
+        return "sub_unit", m.group("name")
+    m = _BUREAU_RE.search(prefix)
+    if m and not any(m.group("name").endswith(c) for c in _COORDINATING):
+        return "sub_unit", m.group("name")
+    return "whole_region", None

@@ -1,0 +1,312 @@
+"""extract_mentions: every stated value of a catalog indicator in one report, with its evidence.
+
+Steps: normalise to half-width (same length, so offsets hold), segment, scan numbers-with-counters,
+drop those in brackets/titles/plan sections/multi-year tallies, match each to the catalog rules,
+read scope and period from its sentence, then add the values a report states without a numeral:
+a zero by negation (未有…败诉 -> 0), a derived figure ("1件正在办理,其他已办结" -> received - 1;
+"已经全部报送备案" -> filed = reviewed), and changes (同比下降28.3%) as change_pct of the indicator
+their clause names. A repeated (code, value, scope) is kept once: reports restate a figure in a later
+section. Plausibility problems are flagged, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipelines.extract.catalog import Catalog, load_catalog
+from pipelines.extract.context import find_scope, period_markers
+from pipelines.extract.matcher import QuantityContext, match_quantity
+from pipelines.extract.numbers import Quantity, scan_quantities, to_halfwidth
+from pipelines.extract.rules import RULES, Rule
+from pipelines.extract.segment import Segmentation, Span, segment
+from pipelines.records import Document, Mention
+
+_PARAGRAPH_BACK = 300
+
+_CHANGE_RE = re.compile(
+    r"(?P<cmp>同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?)?"
+    r"(?P<dir>增长|上升|提高|增加|上涨|提升|下降|减少|降低|下滑|回落|减)了?(?:约|近)?$"
+)
+_DOWN = ("下降", "减少", "降低", "下滑", "回落", "减")
+_COMPARATOR_ONLY_RE = re.compile(
+    r"^(?:同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?)$"
+)
+_TIME_WORDS_RE = re.compile(r"^(?:全年|年内|今年|今年以来|上半年|同期|其中|并|且|分别)*")
+_NEGATION_LOST_RE = re.compile(r"(?:未有|没有|无一|均未|未|无)(?:出现|发生)?[^,，;；。\d率]{0,12}?败诉(?!率)")
+_OTHERS_CONCLUDED_RE = re.compile(r"其[他余](?:案件)?(?:均)?(?:已|已经|全部)?(?:办结|审结|结案)")
+_ALL_FILED_RE = re.compile(r"(?:已经?|均已|全部)(?:全部|均)?(?:报送|报)?备案")
+
+
+@dataclass
+class _Doc:
+    text: str
+    seg: Segmentation
+    doc: Document
+    allowed: frozenset[str]
+    catalog: Catalog
+    markers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+
+
+def _clause_quantities(quantities: list[Quantity], seg: Segmentation) -> dict[int, list[Quantity]]:
+    by_clause: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        by_clause.setdefault(seg.clause_index(q.start), []).append(q)
+    return by_clause
+
+
+def _context(d: _Doc, q: Quantity, clause: Span, prev_end: int, next_start: int) -> QuantityContext:
+    text, seg = d.text, d.seg
+    sent = seg.sentences[seg.sentence_index(q.start)]
+    par = seg.paragraphs[seg.paragraph_index(q.start)]
+    return QuantityContext(
+        left=text[max(clause.start, prev_end) : q.start],
+        right=text[q.end : min(clause.end, next_start)],
+        clause=text[clause.start : clause.end],
+        sentence_before=text[sent.start : q.start],
+        paragraph_before=text[max(par.start, q.start - _PARAGRAPH_BACK) : q.start],
+    )
+
+
+def _period(d: _Doc, pos: int) -> str:
+    """Period of a value at pos: the last marker before it in its sentence, else the last one earlier
+    in its paragraph, else the document's period."""
+    seg = d.seg
+    pi = seg.paragraph_index(pos)
+    markers = d.markers.get(pi)
+    if markers is None:
+        par = seg.paragraphs[pi]
+        found = period_markers(d.text[par.start : par.end], d.doc.report_year)
+        markers = d.markers[pi] = [(par.start + e, v) for e, v in found]
+    sent_start = seg.sentences[seg.sentence_index(pos)].start
+    in_sentence = in_paragraph = None
+    for end, value in markers:
+        if end > pos:
+            break
+        if end > sent_start:
+            in_sentence = value
+        else:
+            in_paragraph = value
+    return in_sentence or in_paragraph or d.doc.period or "unknown"
+
+
+def _flags(code: str, value: float, measure: str, catalog: Catalog) -> list[str]:
+    flags: list[str] = []
+    unit = catalog[code].unit if code in catalog else ""
+    if measure == "rate" and value > 100:
+        flags.append("rate_above_100")
+    if measure in ("count", "amount") and value < 0:
+        flags.append("negative_value")
+    if measure == "count" and unit != "yuan" and value != int(value):
+        flags.append("fractional_count")
+    if measure == "count" and value > 10_000_000:
+        flags.append("implausibly_large")
+    return flags
+
+
+def _mention(
+    d: _Doc,
+    code: str,
+    value: float,
+    measure: str,
+    start: int,
+    end: int,
+    approx: str | None,
+    scope: tuple[str, str | None],
+    period: str,
+    extra_flags: Iterable[str] = (),
+) -> Mention:
+    seg = d.seg
+    sent = seg.sentences[seg.sentence_index(start)]
+    unit = d.catalog[code].unit if measure != "change_pct" else "percent"
+    return Mention(
+        mention_id=Mention.make_id(d.doc.document_id, code, start),
+        document_id=d.doc.document_id,
+        indicator_code=code,
+        value=float(value),
+        value_text=d.doc.body_text[start:end],
+        unit=unit,
+        approx=approx,
+        measure=measure,  # type: ignore[arg-type]
+        scope=scope[0],  # type: ignore[arg-type]
+        scope_text=scope[1],
+        period=period,
+        evidence=d.doc.body_text[sent.start : sent.end].strip(),
+        start=start,
+        end=end,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        flags=[*_flags(code, value, measure, d.catalog), *extra_flags],
+    )
+
+
+_RULES_BY_CODES: dict[frozenset[str], tuple[Rule, ...]] = {}
+
+
+def _rules_for(catalog: Catalog) -> tuple[Rule, ...]:
+    """The rules whose codes are all in catalog (one tuple per distinct catalog, reused)."""
+    codes = catalog.codes
+    if codes not in _RULES_BY_CODES:
+        _RULES_BY_CODES[codes] = tuple(r for r in RULES if all(c in codes for c in r.codes))
+    return _RULES_BY_CODES[codes]
+
+
+def _change_subject_codes(d: _Doc, left: str, q: Quantity, rules: tuple[Rule, ...]) -> tuple[str, ...] | None:
+    """Which indicator a change names in its own clause ("信访总量同比下降28.3%"), or None."""
+    m = _CHANGE_RE.search(left)
+    assert m is not None
+    subject = left[: m.start()]
+    seg = d.seg
+    sent = seg.sentences[seg.sentence_index(q.start)]
+    ctx = QuantityContext(
+        left=subject, right="", clause=left, sentence_before=d.text[sent.start : q.start - len(left) + len(subject)],
+        paragraph_before=d.text[max(0, q.start - _PARAGRAPH_BACK) : q.start],
+    )  # fmt: skip
+    hits = match_quantity(None, ctx, d.allowed, rules)
+    hits = [h for h in hits if h.rule.kind == "count" and h.distance <= len(subject)]
+    return hits[0].codes if hits else None
+
+
+def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Mention]:
+    """Every stated value of a catalog indicator in doc.body_text; [] for a non-report."""
+    if not doc.is_report or not doc.body_text:
+        return []
+    catalog = catalog or load_catalog()
+    rules = _rules_for(catalog)
+    text = to_halfwidth(doc.body_text)
+    seg = segment(text, doc.report_year)
+    d = _Doc(text, seg, doc, catalog.codes, catalog)
+    quantities = [
+        q for q in scan_quantities(text) if not seg.is_protected(q.start, q.end) and not seg.in_plan(q.start)
+    ]
+    mentions: list[Mention] = []
+    last_in_clause: dict[int, Mention] = {}  # clause index -> last level mention (for changes)
+    by_clause = _clause_quantities(quantities, seg)
+    for ci in sorted(by_clause):
+        clause = seg.clauses[ci]
+        qs = by_clause[ci]
+        for i, q in enumerate(qs):
+            prev_end = qs[i - 1].end if i else clause.start
+            next_start = qs[i + 1].start if i + 1 < len(qs) else clause.end
+            ctx = _context(d, q, clause, prev_end, next_start)
+            period = _period(d, q.start)
+            if period == "multi_year":
+                continue  # a tally since some earlier year is not this report's figure
+            scope = find_scope(ctx.sentence_before)
+            if q.kind == "points":
+                continue  # percentage-point changes are neither levels nor percent changes
+            if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
+                _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
+                continue
+            for hit in match_quantity(q, ctx, d.allowed, rules):
+                measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
+                for code in hit.codes:
+                    m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, scope, period)
+                    mentions.append(m)
+                    last_in_clause[ci] = m
+    mentions.extend(_negation_zeros(d))
+    mentions.extend(_derived(d, mentions))
+    return _dedupe(mentions)
+
+
+def _add_change(
+    d: _Doc,
+    q: Quantity,
+    ctx: QuantityContext,
+    ci: int,
+    scope: tuple[str, str | None],
+    period: str,
+    rules: tuple[Rule, ...],
+    mentions: list[Mention],
+    last_in_clause: dict[int, Mention],
+) -> None:
+    m = _CHANGE_RE.search(ctx.left)
+    assert m is not None
+    sign = -1.0 if m.group("dir") in _DOWN else 1.0
+    subject = _TIME_WORDS_RE.sub("", ctx.left[: m.start()].strip())
+    codes: tuple[str, ...] | None = None
+    if subject:
+        codes = _change_subject_codes(d, ctx.left, q, rules)
+    else:
+        # "…受理行政复议案件34件,与去年同期相比增长200%": the change belongs to the level just stated.
+        prev = last_in_clause.get(ci - 1)
+        same_sentence = prev is not None and d.seg.sentence_index(prev.start) == d.seg.sentence_index(q.start)
+        if prev is not None and same_sentence and prev.measure in ("count", "amount"):
+            codes = (prev.indicator_code,)
+            scope = (prev.scope, prev.scope_text)
+    for code in codes or ():
+        mentions.append(
+            _mention(d, code, sign * q.value, "change_pct", q.start, q.end, q.approx, scope, period)
+        )
+
+
+def _negation_zeros(d: _Doc) -> list[Mention]:
+    """未有区政府败诉 / 均未出现行政诉讼败诉 -> litigation_cases_lost = 0 (flag negation)."""
+    if "litigation_cases_lost" not in d.catalog:
+        return []
+    out = []
+    for m in _NEGATION_LOST_RE.finditer(d.text):
+        if d.seg.in_plan(m.start()) or d.seg.is_protected(m.start(), m.end()):
+            continue
+        sent = d.seg.sentences[d.seg.sentence_index(m.start())]
+        before = d.text[sent.start : m.start()]
+        period = _period(d, m.start())
+        if period == "multi_year":
+            continue
+        out.append(
+            _mention(d, "litigation_cases_lost", 0.0, "count", m.start(), m.end(), None, find_scope(before),
+                     period, ["negation"])
+        )  # fmt: skip
+    return out
+
+
+def _derived(d: _Doc, mentions: list[Mention]) -> list[Mention]:
+    """Values stated without a numeral, computed from their sentence's other values (flag derived)."""
+    out: list[Mention] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(d.seg.sentence_index(m.start), []).append(m)
+    for si, ms in by_sentence.items():
+        sent = d.seg.sentences[si]
+        body = d.text[sent.start : sent.end]
+        codes = {m.indicator_code: m for m in ms if m.measure == "count"}
+        received = codes.get("recon_applications_received") or codes.get("recon_cases_accepted")
+        pending = codes.get("recon_cases_pending")
+        if (
+            received
+            and pending
+            and "recon_cases_concluded" not in codes
+            and "recon_cases_concluded" in d.catalog
+        ):
+            hit = _OTHERS_CONCLUDED_RE.search(body)
+            if hit and sent.start + hit.start() > pending.start:
+                start = sent.start + hit.start()
+                out.append(
+                    _mention(d, "recon_cases_concluded", received.value - pending.value, "count", start,
+                             sent.start + hit.end(), None, (received.scope, received.scope_text), received.period,
+                             ["derived"])
+                )  # fmt: skip
+        reviewed = codes.get("normdoc_reviewed")
+        if reviewed and "normdoc_filed" not in codes and "normdoc_filed" in d.catalog:
+            hit = _ALL_FILED_RE.search(body)
+            if hit and sent.start + hit.start() > reviewed.start:
+                start = sent.start + hit.start()
+                out.append(
+                    _mention(d, "normdoc_filed", reviewed.value, "count", start, sent.start + hit.end(), None,
+                             (reviewed.scope, reviewed.scope_text), reviewed.period, ["derived"])
+                )  # fmt: skip
+    return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Keep the first statement of a (code, value, measure, scope) fact; reports repeat figures."""
+    seen: set[tuple[str, float, str, str, str | None]] = set()
+    out = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        key = (m.indicator_code, m.value, m.measure, m.scope, m.scope_text)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(m)
+    return out

@@ -1,0 +1,163 @@
+"""Per-indicator phrasings: how a report names each catalog indicator next to its number.
+
+Each rule is grounded in the catalog's keywords_zh and the sentence templates of indicators.md §5.1,
+written as the *shape* of the phrase, never a sample's wording: a trigger that ends right before the
+number ("行政处罚" + "1873件"), or starts right after it ("116宗" + "…案件进行评查"), the counters the
+indicator is counted in, and for stage words shared by several case pipelines (受理, 办结, 审结, 化解)
+the topic anchor (复议, 诉讼, 信访...) that must be nearby - the nearest anchor decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+AnchorScope = Literal["clause", "sentence", "paragraph"]
+
+# Filler allowed between a trigger and the number: no clause break, no digit.
+NOGAP = r"[^,，;；:：。\d]"
+
+
+def G(n: int) -> str:
+    return rf"{NOGAP}{{0,{n}}}"
+
+
+# What may stand between a rate's name and its value, including a list of other rates sharing it:
+# "前置审查率、备案率、合法率达100%" gives the value to every named rate.
+RATE_TAIL = r"(?:[、和及与][^,，;；:：。\d、]{1,8}率)*(?:均|都|全部|分别)?(?:已|已经)?(?:达到|达|为|是|实现|保持|提高到|提升至|提升到)?了?(?:约|近)?"
+
+CASES = frozenset({"件", "宗", "起", "个", "件次", "批次", "批"})
+DOCS = frozenset({"件", "份", "宗", "条", "个", "篇", "卷", "部"})
+ITEMS = frozenset({"项", "件", "条", "个", "宗", "部"})
+INFO = frozenset({"条", "件", "宗", "篇", "项"})
+TIMES = frozenset({"次", "场", "场次", "期"})
+PERSONS = frozenset({"人", "名", "人次"})
+
+RECON = r"复议"
+LITIGATION = r"行政诉讼|诉讼案件|应诉|被告|一审|二审|行政案件"
+PETITION = r"信访|来信来访|上访|进京|赴省|交办"
+PUBLICITY = r"普法|法治宣传|法制宣传|宣传|送法|法律进|宪法|民法典|法治文化"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way an indicator is written. codes: usually one; "受理并办结" names two stages at once."""
+
+    codes: tuple[str, ...]
+    kind: Literal["count", "amount", "percent"]
+    left: str | None = None  # must match at the end of the text before the number
+    right: str | None = None  # must match at the start of the text after the number
+    units: frozenset[str] | None = None  # allowed counters for counts
+    anchor: str | None = None  # topic that must precede within anchor_scope
+    anchor_scope: AnchorScope = "sentence"
+    exclude: str | None = None  # anywhere in the clause: the rule does not apply
+    exclude_left: str | None = None  # in the text before the number (since the previous number)
+    left_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    right_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    anchor_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    exclude_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    exclude_left_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+
+def R(code: str | tuple[str, ...], kind: Literal["count", "amount", "percent"], **kw: object) -> Rule:
+    codes = (code,) if isinstance(code, str) else tuple(code)
+    rule = Rule(codes, kind, **kw)  # type: ignore[arg-type]
+    comp = {
+        # Greedy ".*" puts the trigger as far right as possible: its span is then the distance.
+        "left_re": re.compile(rf"(?s:.*)(?P<t>{rule.left})$") if rule.left else None,
+        "right_re": re.compile(rf"(?:{rule.right})") if rule.right else None,
+        "anchor_re": re.compile(rule.anchor) if rule.anchor else None,
+        "exclude_re": re.compile(rule.exclude) if rule.exclude else None,
+        "exclude_left_re": re.compile(rule.exclude_left) if rule.exclude_left else None,
+    }
+    return Rule(**{**rule.__dict__, **comp})
+
+
+def rate(code: str, names: str, **kw: object) -> Rule:
+    """A rate named by `names` ("调解成功率|调解率"), possibly inside a list of rates."""
+    return R(code, "percent", left=rf"(?:{names}){RATE_TAIL}", **kw)
+
+
+RULES: tuple[Rule, ...] = (
+    # --- org_leadership -------------------------------------------------------------------------
+    R("law_study_sessions", "count", left=rf"(?:学法|法律知识学习|学习法律法规|专题学法|法治讲座){G(4)}", units=TIMES),
+    # --- government_functions -------------------------------------------------------------------
+    R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{G(4)}", units=ITEMS),
+    R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项", units=ITEMS),
+    R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{G(3)}", units=ITEMS),
+    R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=r"占[^,，;；。]{0,16}(?:总数|总量|比重)"),
+    rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
+    R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence"),
+    R("admin_license_cases", "count", left=rf"(?:实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{G(2)}", units=CASES),
+    # --- institutional_system -------------------------------------------------------------------
+    R("legislation_projects", "count", left=rf"立法(?:计划|项目){G(10)}", units=frozenset({"个", "项", "件", "部"})),
+    R("legislative_consultations", "count", left=rf"立法(?:调研|座谈|论证|听证)(?:会|活动)?{G(3)}", units=TIMES),
+    R("legislative_consultations", "count", right=r"(?:的)?立法(?:调研|座谈|论证|听证|征求意见)", units=TIMES),
+    R("legislative_consultations", "count", left=rf"反馈(?:修改)?意见(?:和建议)?{G(2)}", units=frozenset({"份", "条", "件", "次"}), anchor=r"法规|规章|立法|条例|征求意见稿|征询意见稿"),
+    R("normdoc_reviewed", "count", left=rf"(?:审核|审查|审核制发|合法性审核|合法性审查|前置审查){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
+    R("normdoc_filed", "count", left=rf"(?:已?备案|报备|报送备案){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效"),
+    R("normdoc_filed", "count", left=rf"规范性文件{G(6)}(?:报送备案|报备|已备案){G(3)}", units=DOCS),
+    R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS),
+    rate("normdoc_review_rate", r"(?:合法性审核|合法性审查|前置审查|审核|审查)率", anchor=r"规范性文件|文件"),
+    rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率|规范率", anchor=r"规范性文件"),
+    # --- decision_making --------------------------------------------------------------------------
+    R("major_decisions", "count", left=rf"(?:重大行政决策|重大决策|涉法重大事项|重大事项)(?:事项)?{G(4)}", units=ITEMS),
+    R("doc_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!规范性){NOGAP}){{0,24}}?(?:发文|文件){G(10)}", units=DOCS, exclude_left=r"法律意见"),
+    R("contract_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!发文|文件){NOGAP}){{0,16}}?(?:合同|协议){G(4)}", units=DOCS),
+    R("legal_advisor_opinions", "count", left=rf"法律意见(?:书)?{G(3)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师|律师", anchor_scope="paragraph"),
+    # --- law_enforcement --------------------------------------------------------------------------
+    R("admin_penalty_cases", "count", left=rf"(?:^[、和及]?|作出|实施|办理|查处|共|全区|全市|全县)行政处罚(?:案件|决定)?{G(2)}", units=CASES),
+    R("admin_penalty_cases", "count", left=rf"(?:立案)?查处(?:各类)?(?:违法|行政违法)?案件{G(2)}", units=CASES),
+    R("fines_confiscations_amount", "amount", left=rf"(?:罚没款|罚没收入|罚没金额|罚没|罚款|处罚金额){G(4)}"),
+    R("case_files_reviewed", "count", left=rf"案卷{G(4)}", units=DOCS | {"宗"}, anchor=r"评查|检查|抽查"),
+    R("case_files_reviewed", "count", right=rf"{G(24)}?(?:进行|开展)?(?:案卷)?评查", units=DOCS | {"宗"}),
+    R("case_file_pass_rate", "percent", left=rf"合格率{RATE_TAIL}", anchor=r"评查|案卷", exclude=r"考试|成绩|及格"),
+    R("enforcement_staff_trained", "count", left=rf"(?:培训|轮训)(?:各类)?(?:行政)?执法(?:人员|队伍)?{G(2)}", units=PERSONS),
+    R("enforcement_staff_trained", "count", right=rf"{G(20)}?(?:参加|接受|进行了?){G(16)}?(?:培训|轮训)", units=PERSONS, anchor=r"执法人员", anchor_scope="clause"),
+    R("enforcement_certificates_issued", "count", right=r"(?:人员)?(?:已|均)?(?:取得|领取|获得|新领|换发|申领)了?(?:行政)?执法(?:证|资格)", units=PERSONS),
+    R("enforcement_certificates_issued", "count", left=rf"(?:(?:取得|领取|换发|新领|申领)(?:行政)?执法证(?:件|资格)?|领取新证|(?:年审)?换证){G(3)}", units=PERSONS),
+    R("certified_enforcement_staff", "count", right=r"(?:持有|持)(?:行政)?执法证", units=PERSONS),
+    R("certified_enforcement_staff", "count", left=rf"(?:持证(?:执法)?人员|持有(?:行政)?执法证(?:件)?的?(?:人员)?|执法人员总数){G(3)}", units=PERSONS),
+    R("criminal_case_transfers", "count", left=rf"移送(?:涉嫌犯罪)?(?:案件|线索)?{G(3)}", units=CASES, anchor=r"公安|检察|司法机关|涉嫌犯罪|两法衔接|行刑衔接|刑事"),
+    # --- oversight ----------------------------------------------------------------------------------
+    R("npc_suggestions_handled", "count", left=rf"(?:人大代表(?:建议|议案)|人大建议|代表建议){G(2)}", units=ITEMS),
+    R("cppcc_proposals_handled", "count", left=rf"(?:政协(?:委员)?提案|委员提案){G(2)}", units=ITEMS),
+    R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
+    R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
+    R("litigation_cases_lost", "count", left=rf"败诉(?:案件)?{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
+    rate("litigation_loss_rate", r"败诉率|败诉比例"),
+    rate("head_court_appearance_rate", r"出庭(?:应诉)?率|出庭应诉比例"),
+    R("head_court_appearances", "count", left=rf"出庭(?:应诉)?{G(3)}", units=frozenset({"次", "人次", "场次"}), exclude=r"旁听"),
+    R("info_proactive_disclosures", "count", left=rf"主动{G(24)}?(?:公开|发布){G(24)}?信息{G(4)}", units=INFO),
+    R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请){G(4)}", units=CASES | {"条"}),
+    # --- dispute_resolution: reconsideration (anchor 复议) -----------------------------------------
+    R("recon_applications_received", "count", left=rf"(?:(?:收到|接到|接收){G(12)}?复议(?:申请|案件)?|复议(?:事务|申请)){G(3)}", units=CASES, exclude_left=r"受理|立案"),
+    R("recon_cases_accepted", "count", left=rf"(?:受理|立案|新收){G(12)}", units=CASES, anchor=RECON, exclude_left=r"不予受理|收到|依申请"),
+    R("recon_cases_concluded", "count", left=rf"(?:审结|办结|结案|作出(?:复议)?决定){G(8)}", units=CASES, anchor=RECON, anchor_scope="paragraph"),
+    R("recon_cases_pending", "count", left=rf"(?:在办|正在办理|未结|尚未审结|正在审理){G(3)}", units=CASES, anchor=RECON),
+    R("recon_cases_pending", "count", right=r"(?:案件)?(?:正在办理|在办|尚在办理|正在审理|未结|尚未审结)", units=CASES, anchor=RECON),
+    R("recon_corrections", "count", right=r"(?:案件)?(?:作出|予以|被|依法)?(?:撤销|变更|确认违法|责令履行)", units=CASES, anchor=RECON),
+    R("recon_corrections", "count", left=rf"(?:撤销|变更|确认违法|责令履行|纠错|纠正){G(6)}", units=CASES, anchor=RECON),
+    rate("recon_correction_rate", r"(?:直接|综合)?纠错率|错案率", anchor=RECON, anchor_scope="paragraph"),
+    rate("recon_on_time_rate", r"法定期限内(?:结案|办结|审结)率|(?:按期|按时)(?:结案|办结|审结)率", anchor=RECON, anchor_scope="paragraph"),
+    # --- dispute_resolution: mediation, disputes, petitions, legal aid ------------------------------
+    R("mediation_cases", "count", left=rf"(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议"),
+    R("mediation_successes", "count", left=rf"(?:(?:调解|调处)成功|达成(?:调解)?协议){G(2)}", units=CASES),
+    rate("mediation_success_rate", r"(?:调解|调处)成功率|调解率|调处率"),
+    R("disputes_screened", "count", left=rf"(?:排查|摸排)(?!化解){G(8)}?纠纷{G(2)}", units=CASES),
+    R("disputes_resolved", "count", left=rf"化解(?:(?!信访){NOGAP}){{0,8}}?纠纷{G(2)}", units=CASES),
+    R(("petitions_received", "petitions_resolved"), "count", left=rf"受理(?:并|和|及)办结{G(8)}", units=CASES, anchor=PETITION),
+    R("petitions_received", "count", left=rf"(?:受理|接待|登记|接收|收到){G(6)}?(?:信访|来信来访|群众来信){G(4)}", units=CASES | {"人次"}, exclude_left=r"办结"),
+    R("petitions_received", "count", left=rf"接待(?:来访|上访)?群众{G(2)}", units=CASES | {"人次"}, anchor=PETITION),
+    R("petitions_received", "count", left=rf"(?:信访总量|来信来访总量|信访量){G(3)}", units=CASES | {"人次"}),
+    R("petitions_received", "count", left=rf"交办{G(3)}", units=CASES, anchor=PETITION, anchor_scope="paragraph"),
+    R("petitions_resolved", "count", left=rf"(?:化解|办结|息访){G(10)}", units=CASES, anchor=PETITION, anchor_scope="paragraph", exclude_left=r"受理(?:并|和|及)"),
+    R("legal_aid_cases", "count", left=rf"法律援助(?:案件)?{G(3)}", units=CASES),
+    # --- capacity -----------------------------------------------------------------------------------
+    R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY),
+    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:宣传)?(?:活动)?{G(3)}", units=TIMES),
+    R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
+)  # fmt: skip
+
+RULE_CODES = frozenset(c for r in RULES for c in r.codes)
