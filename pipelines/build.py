@@ -17,7 +17,14 @@ def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
     from pipelines.assets.resources import dbt_executable
 
     env = {**os.environ, "FAZHI_DUCKDB_PATH": str(db)}
-    cmd = [dbt_executable(), *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    cmd = [
+        dbt_executable(),
+        *args,
+        "--project-dir",
+        str(DBT_PROJECT_DIR),
+        "--profiles-dir",
+        str(DBT_PROJECT_DIR),
+    ]
     return subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
 
 
@@ -41,8 +48,9 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
     os.environ["FAZHI_DUCKDB_PATH"] = str(db)
     prepare_manifest(db)
 
-    from dagster import DagsterInstance, materialize
+    from dagster import AssetSelection, DagsterInstance, materialize
 
+    from pipelines.assets.automation import CRAWL_KEY
     from pipelines.assets.resources import WarehouseResource, dbt_resource
     from pipelines.definitions import defs
 
@@ -50,6 +58,7 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
     assets = list(defs.assets or [])
     result = materialize(
         assets,
+        selection=AssetSelection.all() - AssetSelection.assets(CRAWL_KEY),
         instance=instance,
         resources={"warehouse": WarehouseResource(database=str(db)), "dbt": dbt_resource()},
         run_config={

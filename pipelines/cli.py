@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipelines.paths import warehouse_path
+from pipelines.paths import SEEDS_DIR, warehouse_path
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -149,7 +149,9 @@ def summary(db: Path) -> dict[str, Any]:
             "reports": one("select count(*) from marts.dim_document where is_report"),
             "indicator mentions": one("select count(*) from marts.fct_indicator_mentions"),
             "indicator facts": one("select count(*) from marts.fct_rule_of_law_indicators"),
-            "regions with facts": one("select count(distinct region_code) from marts.fct_rule_of_law_indicators"),
+            "regions with facts": one(
+                "select count(distinct region_code) from marts.fct_rule_of_law_indicators"
+            ),
             "years": one(
                 "select string_agg(distinct cast(year as varchar), ', ' order by cast(year as varchar)) "
                 "from marts.fct_rule_of_law_indicators"
@@ -175,6 +177,31 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------------------------------ crawl
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from pipelines.assets.resources import WarehouseResource
+    from pipelines.crawl import CrawlPolicy, crawl_sources, load_sources
+    from pipelines.land.crawl_store import DuckDBCrawlStore
+
+    path = Path(args.sources)
+    if not path.exists():
+        raise UserError(f"no sources file at {path}")
+    try:
+        sources = load_sources(path)
+    except ValueError as exc:
+        raise UserError(f"{path}: {exc}") from None
+    if args.source and args.source not in {s.id for s in sources}:
+        raise UserError(f"unknown source {args.source!r}; known: {', '.join(s.id for s in sources)}")
+    store = DuckDBCrawlStore(WarehouseResource(database=str(Path(args.db).resolve())).connect)
+    reports = crawl_sources(sources, store, CrawlPolicy(max_pages=args.max_pages), source_id=args.source)
+    for report in reports:
+        print(report.summary())
+    print("run `fazhi build` to clean, extract and rebuild the marts from what was fetched")
+    return 0
+
+
 # ------------------------------------------------------------------------------------------- main
 
 
@@ -188,6 +215,12 @@ EPILOG_QUERY = """examples:
   fazhi query "select * from marts.fct_rule_of_law_indicators limit 10"
   fazhi query "select region_code, year, value from marts.fct_rule_of_law_indicators
                where indicator_code = 'recon_cases_accepted'" --format csv
+"""
+
+EPILOG_CRAWL = """examples:
+  fazhi crawl                              # every enabled source of seeds/sources.csv
+  fazhi crawl --source changzhou-zhonglou  # one source
+  fazhi crawl --sources my_sources.csv --max-pages 50
 """
 
 EPILOG_BUILD = """examples:
@@ -230,6 +263,21 @@ def make_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="pretty JSON per input (default)")
     fmt.add_argument("--jsonl", action="store_true", help="one JSON object per line, per input, in order")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "crawl",
+        help="crawl registered government sites politely into raw.fetches / raw.pages",
+        description="Crawl the enabled sources (or one) of a sources registry, obeying robots.txt and rate limits.",
+        epilog=EPILOG_CRAWL,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--sources", default=str(SEEDS_DIR / "sources.csv"), help="registry CSV (default: %(default)s)"
+    )
+    p.add_argument("--source", help="crawl only this source id (even if disabled)")
+    p.add_argument("--max-pages", type=int, default=500, help="page budget of the run (default: %(default)s)")
+    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser(
         "query",

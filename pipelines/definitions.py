@@ -1,20 +1,24 @@
-"""The Dagster code location: `dagster dev` (or `make dev`) loads `defs` from here."""
+"""The Dagster code location: `dagster dev` (or `make dev`) loads `defs` from here.
 
-from __future__ import annotations
+Graph: raw/fetches (crawl, one partition per source) -> raw/pages (+ inbox and sample files)
+-> raw/documents -> raw/indicator_mentions -> dbt staging -> intermediate -> marts.
+"""
 
-from dagster import Definitions, define_asset_job
+from dagster import Definitions
 
+from pipelines.assets.automation import JOBS, SCHEDULES, SENSORS
 from pipelines.assets.checks import ALL_CHECKS
+from pipelines.assets.crawl import crawl_source_pages
 from pipelines.assets.ingest import ingest_files
 from pipelines.assets.resources import WarehouseResource, dbt_resource
 from pipelines.assets.transform import clean_and_understand, extract_indicators
 from pipelines.assets.warehouse import fazhi_dbt_models
 
-build_all = define_asset_job("build_all", selection="*", description="Ingest, clean, extract and rebuild the marts.")
-
 defs = Definitions(
-    assets=[ingest_files, clean_and_understand, extract_indicators, fazhi_dbt_models],
+    assets=[crawl_source_pages, ingest_files, clean_and_understand, extract_indicators, fazhi_dbt_models],
     asset_checks=ALL_CHECKS,
-    jobs=[build_all],
+    jobs=JOBS,
+    schedules=SCHEDULES,
+    sensors=SENSORS,
     resources={"warehouse": WarehouseResource(), "dbt": dbt_resource()},
 )

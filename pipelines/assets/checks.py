@@ -35,7 +35,7 @@ def _where_any(column: str, markers: tuple[str, ...]) -> tuple[str, list[str]]:
 )
 def no_chrome_in_bodies(warehouse: WarehouseResource) -> AssetCheckResult:
     cond, params = _where_any("body_text", CHROME_MARKERS)
-    with warehouse.connect(read_only=True) as con:
+    with warehouse.connect() as con:
         n, examples = con.execute(
             f"select count(*), list(document_id)[:5] from raw.documents where {cond}", params
         ).fetchone()
@@ -49,7 +49,7 @@ def no_chrome_in_bodies(warehouse: WarehouseResource) -> AssetCheckResult:
 @asset_check(asset=["raw", "documents"], description="No mojibake (wrong decoding) in bodies.")
 def no_mojibake(warehouse: WarehouseResource) -> AssetCheckResult:
     cond, params = _where_any("body_text", MOJIBAKE_MARKERS)
-    with warehouse.connect(read_only=True) as con:
+    with warehouse.connect() as con:
         n, examples = con.execute(
             f"select count(*), list(document_id)[:5] from raw.documents where {cond}", params
         ).fetchone()
@@ -62,7 +62,7 @@ def no_mojibake(warehouse: WarehouseResource) -> AssetCheckResult:
 
 @asset_check(asset=["raw", "documents"], description="Few reports lack a region or a report year.")
 def reports_have_region_and_year(warehouse: WarehouseResource) -> AssetCheckResult:
-    with warehouse.connect(read_only=True) as con:
+    with warehouse.connect() as con:
         total, no_region, no_year = con.execute(
             """select count(*), count(*) filter (where region_code is null),
                       count(*) filter (where report_year is null)
@@ -87,7 +87,7 @@ def reports_have_region_and_year(warehouse: WarehouseResource) -> AssetCheckResu
     description="No implausible values (rates above 100%, negative counts).",
 )
 def plausible_indicator_values(warehouse: WarehouseResource) -> AssetCheckResult:
-    with warehouse.connect(read_only=True) as con:
+    with warehouse.connect() as con:
         n_rate, n_negative, n_flagged = con.execute(
             """select count(*) filter (where measure = 'rate' and value > 100),
                       count(*) filter (where measure in ('count', 'amount') and value < 0),

@@ -33,6 +33,7 @@ def _move_aside(path: Path, inbox: Path, folder: str, error: str | None = None) 
     specs=[
         AssetSpec(
             ["raw", "pages"],
+            deps=[["raw", "fetches"]],
             kinds={"python", "duckdb"},
             description="Every distinct page body, keyed by sha256, never modified.",
         ),

@@ -11,6 +11,7 @@ import duckdb
 from dagster import ConfigurableResource
 from dagster_dbt import DbtCliResource, DbtProject
 
+from pipelines.land.lock import warehouse_write_lock
 from pipelines.land.schema import ensure_raw_schema
 from pipelines.paths import DBT_PROJECT_DIR, warehouse_path
 
@@ -23,18 +24,31 @@ class WarehouseResource(ConfigurableResource):
     """The DuckDB warehouse. Connections are opened per step and closed at once (one writer per file)."""
 
     database: str = str(warehouse_path())
+    lock_timeout_s: float = 1800.0
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        with warehouse_write_lock(Path(self.database), timeout_s=self.lock_timeout_s):
+            yield
 
     @contextmanager
     def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         path = Path(self.database)
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path), read_only=read_only)
-        try:
-            if not read_only:
+        if read_only:
+            con = duckdb.connect(str(path), read_only=True)
+            try:
+                yield con
+            finally:
+                con.close()
+            return
+        with self.write_lock():
+            con = duckdb.connect(str(path))
+            try:
                 ensure_raw_schema(con)
-            yield con
-        finally:
-            con.close()
+                yield con
+            finally:
+                con.close()
 
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)

@@ -24,4 +24,5 @@ class FazhiDbtTranslator(DagsterDbtTranslator):
 def fazhi_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """Seeds, models and tests (`dbt build`) against the same DuckDB file the Python assets write."""
     os.environ["FAZHI_DUCKDB_PATH"] = warehouse.database
-    yield from dbt.cli(["build"], context=context).stream()
+    with warehouse.write_lock():
+        yield from dbt.cli(["build"], context=context).stream()

@@ -58,19 +58,23 @@ def read_page_file(path: Path, *, origin: Origin, location: str | None = None) -
     )
 
 
+def _skipped(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts) or rel.parts[0] in {"failed", "processed"}
+
+
+def inbox_files(folder: Path) -> list[Path]:
+    """Files waiting in a folder, in a stable order (what `scan_folder` would read)."""
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.rglob("*")) if p.is_file() and not _skipped(p.relative_to(folder))]
+
+
 def scan_folder(folder: Path, *, origin: Origin, root: Path | None = None) -> Iterator[Page | IngestError]:
     """Yield one record per regular file below `folder`, in a stable (sorted) order.
 
     Hidden files and the inbox's `failed/` and `processed/` folders are skipped: they hold files
     that were already dealt with.
     """
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
-            continue
-        if rel.parts[0] in {"failed", "processed"}:
-            continue
+    for path in inbox_files(folder):
         location = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
         yield read_page_file(path, origin=origin, location=location)

@@ -30,9 +30,7 @@ def _json(value: Any) -> str:
 def add_page(con: duckdb.DuckDBPyConnection, page: Page) -> bool:
     """Store a body once and remember where it was seen. Returns True when the body is new."""
     location = page.url or page.location or ""
-    new = (
-        con.execute("SELECT 1 FROM raw.pages WHERE page_id = ?", [page.page_id]).fetchone() is None
-    )
+    new = con.execute("SELECT 1 FROM raw.pages WHERE page_id = ?", [page.page_id]).fetchone() is None
     if new:
         con.execute(
             "INSERT INTO raw.pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -112,7 +110,10 @@ def replace_page_results(
     """Replace what was derived from one page (its cleaning record and documents). Returns documents written."""
     documents = list(documents)
     con.execute("DELETE FROM raw.page_cleanings WHERE page_id = ?", [page_id])
-    old_docs = [r[0] for r in con.execute("SELECT document_id FROM raw.documents WHERE page_id = ?", [page_id]).fetchall()]
+    old_docs = [
+        r[0]
+        for r in con.execute("SELECT document_id FROM raw.documents WHERE page_id = ?", [page_id]).fetchall()
+    ]
     for document_id in old_docs:
         con.execute("DELETE FROM raw.indicator_mentions WHERE document_id = ?", [document_id])
         con.execute("DELETE FROM raw.document_extractions WHERE document_id = ?", [document_id])
@@ -239,6 +240,7 @@ def replace_mentions(con: duckdb.DuckDBPyConnection, document_id: str, mentions:
             ],
         )
     con.execute(
-        "INSERT INTO raw.document_extractions VALUES (?, ?, ?)", [document_id, EXTRACTOR_VERSION, len(mentions)]
+        "INSERT INTO raw.document_extractions VALUES (?, ?, ?)",
+        [document_id, EXTRACTOR_VERSION, len(mentions)],
     )
     return len(mentions)

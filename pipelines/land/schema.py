@@ -50,7 +50,9 @@ RAW_DDL: tuple[str, ...] = (
         etag VARCHAR,
         last_modified VARCHAR,
         content_type VARCHAR,
-        attempt INTEGER
+        attempt INTEGER,
+        role VARCHAR,
+        depth INTEGER
     )""",
     # Failures of the local ingest (unreadable file, ...): recorded with their reason, never lost.
     """CREATE TABLE IF NOT EXISTS raw.ingest_errors (

@@ -1,0 +1,76 @@
+"""The crawler's `CrawlStore` over the warehouse (raw.fetches, raw.pages).
+
+A polite crawl spends most of its time waiting, so each call opens a short-lived connection instead
+of holding DuckDB's single write lock for the whole crawl: read-only queries and other writers can
+get in between requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+import duckdb
+
+from pipelines.crawl.store import FetchRecord, FetchState
+from pipelines.land.raw import add_page
+from pipelines.records import Page
+
+Connect = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
+
+
+class DuckDBCrawlStore:
+    def __init__(self, connect: Connect) -> None:
+        self._connect = connect
+
+    def last_fetch(self, url: str) -> FetchState | None:
+        with self._connect() as con:
+            row = con.execute(
+                """select url, page_id, etag, last_modified, fetched_at from raw.fetches
+                   where url = ? and outcome in ('ok', 'not_modified')
+                   order by fetched_at desc, attempt desc limit 1""",
+                [url],
+            ).fetchone()
+        if row is None:
+            return None
+        return FetchState(row[0], row[1], row[2], row[3], row[4].isoformat() + "+00:00")
+
+    def has_page(self, page_id: str) -> bool:
+        with self._connect() as con:
+            return con.execute("select 1 from raw.pages where page_id = ?", [page_id]).fetchone() is not None
+
+    def add_page(self, page: Page) -> bool:
+        with self._connect() as con:
+            return add_page(con, page)
+
+    def add_fetch(self, fetch: FetchRecord) -> None:
+        with self._connect() as con:
+            con.execute(
+                "insert into raw.fetches values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    fetch.fetch_id,
+                    fetch.run_id,
+                    fetch.source_id,
+                    fetch.url,
+                    fetch.final_url,
+                    fetch.status,
+                    fetch.outcome,
+                    fetch.error_kind,
+                    fetch.error,
+                    fetch.bytes,
+                    fetch.elapsed_ms,
+                    fetch.page_id,
+                    fetch.fetched_at,
+                    fetch.etag,
+                    fetch.last_modified,
+                    fetch.content_type,
+                    fetch.attempt,
+                    fetch.role,
+                    fetch.depth,
+                ],
+            )
+
+    def page_body(self, page_id: str) -> bytes | None:
+        with self._connect() as con:
+            row = con.execute("select body from raw.pages where page_id = ?", [page_id]).fetchone()
+        return bytes(row[0]) if row else None
