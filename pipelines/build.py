@@ -10,6 +10,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from pipelines.land.lock import warehouse_write_lock
 from pipelines.paths import DBT_PROJECT_DIR
 
 
@@ -30,7 +31,9 @@ def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
 
 def prepare_manifest(db: Path) -> None:
     """`dbt parse` writes target/manifest.json, which the dbt assets need before the definitions load."""
-    proc = _dbt(["parse", "--quiet"], db)
+    # Two processes parsing at once would interleave writes to dbt/target: parse one at a time.
+    with warehouse_write_lock(DBT_PROJECT_DIR / "target" / "parse", timeout_s=600):
+        proc = _dbt(["parse", "--quiet"], db)
     if proc.returncode != 0:
         raise RuntimeError(f"dbt parse failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-2000:]}")
 

@@ -7,13 +7,21 @@ command line is exactly what the warehouse would store.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pipelines.clean import clean_page
 from pipelines.extract import extract_mentions, load_catalog
 from pipelines.records import CleanedPage, Document, Mention, Page
 from pipelines.understand import RegionIndex, understand_page
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -24,7 +32,9 @@ class PageResult:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # document_id -> mentions
 
 
-def understand(page: Page, *, site_chrome: frozenset[str] = frozenset()) -> tuple[CleanedPage, list[Document]]:
+def understand(
+    page: Page, *, site_chrome: frozenset[str] = frozenset()
+) -> tuple[CleanedPage, list[Document]]:
     """Clean and understand one page. Never raises on bad input: the cleaner records errors."""
     cleaned = clean_page(
         page.body,
@@ -39,6 +49,40 @@ def understand(page: Page, *, site_chrome: frozenset[str] = frozenset()) -> tupl
 
 def extract(document: Document) -> list[Mention]:
     return extract_mentions(document, load_catalog())
+
+
+def understand_one(page: Page) -> tuple[str, CleanedPage, list[Document]]:
+    cleaned, documents = understand(page)
+    return page.page_id, cleaned, documents
+
+
+def extract_one(document: Document) -> tuple[str, list[Mention]]:
+    return document.document_id, extract(document)
+
+
+def _warm_up() -> None:
+    """Load the region index and the catalog once per worker process, not once per page."""
+    RegionIndex.load()
+    load_catalog()
+
+
+@contextmanager
+def stage_mapper(workers: int) -> Iterator[Callable[[Callable[[T], R], list[T]], list[R]]]:
+    """A `map` over items that uses a pool of `workers` processes (0 or 1: in this process).
+
+    Stage functions are pure, so they parallelise without coordination; only the caller writes the
+    warehouse, which keeps DuckDB's single-writer rule.
+    """
+    if workers <= 1:
+        yield lambda fn, items: [fn(item) for item in items]
+        return
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
+        yield lambda fn, items: list(pool.map(fn, items, chunksize=max(1, len(items) // (workers * 4))))
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def process_page(page: Page, *, site_chrome: frozenset[str] = frozenset()) -> PageResult:

@@ -13,7 +13,8 @@ def test_definitions_load_with_every_group(dbt_manifest: Path) -> None:
     graph = defs.resolve_asset_graph()
     groups = {graph.get(k).group_name for k in graph.get_all_asset_keys()}
     assert {"ingest", "clean", "extract", "warehouse"} <= groups
-    assert defs.resolve_job_def("build_all") is not None
+    assert defs.resolve_job_def("transform") is not None
+    assert defs.resolve_job_def("crawl_sources").partitions_def is not None
 
 
 def test_dbt_sources_are_the_python_assets(dbt_manifest: Path) -> None:

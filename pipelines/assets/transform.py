@@ -1,22 +1,43 @@
 """Groups `clean` and `extract`: pages -> documents -> indicator mentions, for new work only.
 
 Each asset picks the rows the current extractor version has not processed (so a re-run with nothing
-new does no per-page work) and replaces their derived rows in one transaction per page.
+new does no per-page work), runs the pure stage over them in batches (on a process pool when there
+is enough work), and replaces their derived rows batch by batch, so memory stays flat however large
+the corpus is.
 """
 
 from collections import Counter
+from collections.abc import Iterator
 
-from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetSpec, Config, MaterializeResult, multi_asset
 
 from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource
 from pipelines.land.raw import (
+    load_documents,
     load_pages,
-    pending_documents,
+    pending_document_ids,
     pending_page_ids,
     replace_mentions,
     replace_page_results,
 )
-from pipelines.process import extract, understand
+from pipelines.process import default_workers, extract_one, stage_mapper, understand_one
+
+# Below this many items a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 64
+
+
+class StageConfig(Config):
+    workers: int = default_workers()  # processes for the pure stage (1 = in this process)
+    batch_size: int = 256  # pages or documents loaded, processed and written together
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _workers(config: StageConfig, n_items: int) -> int:
+    return config.workers if n_items >= PARALLEL_THRESHOLD else 1
 
 
 @multi_asset(
@@ -38,25 +59,28 @@ from pipelines.process import extract, understand
     pool=WAREHOUSE_POOL,
     name="clean_and_understand",
 )
-def clean_and_understand(context: AssetExecutionContext, warehouse: WarehouseResource):
+def clean_and_understand(context: AssetExecutionContext, config: StageConfig, warehouse: WarehouseResource):
     """Strip site chrome, then decide for each document: report or not, whose, which year and period."""
     pages = documents = errors = no_region = no_year = reports = 0
     reasons: Counter[str] = Counter()
     with warehouse.connect() as con:
-        for page in load_pages(con, pending_page_ids(con)):
-            cleaned, docs = understand(page)
-            con.execute("BEGIN")
-            documents += replace_page_results(con, page.page_id, cleaned, docs)
-            con.execute("COMMIT")
-            pages += 1
-            if cleaned.error:
-                errors += 1
-                reasons[cleaned.error] += 1
-            for d in docs:
-                if d.is_report:
-                    reports += 1
-                    no_region += d.region is None
-                    no_year += d.report_year is None
+        page_ids = pending_page_ids(con)
+        with stage_mapper(_workers(config, len(page_ids))) as mapper:
+            for batch in _chunks(page_ids, config.batch_size):
+                results = mapper(understand_one, load_pages(con, batch))
+                con.execute("BEGIN")
+                documents += replace_page_results(con, results)
+                con.execute("COMMIT")
+                for _, cleaned, docs in results:
+                    pages += 1
+                    if cleaned.error:
+                        errors += 1
+                        reasons[cleaned.error] += 1
+                    for d in docs:
+                        if d.is_report:
+                            reports += 1
+                            no_region += d.region is None
+                            no_year += d.report_year is None
     meta = {
         "pages_processed": pages,
         "documents_written": documents,
@@ -90,17 +114,19 @@ def clean_and_understand(context: AssetExecutionContext, warehouse: WarehouseRes
     pool=WAREHOUSE_POOL,
     name="extract_indicators",
 )
-def extract_indicators(context: AssetExecutionContext, warehouse: WarehouseResource):
+def extract_indicators(context: AssetExecutionContext, config: StageConfig, warehouse: WarehouseResource):
     """Extract rule-of-law indicator values, each with the sentence that proves it."""
     docs = mentions = flagged = 0
     with warehouse.connect() as con:
-        for document in pending_documents(con):
-            found = extract(document)
-            con.execute("BEGIN")
-            mentions += replace_mentions(con, document.document_id, found)
-            con.execute("COMMIT")
-            docs += 1
-            flagged += sum(1 for m in found if m.flags)
+        document_ids = pending_document_ids(con)
+        with stage_mapper(_workers(config, len(document_ids))) as mapper:
+            for batch in _chunks(document_ids, config.batch_size):
+                found = dict(mapper(extract_one, load_documents(con, batch)))
+                con.execute("BEGIN")
+                mentions += replace_mentions(con, found)
+                con.execute("COMMIT")
+                docs += len(found)
+                flagged += sum(1 for ms in found.values() for m in ms if m.flags)
     meta = {"documents_processed": docs, "mentions_written": mentions, "mentions_flagged": flagged}
     context.log.info(f"extract: {meta}")
     yield MaterializeResult(asset_key=["raw", "indicator_mentions"], metadata=meta)

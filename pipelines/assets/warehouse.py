@@ -1,18 +1,61 @@
 """Group `warehouse`: the dbt project (staging -> intermediate -> marts) as Dagster assets."""
 
+import datetime as dt
+import hashlib
 import os
 from collections.abc import Mapping
 from typing import Any
 
+import duckdb
 from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource, dbt_project
+from pipelines.paths import DBT_PROJECT_DIR, SEEDS_DIR
+
+# Identity of every raw row dbt reads: a new page, document version or mention changes it.
+RAW_IDENTITY = {
+    "raw.pages": "page_id",
+    "raw.page_locations": "page_id || location",
+    "raw.fetches": "fetch_id",
+    "raw.page_cleanings": "page_id || extractor_version",
+    "raw.documents": "document_id || extractor_version",
+    "raw.indicator_mentions": "mention_id || extractor_version",
+}
+MARTS = ("dim_region", "dim_indicator", "dim_document", "fct_rule_of_law_indicators", "fct_report_coverage")
 
 
 class FazhiDbtTranslator(DagsterDbtTranslator):
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         return "warehouse"
+
+
+def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """Hash of what a dbt build reads: raw row identities, the seed CSVs and the dbt project's files.
+
+    Computed in SQL over ids only (no per-page Python work), so checking costs little at any size.
+    """
+    digest = hashlib.sha256()
+    for table, identity in RAW_IDENTITY.items():
+        row = con.execute(f"select count(*), coalesce(bit_xor(hash({identity})), 0) from {table}").fetchone()
+        digest.update(f"{table}:{row[0]}:{row[1]}\n".encode())
+    files = sorted(SEEDS_DIR.glob("*.csv")) + sorted(
+        p
+        for folder in ("models", "macros", "tests")
+        for p in (DBT_PROJECT_DIR / folder).rglob("*")
+        if p.is_file()
+    )
+    for path in [*files, DBT_PROJECT_DIR / "dbt_project.yml"]:
+        digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def marts_present(con: duckdb.DuckDBPyConnection) -> bool:
+    n = con.execute(
+        "select count(*) from information_schema.tables where table_schema = 'marts' and table_name in "
+        f"({', '.join(repr(m) for m in MARTS)})"
+    ).fetchone()[0]
+    return n == len(MARTS)
 
 
 @dbt_assets(
@@ -22,7 +65,25 @@ class FazhiDbtTranslator(DagsterDbtTranslator):
     pool=WAREHOUSE_POOL,
 )
 def fazhi_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    """Seeds, models and tests (`dbt build`) against the same DuckDB file the Python assets write."""
+    """Seeds, models and tests (`dbt build`) against the same DuckDB file the Python assets write.
+
+    A full build whose inputs have not changed since the last successful one is skipped: re-running
+    with nothing new does no work (and changes nothing).
+    """
     os.environ["FAZHI_DUCKDB_PATH"] = warehouse.database
+    full_build = not context.is_subset
     with warehouse.write_lock():
+        with duckdb.connect(warehouse.database) as con:
+            fingerprint = inputs_fingerprint(con)
+            last = con.execute(
+                "select fingerprint from raw.dbt_builds order by built_at desc limit 1"
+            ).fetchone()
+            if full_build and last and last[0] == fingerprint and marts_present(con):
+                context.log.info("dbt build skipped: no input changed since the last successful build")
+                return
         yield from dbt.cli(["build"], context=context).stream()
+        with duckdb.connect(warehouse.database) as con:
+            con.execute(
+                "insert into raw.dbt_builds values (?, ?)",
+                [fingerprint, dt.datetime.now(dt.UTC).replace(tzinfo=None)],
+            )

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from pipelines.records import EXTRACTOR_VERSION, CleanedPage, Document, Mention, Page, Region
 
@@ -79,21 +80,29 @@ def pending_page_ids(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VE
     return [r[0] for r in rows]
 
 
-def load_pages(con: duckdb.DuckDBPyConnection, page_ids: list[str]) -> Iterator[Page]:
-    for page_id in page_ids:
-        row = con.execute(
-            """SELECT page_id, url, location, source_id, origin, media_type, fetched_at, encoding, body
-               FROM raw.pages WHERE page_id = ?""",
-            [page_id],
-        ).fetchone()
-        if row:
-            yield _page_from_row(row)
+def load_pages(con: duckdb.DuckDBPyConnection, page_ids: list[str]) -> list[Page]:
+    rows = con.execute(
+        """SELECT page_id, url, location, source_id, origin, media_type, fetched_at, encoding, body
+           FROM raw.pages WHERE page_id IN (SELECT unnest(?::VARCHAR[]))
+           ORDER BY fetched_at, page_id""",
+        [page_ids],
+    ).fetchall()
+    return [_page_from_row(r) for r in rows]
 
 
-def _region_columns(region: Region | None) -> list[Any]:
+def _region_fields(region: Region | None) -> dict[str, Any]:
+    keys = (
+        "region_code",
+        "region_name",
+        "region_level",
+        "province_code",
+        "prefecture_code",
+        "region_confidence",
+        "region_evidence",
+    )
     if region is None:
-        return [None] * 7
-    return [
+        return dict.fromkeys(keys)
+    values = (
         region.code,
         region.name,
         region.level,
@@ -101,83 +110,116 @@ def _region_columns(region: Region | None) -> list[Any]:
         region.prefecture_code,
         region.confidence,
         region.evidence,
-    ]
+    )
+    return dict(zip(keys, values, strict=True))
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Bulk insert by column name through a DataFrame: one statement per batch, not per row."""
+    if not rows:
+        return
+    frame = pd.DataFrame.from_records(rows)
+    con.register("_fazhi_rows", frame)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fazhi_rows")
+    finally:
+        con.unregister("_fazhi_rows")
+
+
+def _delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, keys: list[str]) -> None:
+    if keys:
+        con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [keys])
+
+
+def cleaning_row(page_id: str, cleaned: CleanedPage, n_documents: int) -> dict[str, Any]:
+    return {
+        "page_id": page_id,
+        "extractor_version": EXTRACTOR_VERSION,
+        "title": cleaned.title,
+        "method": cleaned.method,
+        "encoding": cleaned.encoding,
+        "page_shell": cleaned.page_shell,
+        "publish_date": cleaned.publish_date,
+        "written_date": cleaned.written_date,
+        "body_chars": len(cleaned.body_text),
+        "n_documents": n_documents,
+        "error": cleaned.error,
+        "warnings": _json(cleaned.warnings),
+        "attachments": _json([asdict(a) for a in cleaned.attachments]),
+        "removed": _json(cleaned.removed),
+        "page_meta": _json(cleaned.page_meta),
+    }
+
+
+def document_row(d: Document) -> dict[str, Any]:
+    return {
+        "document_id": d.document_id,
+        "page_id": d.page_id,
+        "part": d.part,
+        "is_report": d.is_report,
+        "doc_type": d.doc_type,
+        "title": d.title,
+        "issuer": d.issuer,
+        "issuer_kind": d.issuer_kind,
+        **_region_fields(d.region),
+        "region_reason": d.region_reason,
+        "report_year": d.report_year,
+        "year_reason": d.year_reason,
+        "period": d.period,
+        "publish_date": d.publish_date,
+        "written_date": d.written_date,
+        "body_text": d.body_text,
+        "page_meta": _json(d.page_meta),
+        "evidence": _json(d.evidence),
+        "extractor_version": d.extractor_version,
+    }
 
 
 def replace_page_results(
-    con: duckdb.DuckDBPyConnection, page_id: str, cleaned: CleanedPage, documents: Iterable[Document]
+    con: duckdb.DuckDBPyConnection, results: Iterable[tuple[str, CleanedPage, list[Document]]]
 ) -> int:
-    """Replace what was derived from one page (its cleaning record and documents). Returns documents written."""
-    documents = list(documents)
-    con.execute("DELETE FROM raw.page_cleanings WHERE page_id = ?", [page_id])
+    """Replace what was derived from a batch of pages (cleaning records, documents, and the mentions of
+    their old documents). Returns the number of documents written."""
+    results = list(results)
+    page_ids = [page_id for page_id, _, _ in results]
     old_docs = [
         r[0]
-        for r in con.execute("SELECT document_id FROM raw.documents WHERE page_id = ?", [page_id]).fetchall()
+        for r in con.execute(
+            "SELECT document_id FROM raw.documents WHERE page_id IN (SELECT unnest(?::VARCHAR[]))", [page_ids]
+        ).fetchall()
     ]
-    for document_id in old_docs:
-        con.execute("DELETE FROM raw.indicator_mentions WHERE document_id = ?", [document_id])
-        con.execute("DELETE FROM raw.document_extractions WHERE document_id = ?", [document_id])
-    con.execute("DELETE FROM raw.documents WHERE page_id = ?", [page_id])
-    con.execute(
-        "INSERT INTO raw.page_cleanings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            page_id,
-            EXTRACTOR_VERSION,
-            cleaned.title,
-            cleaned.method,
-            cleaned.encoding,
-            cleaned.page_shell,
-            cleaned.publish_date,
-            cleaned.written_date,
-            len(cleaned.body_text),
-            len(documents),
-            cleaned.error,
-            _json(cleaned.warnings),
-            _json([asdict(a) for a in cleaned.attachments]),
-            _json(cleaned.removed),
-            _json(cleaned.page_meta),
-        ],
-    )
-    for d in documents:
-        con.execute(
-            "INSERT INTO raw.documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                d.document_id,
-                d.page_id,
-                d.part,
-                d.is_report,
-                d.doc_type,
-                d.title,
-                d.issuer,
-                d.issuer_kind,
-                *_region_columns(d.region),
-                d.region_reason,
-                d.report_year,
-                d.year_reason,
-                d.period,
-                d.publish_date,
-                d.written_date,
-                d.body_text,
-                _json(d.page_meta),
-                _json(d.evidence),
-                d.extractor_version,
-            ],
-        )
-    return len(documents)
+    _delete_where_in(con, "raw.indicator_mentions", "document_id", old_docs)
+    _delete_where_in(con, "raw.document_extractions", "document_id", old_docs)
+    _delete_where_in(con, "raw.documents", "page_id", page_ids)
+    _delete_where_in(con, "raw.page_cleanings", "page_id", page_ids)
+    _insert_rows(con, "raw.page_cleanings", [cleaning_row(pid, c, len(docs)) for pid, c, docs in results])
+    doc_rows = [document_row(d) for _, _, docs in results for d in docs]
+    _insert_rows(con, "raw.documents", doc_rows)
+    return len(doc_rows)
 
 
-def pending_documents(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VERSION) -> list[Document]:
+def pending_document_ids(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VERSION) -> list[str]:
     """Documents whose indicators the current extractor version has not extracted yet."""
+    rows = con.execute(
+        """SELECT document_id FROM raw.documents d
+           WHERE NOT EXISTS (SELECT 1 FROM raw.document_extractions e
+                             WHERE e.document_id = d.document_id AND e.extractor_version = ?)
+           ORDER BY document_id""",
+        [version],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def load_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[Document]:
     rows = con.execute(
         """SELECT document_id, page_id, part, is_report, doc_type, title, issuer, issuer_kind,
                   region_code, region_name, region_level, province_code, prefecture_code,
                   region_confidence, region_evidence, region_reason, report_year, year_reason, period,
                   publish_date, written_date, body_text, page_meta, evidence, extractor_version
-           FROM raw.documents d
-           WHERE NOT EXISTS (SELECT 1 FROM raw.document_extractions e
-                             WHERE e.document_id = d.document_id AND e.extractor_version = ?)
+           FROM raw.documents
+           WHERE document_id IN (SELECT unnest(?::VARCHAR[]))
            ORDER BY document_id""",
-        [version],
+        [document_ids],
     ).fetchall()
     docs = []
     for r in rows:
@@ -208,39 +250,45 @@ def pending_documents(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_V
     return docs
 
 
-def replace_mentions(con: duckdb.DuckDBPyConnection, document_id: str, mentions: Iterable[Mention]) -> int:
-    mentions = list(mentions)
-    con.execute("DELETE FROM raw.indicator_mentions WHERE document_id = ?", [document_id])
-    con.execute("DELETE FROM raw.document_extractions WHERE document_id = ?", [document_id])
-    if mentions:
-        con.executemany(
-            "INSERT INTO raw.indicator_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                [
-                    m.mention_id,
-                    m.document_id,
-                    m.indicator_code,
-                    m.value,
-                    m.value_text,
-                    m.unit,
-                    m.approx,
-                    m.measure,
-                    m.scope,
-                    m.scope_text,
-                    m.period,
-                    m.evidence,
-                    m.start,
-                    m.end,
-                    m.sentence_start,
-                    m.sentence_end,
-                    _json(m.flags),
-                    m.extractor_version,
-                ]
-                for m in mentions
-            ],
-        )
-    con.execute(
-        "INSERT INTO raw.document_extractions VALUES (?, ?, ?)",
-        [document_id, EXTRACTOR_VERSION, len(mentions)],
+def mention_row(m: Mention) -> dict[str, Any]:
+    return {
+        "mention_id": m.mention_id,
+        "document_id": m.document_id,
+        "indicator_code": m.indicator_code,
+        "value": m.value,
+        "value_text": m.value_text,
+        "unit": m.unit,
+        "approx": m.approx,
+        "measure": m.measure,
+        "scope": m.scope,
+        "scope_text": m.scope_text,
+        "period": m.period,
+        "evidence": m.evidence,
+        "start_offset": m.start,
+        "end_offset": m.end,
+        "sentence_start": m.sentence_start,
+        "sentence_end": m.sentence_end,
+        "flags": _json(m.flags),
+        "extractor_version": m.extractor_version,
+    }
+
+
+def replace_mentions(con: duckdb.DuckDBPyConnection, found: dict[str, list[Mention]]) -> int:
+    """Replace the mentions of a batch of documents and mark them extracted. Returns mentions written."""
+    document_ids = list(found)
+    _delete_where_in(con, "raw.indicator_mentions", "document_id", document_ids)
+    _delete_where_in(con, "raw.document_extractions", "document_id", document_ids)
+    rows: dict[str, dict[str, Any]] = {}
+    for mentions in found.values():
+        for m in mentions:
+            rows.setdefault(m.mention_id, mention_row(m))  # one row per id, first statement wins
+    _insert_rows(con, "raw.indicator_mentions", list(rows.values()))
+    _insert_rows(
+        con,
+        "raw.document_extractions",
+        [
+            {"document_id": d, "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(ms)}
+            for d, ms in found.items()
+        ],
     )
-    return len(mentions)
+    return len(rows)

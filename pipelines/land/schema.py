@@ -115,6 +115,11 @@ RAW_DDL: tuple[str, ...] = (
         n_mentions INTEGER NOT NULL,
         PRIMARY KEY (document_id, extractor_version)
     )""",
+    # One row per successful dbt build: the inputs' fingerprint, so a rebuild with nothing new is skipped.
+    """CREATE TABLE IF NOT EXISTS raw.dbt_builds (
+        fingerprint VARCHAR NOT NULL,
+        built_at TIMESTAMP NOT NULL
+    )""",
     """CREATE TABLE IF NOT EXISTS raw.indicator_mentions (
         mention_id VARCHAR PRIMARY KEY,
         document_id VARCHAR NOT NULL,

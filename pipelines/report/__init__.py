@@ -1,0 +1,28 @@
+"""`fazhi report`: one self-contained HTML page for journalists (coverage, trends, evidence)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipelines.report.data import ReportData, load
+from pipelines.report.db import WarehouseError
+from pipelines.report.render import page
+
+__all__ = ["ReportData", "WarehouseError", "load", "render_report", "write_report"]
+
+
+def render_report(data: ReportData) -> str:
+    return page(data)
+
+
+def write_report(db: Path, out: Path) -> Path:
+    """Read the marts of `db` (read-only) and write the report to `out` (a file, or a folder)."""
+    out = Path(out)
+    if out.is_dir():
+        out = out / "fazhi-report.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    html = render_report(load(Path(db)))
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(out)
+    return out
