@@ -202,6 +202,43 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------------------ report, export, status
+
+
+def _warehouse_call(fn, *args):
+    """Run a read-only warehouse function, turning its one-line errors into user errors."""
+    from pipelines.report.db import WarehouseError
+
+    try:
+        return fn(*args)
+    except WarehouseError as exc:
+        raise UserError(str(exc)) from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from pipelines.report import write_report
+
+    path = _warehouse_call(write_report, Path(args.db), Path(args.out))
+    print(f"report written to {path}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pipelines.export import export_table
+
+    out = Path(args.out) if args.out else None
+    print(_warehouse_call(export_table, Path(args.db), args.table, args.format, out))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from pipelines.status import format_status, warehouse_status
+
+    status = _warehouse_call(warehouse_status, Path(args.db))
+    print(json.dumps(status, ensure_ascii=False, indent=2, default=str) if args.json else format_status(status))
+    return 0
+
+
 # ------------------------------------------------------------------------------------------- main
 
 
@@ -291,6 +328,45 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--limit", type=int, default=0, help="at most this many rows (0 = all)")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser(
+        "report",
+        help="write a self-contained HTML report (coverage, trends, evidence)",
+        description="One HTML page: which governments published, on time or late, their numbers, "
+        "each linked to the sentence that states it.",
+        epilog="examples:\n  fazhi report                  # -> fazhi-report.html\n"
+        "  fazhi report -o out/ --db /tmp/w.duckdb",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("-o", "--out", default="fazhi-report.html", help="file or folder (default: %(default)s)")
+    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "export",
+        help="export a warehouse table to csv, parquet or xlsx",
+        description="Write one table (looked up in schema marts unless qualified) to a file.",
+        epilog="examples:\n  fazhi export fct_rule_of_law_indicators\n"
+        "  fazhi export marts.fct_report_coverage --format xlsx -o coverage.xlsx\n"
+        "  fazhi export raw.ingest_errors --format parquet -o exports/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("table", help="e.g. fct_rule_of_law_indicators or raw.pages")
+    p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
+    p.add_argument("-o", "--out", help="file or folder (default: ./<table>.<format>)")
+    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "status",
+        help="what the warehouse holds and what failed",
+        description="Pages, documents, reports and facts; last ingest and fetch; failures by reason.",
+        epilog="examples:\n  fazhi status\n  fazhi status --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_status)
     return parser
 
 
