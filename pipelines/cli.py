@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,27 @@ def _connect_read_only(db: Path):
         raise UserError(f"cannot open {db}: {exc}") from None
 
 
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def plain_table(columns: list[str], rows: list[tuple]) -> str:
+    """Aligned columns for pipes and files: no wrapping, Chinese characters counted double-width."""
+    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in r] for r in rows]
+    widths = [max([_display_width(c), *(_display_width(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(
+            v + " " * (w - _display_width(v)) for v, w in zip(values, widths, strict=True)
+        ).rstrip()
+
+    return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)])
+
+
 def print_table(columns: list[str], rows: list[tuple], *, max_width: int = 60) -> None:
+    if not sys.stdout.isatty():
+        print(plain_table(columns, rows))
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -235,7 +256,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     from pipelines.status import format_status, warehouse_status
 
     status = _warehouse_call(warehouse_status, Path(args.db))
-    print(json.dumps(status, ensure_ascii=False, indent=2, default=str) if args.json else format_status(status))
+    print(
+        json.dumps(status, ensure_ascii=False, indent=2, default=str) if args.json else format_status(status)
+    )
     return 0
 
 

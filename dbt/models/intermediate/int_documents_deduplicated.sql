@@ -1,9 +1,14 @@
 -- The same report is often posted on several sites or pages. Documents whose bodies are identical
--- once whitespace and punctuation are removed are one report: the earliest-published copy (then the
--- smallest id) is canonical and keeps every location of every copy.
+-- once whitespace and punctuation are removed, or (for reports of at least 300 such characters)
+-- whose first 300 are identical and whose type is the same, are one report: the earliest-published
+-- copy (then the smallest id) is canonical and keeps every location of every copy.
 with docs as (
     select
         d.*,
+        case
+            when d.is_report and d.normalized_chars >= 300 then d.doc_type || ':' || d.body_prefix_fingerprint
+            else d.body_fingerprint
+        end as duplicate_key,
         p.page_location,
         p.origin,
         p.source_id
@@ -15,7 +20,7 @@ ranked as (
     select
         *,
         first_value(document_id) over (
-            partition by body_fingerprint
+            partition by duplicate_key
             order by publish_date nulls last, document_id
         ) as canonical_document_id
     from docs
