@@ -79,6 +79,12 @@ def _found(text: str) -> list[tuple[float, str, str, str | None, str]]:
         ("约1000多人次", [(1000, "count", "人次", "约…多", "约1000多人次")]),
         ("97%以上涉税事项", [(97, "percent", "%", "以上", "97%以上")]),
         ("压缩至60个工作日", [(60, "duration", "个工作日", None, "60个工作日")]),
+        # sites that set figures apart with spaces (one ASCII or no-break space, Arabic numbers only)
+        ("受理法律援助案件 537 件", [(537, "count", "件", None, "537 件")]),
+        ("网上可办率 94.3%", [(94.3, "percent", "%", None, "94.3%")]),
+        ("办理 1.3 万件", [(13000, "count", "件", None, "1.3 万件")]),
+        ("提供法律咨询 240 余人次", [(240, "count", "人次", "余", "240 余人次")]),
+        ("罚没款\u00a012\u00a0万元", [(120000, "amount", "元", None, "12\u00a0万元")]),
     ],
 )
 def test_scan_finds_quantities_with_counters(text: str, expected: list) -> None:
@@ -99,6 +105,10 @@ def test_scan_finds_quantities_with_counters(text: str, expected: list) -> None:
         "联系电话:0519-88890809",
         "最多跑一次",  # a lone 一 is idiom
         "第十三次会议",
+        "第 3 次会议",  # a spaced ordinal
+        "十 个",  # a spaced Chinese numeral is not a written count
+        "2019\n件",  # a line break never joins a number to a counter
+        "2019  年",
     ],
 )
 def test_scan_ignores_numbers_that_are_not_quantities(text: str) -> None:

@@ -24,6 +24,7 @@ from pipelines.extract.segment import Segmentation, Span, segment
 from pipelines.records import Document, Mention
 
 _PARAGRAPH_BACK = 300
+_PAD = " \u00a0"
 
 _CHANGE_RE = re.compile(
     r"(?P<cmp>同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?)?"
@@ -35,6 +36,22 @@ _COMPARATOR_ONLY_RE = re.compile(
 )
 _TIME_WORDS_RE = re.compile(r"^(?:全年|年内|今年|今年以来|上半年|同期|其中|并|且|分别)*")
 _NEGATION_LOST_RE = re.compile(r"(?:未有|没有|无一|均未|未|无)(?:出现|发生)?[^,，;；。\d率]{0,12}?败诉(?!率)")
+# "未收到政府信息公开申请" states a zero only when the request noun closes the clause: "未收到…申请的情况"
+# too, but never "未收到行政复议申请被…" or "未收到…申请前" (the noun then heads something else).
+_CLAUSE_CLOSES = r"(?:的情况)?(?=[,，;；。\n]|$)"
+_NEGATION_ZERO_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("litigation_cases_lost", _NEGATION_LOST_RE),
+    (
+        "info_disclosure_requests",
+        re.compile(
+            rf"(?:未|没有)(?:收到|接到|受理)(?:任何)?(?:政府信息公开申请|依申请公开(?:政府信息)?(?:申请)?){_CLAUSE_CLOSES}"
+        ),
+    ),
+    (
+        "recon_applications_received",
+        re.compile(rf"(?:未|没有)(?:收到|接到)(?:任何)?行政复议申请{_CLAUSE_CLOSES}"),
+    ),
+)
 _OTHERS_CONCLUDED_RE = re.compile(r"其[他余](?:案件)?(?:均)?(?:已|已经|全部)?(?:办结|审结|结案)")
 _ALL_FILED_RE = re.compile(r"(?:已经?|均已|全部)(?:全部|均)?(?:报送|报)?备案")
 
@@ -60,9 +77,10 @@ def _context(d: _Doc, q: Quantity, clause: Span, prev_end: int, next_start: int)
     text, seg = d.text, d.seg
     sent = seg.sentences[seg.sentence_index(q.start)]
     par = seg.paragraphs[seg.paragraph_index(q.start)]
+    # Spaces set around a figure ("网上可办率 94.3%") are layout, not words: the trigger still ends the left.
     return QuantityContext(
-        left=text[max(clause.start, prev_end) : q.start],
-        right=text[q.end : min(clause.end, next_start)],
+        left=text[max(clause.start, prev_end) : q.start].rstrip(_PAD),
+        right=text[q.end : min(clause.end, next_start)].lstrip(_PAD),
         clause=text[clause.start : clause.end],
         sentence_before=text[sent.start : q.start],
         paragraph_before=text[max(par.start, q.start - _PARAGRAPH_BACK) : q.start],
@@ -242,22 +260,25 @@ def _add_change(
 
 
 def _negation_zeros(d: _Doc) -> list[Mention]:
-    """未有区政府败诉 / 均未出现行政诉讼败诉 -> litigation_cases_lost = 0 (flag negation)."""
-    if "litigation_cases_lost" not in d.catalog:
-        return []
+    """Zeros stated by negation (flag negation): 未有区政府败诉 / 均未出现行政诉讼败诉 -> litigation_cases_lost,
+    未收到政府信息公开申请 -> info_disclosure_requests, 未收到行政复议申请 -> recon_applications_received."""
     out = []
-    for m in _NEGATION_LOST_RE.finditer(d.text):
-        if d.seg.in_plan(m.start()) or d.seg.is_protected(m.start(), m.end()):
+    for code, rx in _NEGATION_ZERO_RES:
+        if code not in d.catalog:
             continue
-        sent = d.seg.sentences[d.seg.sentence_index(m.start())]
-        before = d.text[sent.start : m.start()]
-        period = _period(d, m.start())
-        if period == "multi_year":
-            continue
-        out.append(
-            _mention(d, "litigation_cases_lost", 0.0, "count", m.start(), m.end(), None, find_scope(before),
-                     period, ["negation"])
-        )  # fmt: skip
+        for m in rx.finditer(d.text):
+            if d.seg.in_plan(m.start()) or d.seg.is_protected(m.start(), m.end()):
+                continue
+            sent = d.seg.sentences[d.seg.sentence_index(m.start())]
+            before = d.text[sent.start : m.start()]
+            period = _period(d, m.start())
+            if period == "multi_year":
+                continue
+            out.append(
+                _mention(
+                    d, code, 0.0, "count", m.start(), m.end(), None, find_scope(before), period, ["negation"]
+                )
+            )
     return out
 
 

@@ -94,10 +94,13 @@ _COUNT_UNITS = (
 _APPROX_PREFIX = ("大约", "将近", "接近", "超过", "多达", "约", "近", "逾", "超")
 _APPROX_SUFFIX = ("以上", "左右", "上下", "有余")
 
-_ARABIC = r"(?<![\d.第])(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+_ARABIC = r"(?<![\d.第])(?<!第[ ])(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CHINESE = r"(?<![第每之某单唯统逐零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]+"
 
 _ALT = "|".join
+# Some sites set every figure apart with spaces ("受理法律援助案件 537 件", "1.3 万件"): one space (ASCII,
+# no-break, or an ideographic space already made ASCII) may stand after an Arabic number, never a line break.
+_PAD = "[ \u00a0]"
 QUANTITY_RE = re.compile(
     rf"""
     (?=[\d约大将接超多近逾百零〇一二两三四五六七八九十千万亿])  # cheap first-character filter
@@ -105,9 +108,11 @@ QUANTITY_RE = re.compile(
     (?:
         百分之(?P<pct_cn>[零〇一二两三四五六七八九十百千点.\d]+)
       | (?P<num>{_ARABIC}|{_CHINESE})
+        (?P<sp1>{_PAD})?
         (?P<hedge1>余|多)?
         (?P<mult>万|亿)?
         (?P<hedge2>余|多)?
+        (?P<sp2>{_PAD})?
         (?P<unit>个百分点|%|{_ALT(_DURATION_UNITS)}|{_ALT(_AMOUNT_UNITS)}|{_ALT(_COUNT_UNITS)})
     )
     (?P<post>{_ALT(_APPROX_SUFFIX)})?
@@ -192,6 +197,8 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     num = m.group("num")
     unit = m.group("unit")
     chinese = not num[0].isdigit()
+    if chinese and (m.group("sp1") or m.group("sp2")):
+        return None  # "十 个" is not how a count is written; a spaced figure is always Arabic
     # A lone 一 with a counter is almost always idiom (一次办, 一件事, 一个季度), never a statistic.
     # (万/亿 glued to a Chinese numeral belong to the numeral itself: 两万, 三亿.)
     if chinese and num == "一":

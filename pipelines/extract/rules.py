@@ -28,6 +28,10 @@ def G(n: int) -> str:
 RATE_TAIL = r"(?:[、和及与][^,，;；:：。\d、]{1,8}率)*(?:均|都|全部|分别)?(?:已|已经)?(?:达到|达|为|是|实现|保持|提高到|提升至|提升到)?了?(?:约|近)?"
 
 CASES = frozenset({"件", "宗", "起", "个", "件次", "批次", "批"})
+# Licence and penalty decisions are counted in 件/宗/起; "行政许可28个、行政处罚18个" counts item types.
+CASE_COUNTS = CASES - {"个"}
+# "实施行政处罚总数为293宗": a total named between the noun and its number.
+TOTAL = r"(?:总数|总量|数量|数)?(?:为|是|达到|达)?"
 DOCS = frozenset({"件", "份", "宗", "条", "个", "篇", "卷", "部"})
 ITEMS = frozenset({"项", "件", "条", "个", "宗", "部"})
 INFO = frozenset({"条", "件", "宗", "篇", "项"})
@@ -81,7 +85,7 @@ def rate(code: str, names: str, **kw: object) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     # --- org_leadership -------------------------------------------------------------------------
-    R("law_study_sessions", "count", left=rf"(?:学法|法律知识学习|学习法律法规|专题学法|法治讲座){G(4)}", units=TIMES),
+    R("law_study_sessions", "count", left=rf"(?:学法|法律知识学习|学习法律法规|专题学法|法治讲座|法治学习|法律学习){G(4)}", units=TIMES),
     # --- government_functions -------------------------------------------------------------------
     R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{G(4)}", units=ITEMS),
     R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项", units=ITEMS),
@@ -89,7 +93,7 @@ RULES: tuple[Rule, ...] = (
     R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=r"占[^,，;；。]{0,16}(?:总数|总量|比重)"),
     rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
     R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence"),
-    R("admin_license_cases", "count", left=rf"(?:实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{G(2)}", units=CASES),
+    R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
     # --- institutional_system -------------------------------------------------------------------
     R("legislation_projects", "count", left=rf"立法(?:计划|项目){G(10)}", units=frozenset({"个", "项", "件", "部"})),
     R("legislative_consultations", "count", left=rf"立法(?:调研|座谈|论证|听证)(?:会|活动)?{G(3)}", units=TIMES),
@@ -100,14 +104,15 @@ RULES: tuple[Rule, ...] = (
     R("normdoc_filed", "count", left=rf"规范性文件{G(6)}(?:报送备案|报备|已备案){G(3)}", units=DOCS),
     R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS),
     rate("normdoc_review_rate", r"(?:合法性审核|合法性审查|前置审查|审核|审查)率", anchor=r"规范性文件|文件"),
-    rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率|规范率", anchor=r"规范性文件"),
+    rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率", anchor=r"规范性文件", anchor_scope="paragraph"),
+    rate("normdoc_filing_rate", r"规范率", anchor=r"规范性文件"),
     # --- decision_making --------------------------------------------------------------------------
     R("major_decisions", "count", left=rf"(?:重大行政决策|重大决策|涉法重大事项|重大事项)(?:事项)?{G(4)}", units=ITEMS),
     R("doc_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!规范性){NOGAP}){{0,24}}?(?:发文|文件){G(10)}", units=DOCS, exclude_left=r"法律意见"),
     R("contract_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!发文|文件){NOGAP}){{0,16}}?(?:合同|协议){G(4)}", units=DOCS),
     R("legal_advisor_opinions", "count", left=rf"法律意见(?:书)?{G(3)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师|律师", anchor_scope="paragraph"),
     # --- law_enforcement --------------------------------------------------------------------------
-    R("admin_penalty_cases", "count", left=rf"(?:^[、和及]?|作出|实施|办理|查处|共|全区|全市|全县)行政处罚(?:案件|决定)?{G(2)}", units=CASES),
+    R("admin_penalty_cases", "count", left=rf"(?:^[、和及]?|作出|实施|办理|查处|共|全区|全市|全县)行政处罚(?:案件|决定)?{TOTAL}{G(2)}", units=CASE_COUNTS),
     R("admin_penalty_cases", "count", left=rf"(?:立案)?查处(?:各类)?(?:违法|行政违法)?案件{G(2)}", units=CASES),
     R("fines_confiscations_amount", "amount", left=rf"(?:罚没款|罚没收入|罚没金额|罚没|罚款|处罚金额){G(4)}"),
     R("case_files_reviewed", "count", left=rf"案卷{G(4)}", units=DOCS | {"宗"}, anchor=r"评查|检查|抽查"),
@@ -132,8 +137,8 @@ RULES: tuple[Rule, ...] = (
     R("info_proactive_disclosures", "count", left=rf"主动{G(24)}?(?:公开|发布){G(24)}?信息{G(4)}", units=INFO),
     R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请){G(4)}", units=CASES | {"条"}),
     # --- dispute_resolution: reconsideration (anchor 复议) -----------------------------------------
-    R("recon_applications_received", "count", left=rf"(?:(?:收到|接到|接收){G(12)}?复议(?:申请|案件)?|复议(?:事务|申请)){G(3)}", units=CASES, exclude_left=r"受理|立案"),
-    R("recon_cases_accepted", "count", left=rf"(?:受理|立案|新收){G(12)}", units=CASES, anchor=RECON, exclude_left=r"不予受理|收到|依申请"),
+    R("recon_applications_received", "count", left=rf"(?:(?:收到|接到|接收){G(12)}?复议(?:申请|案件)?|复议(?:事务|申请)){G(3)}", units=CASES, exclude_left=r"受理|立案|审结|办结|结案|作出|驳回|撤回|终止"),
+    R("recon_cases_accepted", "count", left=rf"(?:受理|立案|新收)(?!前){G(12)}", units=CASES, anchor=RECON, exclude_left=r"不予受理|收到|依申请|受理前|立案前"),
     R("recon_cases_concluded", "count", left=rf"(?:审结|办结|结案|作出(?:复议)?决定){G(8)}", units=CASES, anchor=RECON, anchor_scope="paragraph"),
     R("recon_cases_pending", "count", left=rf"(?:在办|正在办理|未结|尚未审结|正在审理){G(3)}", units=CASES, anchor=RECON),
     R("recon_cases_pending", "count", right=r"(?:案件)?(?:正在办理|在办|尚在办理|正在审理|未结|尚未审结)", units=CASES, anchor=RECON),
@@ -156,7 +161,7 @@ RULES: tuple[Rule, ...] = (
     R("legal_aid_cases", "count", left=rf"法律援助(?:案件)?{G(3)}", units=CASES),
     # --- capacity -----------------------------------------------------------------------------------
     R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY),
-    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:宣传)?(?:活动)?{G(3)}", units=TIMES),
+    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES),
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
 )  # fmt: skip
 
