@@ -208,3 +208,93 @@ def test_binary_junk_inside_text_does_not_raise() -> None:
 def test_page_text_for_learning() -> None:
     assert "当前位置" in page_text(REPORT.encode(), "text")
     assert page_text(b"", "html") == ""
+
+
+# --- rules added from the real-page fixtures (tests/fixtures/real) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # issuer on its own line above a subject-only title: joined
+        (
+            [
+                "天津市静海区人民政府",
+                "关于2024年法治政府建设报告",
+                "静海区坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,扎实推进依法行政。",
+            ],
+            "天津市静海区人民政府关于2024年法治政府建设报告",
+        ),
+        (
+            [
+                "桃源县人民政府",
+                "",
+                "2017年度法治政府建设情况报告",
+                "",
+                "2017年,在上级党委、政府的正确领导下,我县深入贯彻落实纲要,较好地完成了法治政府建设年度任务。",
+            ],
+            "桃源县人民政府2017年度法治政府建设情况报告",
+        ),
+        # a title that names its issuer is not prefixed
+        (
+            [
+                "某某网站",
+                "杜城街道2025年法治政府建设工作总结报告",
+                "2025年,杜城街道按照上级部门有关要求,切实履行相关职能作用,高效推进法治政府建设工作。",
+            ],
+            "杜城街道2025年法治政府建设工作总结报告",
+        ),
+        # an info bar with a site name, a web address and a labelled date is skipped, not taken as the title
+        (
+            [
+                "中共沅陵县委 沅陵县人民政府 关于2025年度法治政府建设的报告",
+                "沅陵县人民政府门户网站 www.yuanling.gov.cn 发布时间:2026-02-27 10:28",
+                "2025年,在县委的坚强领导和县人大及其常委会的监督支持下,沅陵县人民政府坚持以习近平新时代中国特色社会主义思想为指导。",
+            ],
+            "中共沅陵县委 沅陵县人民政府 关于2025年度法治政府建设的报告",
+        ),
+    ],
+)
+def test_text_dump_title_rules(lines: list[str], title: str) -> None:
+    from pipelines.clean.lines import clean_lines
+
+    assert clean_lines(lines).title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("05.06.2018  20:39", True),
+        ("2022-11-25 17:06:19", True),
+        ("2023年3月1日", False),
+        ("2018年12月4日", False),
+    ],
+)
+def test_datetime_stamp_line_is_chrome(line: str, chrome: bool) -> None:
+    from pipelines.clean.lines import is_chrome
+
+    assert is_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        (
+            "标 题 | 金昌市人民政府关于印发《实施方案》的通知 |",
+            "title",
+            "金昌市人民政府关于印发《实施方案》的通知",
+        ),
+        ("成文日期 | 2025-06-13 | 发布日期 | 2025-06-30 |", "publish_date", "2025-06-30"),
+        (
+            "索 引 号 | 11620300013909010R/2025-48086 | 主题分类 | 金政发 |",
+            "index_number",
+            "11620300013909010R/2025-48086",
+        ),
+    ],
+)
+def test_pipe_table_rows_are_metadata(line: str, key: str, value: str) -> None:
+    from pipelines.clean.meta import harvest_line, is_meta_line
+
+    meta: dict = {}
+    harvest_line(line, meta)
+    assert is_meta_line(line) and meta[key] == value

@@ -303,3 +303,71 @@ def test_site_owner_decides_when_no_issuer_is_named(idx: RegionIndex) -> None:
     doc = one(idx, page("2019年度法治政府建设情况报告", body, site_name="南京市鼓楼区人民政府"))
     assert doc.region is not None and doc.region.code == "320106"
     assert doc.region.confidence < 0.9 and "site name" in doc.region.evidence
+
+
+# --- rules added from the real-page fixtures (tests/fixtures/real) ---------------------------------
+
+_UNTITLED = [
+    # year-led opening naming the topic, numbered sections: a report
+    (
+        "2024年,在市委、市政府正确领导下,我区深入践行习近平法治思想,围绕法治政府建设工作部署要求,较好地完成了全年各项工作任务。\n"
+        "一、坚持政治引领,全面建设法治政府。" + "区政府常务会常态开展学法活动,推进行政执法规范化。" * 12,
+        True,
+    ),
+    # report voice in the opening, after a salutation
+    (
+        "城中区委全面依法治区委员会:\n在新征程上,街道办事处系统推进法治政府建设。现将2025年工作情况总结如下:\n"
+        "一、全年工作完成情况\n" + "全年召开法治建设专题会议4次,精准破解基层治理法治化中的难点堵点。" * 8,
+        True,
+    ),
+    # a plan states its own purpose: not a report
+    (
+        "为深入学习贯彻党的二十大精神,全面规范法治政府建设年度报告工作,制定本工作指引。\n一、指导思想。"
+        + "坚持以习近平新时代中国特色社会主义思想为指导,扎实推进依法行政。" * 10,
+        False,
+    ),
+    # topic but neither voice nor year-led opening: not enough
+    (
+        "按照省市法治政府建设工作要求,我县总结全县法治政府建设工作,现解读如下:\n一、起草背景\n"
+        + "党中央、国务院高度重视法治政府建设。" * 12,
+        False,
+    ),
+    # no numbered sections: not a report
+    ("2024年,我区法治政府建设取得新成效。" + "区政府常务会常态开展学法活动。" * 30, False),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), _UNTITLED)
+def test_untitled_report_opening(body: str, expected: bool) -> None:
+    from pipelines.understand.detect import judge
+
+    assert judge(None, body).is_report is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "year"),
+    [
+        ("城中区委:\n在新征程上,街道系统推进法治建设。现将2025年工作情况总结如下:\n一、全年工作", 2025),
+        ("街道按照要求推进法治建设。现将虹桥街道2021年度法治政府建设工作及2022年工作计划报告如下:", 2021),
+        (
+            "街道按照要求推进法治建设。现将2022年工作计划报告如下:",
+            None,
+        ),  # a plan year is not the year reviewed
+    ],
+)
+def test_report_voice_names_the_year(body: str, year: int | None) -> None:
+    from pipelines.understand.timing import decide
+
+    t = decide(None, body, publish_date=None, written_date=None, is_report=True, half_year=False)
+    if year is None:
+        assert not t.year_reason.startswith("report voice")
+    else:
+        assert (t.report_year, t.year_reason.startswith("report voice")) == (year, True)
+
+
+def test_cited_plan_and_topic_word_do_not_name_the_issuer() -> None:
+    from pipelines.understand.page import _issuer_texts
+
+    body = "人民街街道办事处认真贯彻落实《城中区2025年法治政府建设工作要点》要求,系统推进法治政府建设。"
+    texts = [t for label, t in _issuer_texts(None, body) if label == "opening"]
+    assert texts == []

@@ -64,4 +64,13 @@ ORG_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}(人民政府|政府|委员会|办公室|办公厅|局|厅|委|办事处|管委会|"
     r"工作领导小组|领导小组|法院|检察院|部|中心|公司|街道|镇|乡|司法所)(办公室)?$"
 )
+# A line that is nothing but a date with a clock time is an info bar stamp: a 落款 date never has a time.
+DATETIME_ONLY = re.compile(
+    r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?)"
+    r"\s*\d{1,2}:\d{2}(?::\d{2})?$"
+)
+# Info-bar fragments: a title line never carries a labelled date, a web address or a source label.
+INFO_BAR = re.compile(
+    r"(?:发布|更新|发表|编辑)(?:时间|日期)\s*[:：]|(?:来源|作者)\s*[:：]|www\.|https?://|\.gov\.cn|门户网站"
+)
 CLOSING_PHRASE = re.compile(r"^(特此(报告|通告|公告|通知|函告|说明)|此复|专此报告)[。！!]?$")

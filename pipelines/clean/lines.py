@@ -26,7 +26,7 @@ def is_chrome(line: str, site_chrome: frozenset[str] = frozenset()) -> bool:
     """Lexicon or site-template chrome; long sentences and structural lines are never chrome."""
     if len(line) > lx.MAX_CHROME_LINE:
         return False
-    if lx.CHROME_TOKENS_ONLY.match(line) or lx.PAGINATION.match(line):
+    if lx.CHROME_TOKENS_ONLY.match(line) or lx.PAGINATION.match(line) or lx.DATETIME_ONLY.match(line):
         return True
     structural = lx.HEADING.match(line) or lx.DATE_LINE.match(line) or lx.ORG_LINE.match(line)
     if structural:
@@ -152,15 +152,39 @@ def find_body(lines: list[str], kinds: list[str]) -> tuple[int, int]:
 
 
 def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
-    """The title-like line just above the body, skipping metadata, counters and chrome."""
+    """The title-like line just above the body, skipping metadata, counters, chrome and info bars.
+
+    A title set in two lines, the issuer above the subject ("桃源县人民政府" / "2017年度…情况报告",
+    "XX人民政府" / "关于2024年…的报告"), is joined back into one.
+    """
     i = start - 1
     steps = 0
     while i >= 0 and steps < 10:
+        if kinds[i] == "short" and (not lines[i].strip() or lx.INFO_BAR.search(lines[i])):
+            i -= 1
+            steps += 1
+            continue
         if kinds[i] == "short":
-            return lines[i] if title_like(lines[i]) else None
+            return _with_issuer_line(lines, i) if title_like(lines[i]) else None
         i -= 1
         steps += 1
     return None
+
+
+_SUBJECT_ONLY = ("关于", "19", "20")
+
+
+def _with_issuer_line(lines: list[str], i: int) -> str:
+    """Title line i, prefixed by an issuer line directly above it when the title names no issuer."""
+    title = lines[i]
+    if not title.startswith(_SUBJECT_ONLY):
+        return title
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j >= 0 and lx.ORG_LINE.match(lines[j]) and len(lines[j]) <= 30:
+        return lines[j] + title
+    return title
 
 
 def clean_lines(

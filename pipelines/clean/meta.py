@@ -96,13 +96,27 @@ def _label_alt(label: str) -> str:
 _LABEL_RE = re.compile(
     r"(?P<label>" + "|".join(_label_alt(lab) for lab in sorted(LABELS, key=len, reverse=True)) + r")\s*[:：]"
 )
+# A 政务公开 table flattened without colons: "标 题 | 金昌市人民政府关于…的通知 |", "索引号 | … | 主题分类 | …".
+_PIPE_LABEL_RE = re.compile(
+    r"(?:^|(?<=[|｜]))\s*(?P<label>"
+    + "|".join(_label_alt(lab) for lab in sorted(LABELS, key=len, reverse=True))
+    + r")\s*[|｜]"
+)
 _WS = re.compile(r"\s+")
 _VALUE_TRIM = re.compile(r"^[\s|｜:：]+|[\s|｜【\[）)】\]]+$")
 _OPEN = "（(【[ "
 
 
+def colonise(line: str) -> str:
+    """A table row that starts with a label cell ("标题 | value") written as "标题: value"."""
+    if not _PIPE_LABEL_RE.match(line):
+        return line
+    return _PIPE_LABEL_RE.sub(lambda m: m.group("label") + ":", line)
+
+
 def label_pairs(line: str) -> list[tuple[str, str]]:
     """(key, value) for every "label: value" in the line, in order; [] when the line has no label."""
+    line = colonise(line)
     matches = list(_LABEL_RE.finditer(line))
     pairs = []
     for i, m in enumerate(matches):
@@ -114,7 +128,7 @@ def label_pairs(line: str) -> list[tuple[str, str]]:
 
 def is_meta_line(line: str) -> bool:
     """A line that starts with a known label, or a short info bar that starts with a date."""
-    m = _LABEL_RE.match(line.lstrip(_OPEN))
+    m = _LABEL_RE.match(colonise(line.lstrip(_OPEN)))
     if m:
         return True
     d = DATE_RE.match(line)
@@ -123,7 +137,7 @@ def is_meta_line(line: str) -> bool:
 
 def harvest_line(line: str, meta: dict[str, Any]) -> None:
     """Merge one metadata line into `meta` (first non-empty value of a key wins)."""
-    line = line.lstrip(_OPEN)
+    line = colonise(line.lstrip(_OPEN))
     d = DATE_RE.match(line)
     if d and _LABEL_RE.search(line, d.end()):
         meta.setdefault("date", d.group(0))

@@ -54,6 +54,14 @@ _BODY_TEMPLATE = re.compile(r"范文|篇一|篇二|下载本文|本文由|字数
 _BODY_ACADEMIC = re.compile(r"摘要[:：]|关键词[:：]|参考文献|\[J\]")
 _BODY_NEWS_OPENING = re.compile(r"记者|日前|近日|本报讯|讯\(|讯（|会议强调|会议指出|会议要求|会议听取")
 _BODY_GOV_WORK_REPORT = re.compile(r"^各位代表|政府工作报告")
+# How an untitled annual report opens: the year it covers leads the first sentence ("2024年,在市委…",
+# "2021年以来…", "2022年度,…"), and the opening paragraph names the rule-of-law topic.
+_YEAR_LED_OPENING = re.compile(r"^(?:[^。]{0,12}?)(?:19|20)\d{2}年(?:度|以来|来)?[,，、]")
+# Papers that state their own purpose ("制定本方案", "现印发给你们") are rules and plans, not reports.
+_BODY_POLICY = re.compile(
+    r"制定本(?:工作)?(?:方案|办法|规划|意见|细则|指引|计划|要点|规定|规则|制度)|现(?:印发|转发)给你们"
+)
+_BODY_HEADING = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 
 _TOPIC_TERMS = (
     "法治政府",
@@ -158,9 +166,36 @@ def judge(title: str | None, body: str) -> Verdict:
         return Verdict(
             True, f"{why}; body speaks as a report ({voice.group(0)!r}) with {distinct} rule-of-law terms"
         )
+    opening = untitled_report_opening(body)
+    if opening:
+        return Verdict(True, f"{why}; {opening}")
     return Verdict(
         False, f"{why}; body: report voice {'yes' if voice else 'no'}, {distinct} rule-of-law terms"
     )
+
+
+def untitled_report_opening(body: str) -> str | None:
+    """Why an untitled body reads as a rule-of-law report from its opening, or None.
+
+    Pages that carry only the body (the title sits in an image, a lost header or the list page) still
+    open the way reports do: the first paragraph names the topic (法治政府建设, 依法行政, 法治建设) and
+    either reports in the first person ("现将…情况报告如下") or leads with the year reviewed ("2024年,在
+    市委…"); numbered section headings (一、 / (一)) follow. Plans and rules ("制定本方案") are excluded.
+    """
+    sq = squash(body)
+    if len(sq) < 300 or _BODY_POLICY.search(sq[:1500]):
+        return None
+    first_para = squash(next((ln for ln in body.splitlines() if ln.strip()), ""))[:400]
+    topic = re.search(TOPIC, strip_book_titles(first_para))
+    if not topic or not _BODY_HEADING.search(body[:3000]):
+        return None
+    voice = _BODY_REPORT_VOICE.search(sq[:1500])
+    if voice:
+        return f"opening names {topic.group(0)!r} and speaks as a report ({voice.group(0)!r})"
+    led = _YEAR_LED_OPENING.match(first_para)
+    if led:
+        return f"opening names {topic.group(0)!r} and leads with the year reviewed"
+    return None
 
 
 def doc_type(title: str | None, body: str, issuer_kind: str | None) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from pipelines.records import CleanedPage, Document
 from pipelines.understand import detect, issuer, timing
 from pipelines.understand.regions import RegionIndex
 from pipelines.understand.resolve import Resolution, Signals, resolve
-from pipelines.understand.text import lines, norm, parse_date, squash
+from pipelines.understand.text import lines, norm, parse_date, squash, strip_book_titles
 
 _SITE_CODE = re.compile(r"网站标识码[:：]?\s*([0-9A-Za-z]{10})")
 _OWNER_LINE = re.compile(r"主办|承办|地址|版权所有|Copyright|网站标识码", re.I)
@@ -204,8 +204,9 @@ def _issuer_texts(title: str | None, body: str) -> list[tuple[str, str]]:
     if sig:
         out.append(("落款", sig))
     # "在市委、市政府的坚强领导下" / "在常州市人民政府的领导下" name the parent, not the author.
-    head = _UNDER_PARENT.sub("", squash(body)[:600])
-    for m in re.finditer(r"人民政府|政府", head):
+    # Documents cited in 《》 name their own authors, and 法治政府 is the topic, not an organ.
+    head = _UNDER_PARENT.sub("", strip_book_titles(squash(body)[:600]))
+    for m in re.finditer(r"人民政府|(?<!法治)(?<!法制)政府", head):
         window = head[max(0, m.start() - 16) : m.start()]
         window = _PUNCT.split(window)[-1]
         if len(window) >= 2 and not window.endswith(("市委", "区委", "县委", "省委", "和", "及", "、")):

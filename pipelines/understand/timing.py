@@ -26,6 +26,13 @@ _OPENING_YEAR = re.compile(
     + _YEAR
     + r"\s*年(?:度)?(?=以来|是|,|，|我|全|在|上半年|1|一|区|市|县|镇|街|各|，|初|全年|\d)"
 )
+# "现将2025年工作情况总结如下" / "现将我镇2022年度法治政府建设情况报告如下": the report says which year it reports.
+_VOICE_YEAR = re.compile(
+    r"现将[^。]{0,20}?"
+    + _YEAR
+    + r"\s*年(?:度)?(?!(?:的)?(?:主要|重点)?(?:工作)?(?:计划|打算|思路|安排|要点))"
+    r"[^。]{0,40}?(?:报告|汇报|总结)如下"
+)
 _RELATIVE = re.compile(r"今年以来|今年上半年|今年|本年度")  # 一年来 looks back: no anchor
 _PLAN_HEADING = re.compile(_YEAR + r"\s*年(?:度)?(?:的)?(?:主要|重点)?(?:工作)?(?:计划|打算|思路|安排|要点)")
 _HALF = re.compile(r"上半年")
@@ -100,6 +107,10 @@ def decide(
         m = _OPENING_YEAR.search(head)
         if m:
             year, why = int(m.group(1)), f"body opening {m.group(0)[-12:]!r}"
+    if year is None:
+        m = _VOICE_YEAR.search(body_n[:1500])
+        if m:
+            year, why = int(m.group(1)), f"report voice {m.group(0)[:30]!r}"
     if year is None:
         m = _RELATIVE.search(head)
         if m and dated:
