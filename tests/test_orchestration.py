@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -19,6 +20,8 @@ from dagster import (
     instance_for_test,
     materialize,
 )
+
+from pipelines.paths import SAMPLE_PAGES_DIR
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
@@ -179,36 +182,37 @@ def test_partitioned_crawl_of_a_local_site(tmp_path: Path, dbt_manifest: Path) -
         con.close()
 
 
+RUN_TRANSFORM = """
+import sys
+from dagster import DagsterInstance, materialize
+from pipelines.assets.ingest import ingest_files
+from pipelines.assets.resources import WarehouseResource
+from pipelines.assets.transform import clean_and_understand, extract_indicators
+
+db, inbox = sys.argv[1], sys.argv[2]
+with DagsterInstance.ephemeral() as instance:
+    result = materialize(
+        [ingest_files, clean_and_understand, extract_indicators],
+        instance=instance,
+        resources={"warehouse": WarehouseResource(database=db)},
+        run_config={"ops": {"ingest_files": {"config": {"inbox": inbox}}}},
+    )
+sys.exit(0 if result.success else 1)
+"""
+
+
 def test_two_runs_writing_one_warehouse_at_once_both_succeed(tmp_path: Path, dbt_manifest: Path) -> None:
-    from pipelines.assets.resources import WarehouseResource
-
+    """Two processes write the same DuckDB file at the same time: the second waits, neither fails."""
     db = tmp_path / "w.duckdb"
-    results: list[bool] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            with instance_for_test() as instance:
-                res = materialize(
-                    _transform_assets(),
-                    instance=instance,
-                    resources={"warehouse": WarehouseResource(database=str(db))},
-                    run_config={"ops": {"ingest_files": {"config": {"inbox": str(tmp_path / "inbox")}}}},
-                )
-                results.append(res.success)
-        except BaseException as exc:  # surfaced below with its message
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=300)
-    assert not errors, errors
-    assert results == [True, True]
+    cmd = [sys.executable, "-c", RUN_TRANSFORM, str(db), str(tmp_path / "inbox")]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=300)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], "\n".join(o[-2000:] for o in outputs)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        n_files = len(list(Path(__file__).resolve().parents[1].joinpath("seeds", "pages").iterdir()))
+        n_files = len([p for p in SAMPLE_PAGES_DIR.iterdir() if p.is_file()])
         assert con.execute("select count(*) from raw.pages").fetchone()[0] == n_files
         assert con.execute("select count(*) from raw.page_cleanings").fetchone()[0] == n_files
     finally:
