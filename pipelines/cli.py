@@ -77,19 +77,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _connect_read_only(db: Path):
-    import duckdb
+    from pipelines.report.db import open_read_only
 
-    if not db.exists():
-        raise UserError(f"no warehouse at {db}: run `make run` (or `fazhi build`) first")
-    try:
-        return duckdb.connect(str(db), read_only=True)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise UserError(
-                f"the warehouse {db} is locked by a writing process (a build or dagster run); "
-                "retry when it finishes"
-            ) from None
-        raise UserError(f"cannot open {db}: {exc}") from None
+    return _warehouse_call(open_read_only, db)
 
 
 def _display_width(text: str) -> int:

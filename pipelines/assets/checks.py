@@ -29,34 +29,35 @@ def _where_any(column: str, markers: tuple[str, ...]) -> tuple[str, list[str]]:
     return " or ".join(f"strpos({column}, ?) > 0" for _ in markers), list(markers)
 
 
+def _documents_containing(warehouse: WarehouseResource, markers: tuple[str, ...]) -> tuple[int, str]:
+    cond, params = _where_any("body_text", markers)
+    with warehouse.connect() as con:
+        n, examples = con.execute(
+            f"select count(*), list(document_id)[:5] from raw.documents where {cond}", params
+        ).fetchone()
+    return n, ", ".join(examples or [])
+
+
 @asset_check(
     asset=["raw", "documents"],
     description="No site chrome (ICP, 网站标识码, print/close bars) left in bodies.",
 )
 def no_chrome_in_bodies(warehouse: WarehouseResource) -> AssetCheckResult:
-    cond, params = _where_any("body_text", CHROME_MARKERS)
-    with warehouse.connect() as con:
-        n, examples = con.execute(
-            f"select count(*), list(document_id)[:5] from raw.documents where {cond}", params
-        ).fetchone()
+    n, examples = _documents_containing(warehouse, CHROME_MARKERS)
     return AssetCheckResult(
         passed=n == 0,
         severity=AssetCheckSeverity.WARN,
-        metadata={"documents_with_chrome": n, "examples": ", ".join(examples or [])},
+        metadata={"documents_with_chrome": n, "examples": examples},
     )
 
 
 @asset_check(asset=["raw", "documents"], description="No mojibake (wrong decoding) in bodies.")
 def no_mojibake(warehouse: WarehouseResource) -> AssetCheckResult:
-    cond, params = _where_any("body_text", MOJIBAKE_MARKERS)
-    with warehouse.connect() as con:
-        n, examples = con.execute(
-            f"select count(*), list(document_id)[:5] from raw.documents where {cond}", params
-        ).fetchone()
+    n, examples = _documents_containing(warehouse, MOJIBAKE_MARKERS)
     return AssetCheckResult(
         passed=n == 0,
         severity=AssetCheckSeverity.ERROR,
-        metadata={"documents_with_mojibake": n, "examples": ", ".join(examples or [])},
+        metadata={"documents_with_mojibake": n, "examples": examples},
     )
 
 
