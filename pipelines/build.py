@@ -29,8 +29,26 @@ def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
 
 
-def prepare_manifest(db: Path) -> None:
-    """`dbt parse` writes target/manifest.json, which the dbt assets need before the definitions load."""
+def manifest_is_fresh() -> bool:
+    """True when target/manifest.json is newer than every file dbt parses (models, tests, config)."""
+    manifest = DBT_PROJECT_DIR / "target" / "manifest.json"
+    if not manifest.exists():
+        return False
+    inputs = [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "macros", "tests"):
+        inputs += [p for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.is_file()]
+    built = manifest.stat().st_mtime
+    return all(p.stat().st_mtime < built for p in inputs)
+
+
+def prepare_manifest(db: Path, *, force: bool = False) -> None:
+    """`dbt parse` writes target/manifest.json, which the dbt assets need before the definitions load.
+
+    Skipped when the manifest is newer than the project's files: a rebuild with nothing new should
+    not pay for a parse.
+    """
+    if not force and manifest_is_fresh():
+        return
     # Two processes parsing at once would interleave writes to dbt/target: parse one at a time.
     with warehouse_write_lock(DBT_PROJECT_DIR / "target" / "parse", timeout_s=600):
         proc = _dbt(["parse", "--quiet"], db)

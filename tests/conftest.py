@@ -20,7 +20,7 @@ def dbt_manifest(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from pipelines.build import prepare_manifest
 
     db = tmp_path_factory.mktemp("manifest") / "parse.duckdb"
-    prepare_manifest(db)
+    prepare_manifest(db, force=True)
     manifest = PROJECT_ROOT / "dbt" / "target" / "manifest.json"
     assert manifest.exists()
     return manifest

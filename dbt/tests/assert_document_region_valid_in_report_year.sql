@@ -5,11 +5,10 @@ from {{ ref('dim_document') }} d
 where d.is_report
   and d.region_code is not null
   and d.report_year is not null
-  and d.region_level in ('province', 'prefecture', 'county')
   and not exists (
       select 1
       from {{ ref('dim_region') }} r
       where r.code = d.region_code
-        and r.valid_from <= d.report_year
+        and coalesce(r.valid_from, 0) <= d.report_year
         and d.report_year < coalesce(r.valid_to, 9999)
   )

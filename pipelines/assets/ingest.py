@@ -7,8 +7,9 @@ from dagster import AssetExecutionContext, AssetSpec, Config, MaterializeResult,
 
 from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource
 from pipelines.ingest import IngestError, scan_folder
-from pipelines.land.raw import add_page, record_ingest_error
+from pipelines.land.raw import add_pages, record_ingest_error
 from pipelines.paths import PROJECT_ROOT, SAMPLE_PAGES_DIR, inbox_dir
+from pipelines.records import Page
 
 
 class IngestConfig(Config):
@@ -16,6 +17,14 @@ class IngestConfig(Config):
     sample_dir: str = str(SAMPLE_PAGES_DIR)
     inbox: str = str(inbox_dir())
     move_inbox_files: bool = True  # processed inbox files go to inbox/processed, failures to inbox/failed
+
+
+BATCH_SIZE = 256
+
+
+def _absolute(location: str | None) -> Path:
+    path = Path(location or "")
+    return path if path.is_absolute() else PROJECT_ROOT / path
 
 
 def _move_aside(path: Path, inbox: Path, folder: str, error: str | None = None) -> None:
@@ -59,20 +68,34 @@ def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse
     new = seen = failed = 0
     with warehouse.connect() as con:
         for folder, origin in folders:
+            move = origin == "inbox" and config.move_inbox_files
+            batch: list[Page] = []
+
+            def flush(batch: list[Page] = batch, move: bool = move) -> int:
+                # Files are moved aside only once their bodies are committed: a crash loses nothing.
+                con.execute("BEGIN")
+                added = add_pages(con, batch)
+                con.execute("COMMIT")
+                if move:
+                    for page in batch:
+                        _move_aside(_absolute(page.location), inbox, "processed")
+                batch.clear()
+                return added
+
             for item in scan_folder(folder, origin=origin, root=PROJECT_ROOT):
                 if isinstance(item, IngestError):
                     failed += 1
                     record_ingest_error(con, item.location, origin, item.error)
                     context.log.warning(f"{item.location}: {item.error}")
-                    if origin == "inbox" and config.move_inbox_files and Path(item.location).exists():
-                        _move_aside(Path(item.location), inbox, "failed", item.error)
+                    if move and _absolute(item.location).exists():
+                        _move_aside(_absolute(item.location), inbox, "failed", item.error)
                     continue
                 seen += 1
-                new += add_page(con, item)
-                if origin == "inbox" and config.move_inbox_files:
-                    path = Path(item.location)
-                    path = path if path.is_absolute() else PROJECT_ROOT / path
-                    _move_aside(path, inbox, "processed")
+                batch.append(item)
+                if len(batch) >= BATCH_SIZE:
+                    new += flush()
+            if batch:
+                new += flush()
         total = con.execute("SELECT count(*) FROM raw.pages").fetchone()[0]
     meta = {"files_seen": seen, "pages_new": new, "files_failed": failed, "pages_total": total}
     yield MaterializeResult(asset_key=["raw", "pages"], metadata=meta)

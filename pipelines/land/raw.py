@@ -56,6 +56,61 @@ def add_page(con: duckdb.DuckDBPyConnection, page: Page) -> bool:
     return new
 
 
+def add_pages(con: duckdb.DuckDBPyConnection, pages: list[Page]) -> int:
+    """Store a batch of bodies in one statement each for pages and locations. Returns bodies new to
+    the warehouse (a body seen twice in the batch, or already stored, is stored once)."""
+    unique = list({p.page_id: p for p in reversed(pages)}.values())  # first occurrence wins
+    if not unique:
+        return 0
+    frame = pd.DataFrame.from_records(
+        [
+            {
+                "page_id": p.page_id,
+                "url": p.url,
+                "location": p.location,
+                "source_id": p.source_id,
+                "origin": p.origin,
+                "media_type": p.media_type,
+                "fetched_at": p.fetched_at,
+                "encoding": p.encoding,
+                "n_bytes": len(p.body),
+                "body": p.body,
+            }
+            for p in unique
+        ]
+    )
+    locations = pd.DataFrame.from_records(
+        [
+            {
+                "page_id": p.page_id,
+                "location": p.url or p.location,
+                "origin": p.origin,
+                "first_seen": p.fetched_at,
+            }
+            for p in pages
+            if p.url or p.location
+        ],
+        columns=["page_id", "location", "origin", "first_seen"],
+    )
+    con.register("_fazhi_pages", frame)
+    con.register("_fazhi_locations", locations)
+    try:
+        before = con.execute("SELECT count(*) FROM raw.pages").fetchone()[0]
+        con.execute(
+            """INSERT INTO raw.pages BY NAME
+               SELECT n.* FROM _fazhi_pages n ANTI JOIN raw.pages USING (page_id)"""
+        )
+        con.execute(
+            """INSERT INTO raw.page_locations BY NAME
+               SELECT DISTINCT ON (page_id, location) * FROM _fazhi_locations
+               ON CONFLICT DO NOTHING"""
+        )
+        return con.execute("SELECT count(*) FROM raw.pages").fetchone()[0] - before
+    finally:
+        con.unregister("_fazhi_pages")
+        con.unregister("_fazhi_locations")
+
+
 def record_ingest_error(con: duckdb.DuckDBPyConnection, location: str, origin: str, error: str) -> None:
     con.execute(
         "INSERT INTO raw.ingest_errors VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",

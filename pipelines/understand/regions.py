@@ -335,8 +335,11 @@ def _load(seeds_dir: Path) -> RegionIndex:
         pref_row = by_code.get(pref or "", [None])[-1] if pref else None
         pref_short = pref_row.short_name if pref_row else None
         for alias in _zone_aliases(div.name, province_names.get(div.province_code or "", []), pref_short):
-            if div not in names[alias]:
-                names[alias].append(div)
+            # An MCA division of the same name (嘉峪关市 620200 vs the NBS-only unit 620201) is the
+            # government that reports; the NBS statistical unit never shadows it.
+            if names.get(alias):
+                continue
+            names[alias].append(div)
 
     town_names: dict[str, list[Division]] = defaultdict(list)
     town_shorts: dict[str, list[Division]] = defaultdict(list)

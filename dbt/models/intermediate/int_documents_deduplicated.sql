@@ -4,7 +4,7 @@
 -- copy (then the smallest id) is canonical and keeps every location of every copy.
 with docs as (
     select
-        d.*,
+        d.* exclude (body_text),
         case
             when d.is_report and d.normalized_chars >= 300 then d.doc_type || ':' || d.body_prefix_fingerprint
             else d.body_fingerprint

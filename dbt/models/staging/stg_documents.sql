@@ -24,12 +24,17 @@ select
     length(body_text) as body_chars,
     -- Whitespace and punctuation removed: the same report re-posted with different spacing or
     -- full/half-width punctuation hashes the same (near-duplicate detection in intermediate).
-    md5(regexp_replace(body_text, '[\s\p{P}\p{S}]', '', 'g')) as body_fingerprint,
+    md5(normalized_body) as body_fingerprint,
     -- The same report re-posted with a different last line (a signature, an editor credit) keeps its
     -- opening: the first 300 normalised characters identify it among reports of the same type.
-    length(regexp_replace(body_text, '[\s\p{P}\p{S}]', '', 'g')) as normalized_chars,
-    md5(left(regexp_replace(body_text, '[\s\p{P}\p{S}]', '', 'g'), 300)) as body_prefix_fingerprint,
+    length(normalized_body) as normalized_chars,
+    md5(left(normalized_body, 300)) as body_prefix_fingerprint,
     page_meta,
     evidence,
     extractor_version
-from {{ source('raw', 'documents') }}
+from (
+    select
+        *,
+        regexp_replace(body_text, '[\s\p{P}\p{S}]', '', 'g') as normalized_body
+    from {{ source('raw', 'documents') }}
+)
