@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,8 @@ class WarehouseResource(ConfigurableResource):
 
     database: str = str(warehouse_path())
     lock_timeout_s: float = 1800.0
+    # DuckDB's own buffers in the writing process (it spills beyond): memory stays flat with the corpus.
+    memory_limit: str = os.environ.get("FAZHI_DUCKDB_MEMORY_LIMIT", "512MB")
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
@@ -43,7 +46,7 @@ class WarehouseResource(ConfigurableResource):
                 con.close()
             return
         with self.write_lock():
-            con = duckdb.connect(str(path))
+            con = duckdb.connect(str(path), config={"memory_limit": self.memory_limit})
             try:
                 ensure_raw_schema(con)
                 yield con
