@@ -27,7 +27,7 @@ class WarehouseResource(ConfigurableResource):
     database: str = str(warehouse_path())
     lock_timeout_s: float = 1800.0
     # DuckDB's own buffers in the writing process (it spills beyond): memory stays flat with the corpus.
-    memory_limit: str = os.environ.get("FAZHI_DUCKDB_MEMORY_LIMIT", "512MB")
+    memory_limit: str = os.environ.get("FAZHI_DUCKDB_MEMORY_LIMIT", "256MB")
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
