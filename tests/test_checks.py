@@ -63,3 +63,22 @@ def test_a_rate_above_100_fails_the_plausibility_check(warehouse_copy) -> None:
     )
     result = plausible_indicator_values(warehouse=warehouse_copy)
     assert not result.passed and result.metadata["rates_above_100"].value == 1
+
+
+def test_a_source_whose_latest_crawl_got_nothing_is_reported(warehouse_copy) -> None:
+    from pipelines.assets.checks import every_source_returned_something
+
+    assert every_source_returned_something(warehouse=warehouse_copy).passed  # nothing crawled yet
+    columns = "fetch_id, run_id, source_id, url, outcome, error_kind, fetched_at"
+    plant(
+        warehouse_copy,
+        f"""insert into raw.fetches ({columns}) values
+            ('1', 'run1', 'good-gov', 'http://a/1', 'ok', null, '2025-03-01 08:00:00'),
+            ('2', 'run1', 'dead-gov', 'http://b/1', 'ok', null, '2025-03-01 08:00:00'),
+            ('3', 'run2', 'dead-gov', 'http://b/1', 'error', 'timeout', '2025-03-08 08:00:00'),
+            ('4', 'run2', 'dead-gov', 'http://b/2', 'challenge', 'anti_bot', '2025-03-08 08:00:01')""",
+    )
+    result = every_source_returned_something(warehouse=warehouse_copy)
+    assert not result.passed
+    silent = result.metadata["silent_sources"].value
+    assert silent.startswith("dead-gov") and "timeout" in silent and "good-gov" not in silent

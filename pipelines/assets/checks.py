@@ -102,4 +102,37 @@ def plausible_indicator_values(warehouse: WarehouseResource) -> AssetCheckResult
     )
 
 
-ALL_CHECKS = [no_chrome_in_bodies, no_mojibake, reports_have_region_and_year, plausible_indicator_values]
+@asset_check(
+    asset=["raw", "fetches"],
+    description="Every source's latest crawl got at least one page (200 or 304): a silent source needs a look.",
+)
+def every_source_returned_something(warehouse: WarehouseResource) -> AssetCheckResult:
+    with warehouse.connect() as con:
+        rows = con.execute(
+            """with latest as (
+                   select source_id, arg_max(run_id, fetched_at) as run_id from raw.fetches group by 1
+               )
+               select f.source_id,
+                      count(*) filter (where f.outcome in ('ok', 'not_modified')) as answered,
+                      string_agg(distinct coalesce(f.error_kind, f.outcome), ', ') as outcomes
+               from raw.fetches f join latest l using (source_id, run_id)
+               group by 1 order by 1"""
+        ).fetchall()
+    silent = {source: outcomes for source, answered, outcomes in rows if answered == 0}
+    return AssetCheckResult(
+        passed=not silent,
+        severity=AssetCheckSeverity.WARN,
+        metadata={
+            "sources_crawled": len(rows),
+            "silent_sources": ", ".join(f"{k} ({v})" for k, v in silent.items()) or "none",
+        },
+    )
+
+
+ALL_CHECKS = [
+    every_source_returned_something,
+    no_chrome_in_bodies,
+    no_mojibake,
+    reports_have_region_and_year,
+    plausible_indicator_values,
+]

@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from dagster import AssetExecutionContext, AssetSpec, Config, MaterializeResult, multi_asset
+from dagster import AssetExecutionContext, AssetSpec, Config, MaterializeResult, RetryPolicy, multi_asset
 
 from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource
 from pipelines.ingest import IngestError, scan_folder
@@ -54,6 +54,7 @@ def _move_aside(path: Path, inbox: Path, folder: str, error: str | None = None) 
     ],
     group_name="ingest",
     pool=WAREHOUSE_POOL,
+    retry_policy=RetryPolicy(max_retries=2, delay=10),
     name="ingest_files",
 )
 def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse: WarehouseResource):

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import duckdb
-from dagster import AssetExecutionContext
+from dagster import AssetExecutionContext, RetryPolicy
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource, dbt_project
@@ -63,6 +63,7 @@ def marts_present(con: duckdb.DuckDBPyConnection) -> bool:
     project=dbt_project,
     dagster_dbt_translator=FazhiDbtTranslator(),
     pool=WAREHOUSE_POOL,
+    retry_policy=RetryPolicy(max_retries=1, delay=30),
 )
 def fazhi_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """Seeds, models and tests (`dbt build`) against the same DuckDB file the Python assets write.
