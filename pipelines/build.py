@@ -69,23 +69,36 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
     os.environ["FAZHI_DUCKDB_PATH"] = str(db)
     prepare_manifest(db)
 
-    from dagster import AssetSelection, DagsterInstance, materialize
+    from dagster import AssetSelection, DagsterInstance, Definitions, colored_console_logger, define_asset_job
 
     from pipelines.assets.automation import CRAWL_KEY
+    from pipelines.assets.checks import ALL_CHECKS
     from pipelines.assets.resources import WarehouseResource, dbt_resource
     from pipelines.definitions import defs
+    from pipelines.progress import progress_logger
 
-    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
-    assets = list(defs.assets or [])
-    result = materialize(
-        assets,
-        selection=AssetSelection.all() - AssetSelection.assets(CRAWL_KEY),
-        instance=instance,
+    # The same assets and checks the Dagster UI shows, bound to this warehouse file, as one job
+    # (everything but the per-source crawl partitions) so the progress logger sees every step.
+    selection = AssetSelection.all() - AssetSelection.assets(CRAWL_KEY)
+    build_defs = Definitions(
+        assets=list(defs.assets or []),
+        asset_checks=ALL_CHECKS,
+        jobs=[define_asset_job("fazhi_build", selection=selection)],
         resources={"warehouse": WarehouseResource(database=str(db)), "dbt": dbt_resource()},
+        loggers={"console": colored_console_logger, "progress": progress_logger},
+    )
+    job = build_defs.resolve_job_def("fazhi_build")
+    loggers = {
+        "console": {"config": {"log_level": "WARNING" if quiet else "INFO"}},
+        "progress": {"config": {"total_steps": len(job.graph.node_defs)}},
+    }
+    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+    result = job.execute_in_process(
         run_config={
             "ops": {"ingest_files": {"config": {"include_samples": include_samples}}},
-            "loggers": {"console": {"config": {"log_level": "WARNING" if quiet else "INFO"}}},
+            "loggers": loggers,
         },
+        instance=instance,
         raise_on_error=False,
     )
     if not result.success:
