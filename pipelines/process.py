@@ -91,18 +91,8 @@ def process_page(page: Page, *, site_chrome: frozenset[str] = frozenset()) -> Pa
 
 
 def _region_json(document: Document) -> dict[str, Any] | None:
-    if document.region is None:
-        return None
-    region = asdict(document.region)
-    return {
-        "code": region["code"],
-        "name": region["name"],
-        "level": region["level"],
-        "province_code": region["province_code"],
-        "prefecture_code": region["prefecture_code"],
-        "confidence": region["confidence"],
-        "evidence": region["evidence"],
-    }
+    """The DESIGN contract's region object: exactly the fields of `Region`."""
+    return asdict(document.region) if document.region else None
 
 
 def mention_json(m: Mention) -> dict[str, Any]:

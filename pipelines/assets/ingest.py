@@ -27,12 +27,25 @@ def _absolute(location: str | None) -> Path:
     return path if path.is_absolute() else PROJECT_ROOT / path
 
 
+def _store_batch(con, batch: list[Page], inbox: Path, move: bool) -> int:
+    """Commit a batch of bodies; only then move inbox files aside, so a crash loses nothing."""
+    con.execute("BEGIN")
+    added = add_pages(con, batch)
+    con.execute("COMMIT")
+    if move:
+        for page in batch:
+            _move_aside(_absolute(page.location), inbox, "processed")
+    return added
+
+
 def _move_aside(path: Path, inbox: Path, folder: str, error: str | None = None) -> None:
     target_dir = inbox / folder
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / path.name
-    if target.exists():
-        target = target_dir / f"{path.stem}.{abs(hash(path))}{path.suffix}"
+    n = 1
+    while target.exists():  # a file of the same name was dropped before: keep both
+        target = target_dir / f"{path.stem}.{n}{path.suffix}"
+        n += 1
     shutil.move(str(path), target)
     if error:
         target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
@@ -71,18 +84,6 @@ def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse
         for folder, origin in folders:
             move = origin == "inbox" and config.move_inbox_files
             batch: list[Page] = []
-
-            def flush(batch: list[Page] = batch, move: bool = move) -> int:
-                # Files are moved aside only once their bodies are committed: a crash loses nothing.
-                con.execute("BEGIN")
-                added = add_pages(con, batch)
-                con.execute("COMMIT")
-                if move:
-                    for page in batch:
-                        _move_aside(_absolute(page.location), inbox, "processed")
-                batch.clear()
-                return added
-
             for item in scan_folder(folder, origin=origin, root=PROJECT_ROOT):
                 if isinstance(item, IngestError):
                     failed += 1
@@ -94,9 +95,10 @@ def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse
                 seen += 1
                 batch.append(item)
                 if len(batch) >= BATCH_SIZE:
-                    new += flush()
+                    new += _store_batch(con, batch, inbox, move)
+                    batch = []
             if batch:
-                new += flush()
+                new += _store_batch(con, batch, inbox, move)
         total = con.execute("SELECT count(*) FROM raw.pages").fetchone()[0]
     meta = {"files_seen": seen, "pages_new": new, "files_failed": failed, "pages_total": total}
     yield MaterializeResult(asset_key=["raw", "pages"], metadata=meta)

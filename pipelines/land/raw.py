@@ -29,31 +29,8 @@ def _json(value: Any) -> str:
 
 
 def add_page(con: duckdb.DuckDBPyConnection, page: Page) -> bool:
-    """Store a body once and remember where it was seen. Returns True when the body is new."""
-    location = page.url or page.location or ""
-    new = con.execute("SELECT 1 FROM raw.pages WHERE page_id = ?", [page.page_id]).fetchone() is None
-    if new:
-        con.execute(
-            "INSERT INTO raw.pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                page.page_id,
-                page.url,
-                page.location,
-                page.source_id,
-                page.origin,
-                page.media_type,
-                page.fetched_at,
-                page.encoding,
-                len(page.body),
-                page.body,
-            ],
-        )
-    if location:
-        con.execute(
-            "INSERT INTO raw.page_locations VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [page.page_id, location, page.origin, page.fetched_at],
-        )
-    return new
+    """Store one body (the crawler stores as it fetches). Returns True when the body is new."""
+    return add_pages(con, [page]) == 1
 
 
 def add_pages(con: duckdb.DuckDBPyConnection, pages: list[Page]) -> int:
