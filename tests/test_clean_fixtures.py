@@ -9,7 +9,8 @@ import pytest
 from pipelines.clean import clean_page
 
 FIX = Path(__file__).parent / "fixtures" / "clean"
-URL = "https://www.shili.gov.cn/zwgk/fzzf/202303/t20230328_1234.html"
+# A URL whose date differs from the pages' own, so a date read from the URL cannot pass for metadata.
+URL = "https://www.shili.gov.cn/zwgk/fzzf/202304/t20230401_1234.html"
 TITLE = "示例县人民政府关于2022年度法治政府建设情况的报告"
 FIRST = "2022年，示例县人民政府坚持以习近平新时代"
 CHROME = [

@@ -361,3 +361,8 @@ def test_dev_reports_changes_are_change_pct() -> None:
                 and m.indicator_code == v["code"]
                 for m in mentions
             )
+
+
+def test_a_change_does_not_borrow_its_subject_from_the_previous_paragraph() -> None:
+    doc = make_doc("开展行政复议工作。\n办结案件同比增长20%。")
+    assert extract_mentions(doc) == []

@@ -190,3 +190,11 @@ def test_scan_finds_a_formatted_count_in_prose(n: int, counter: str) -> None:
     qs = scan_quantities(text)
     assert qs[0].value == n and qs[0].unit_raw == counter
     assert text[qs[0].start : qs[0].end] == f"{n:,}{counter}"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("达到百分之95.5.", 95.5), ("百分之1..2", 1.0), ("百分之九十五点五", 95.5)]
+)
+def test_chinese_percent_forms_never_swallow_a_full_stop(text: str, value: float) -> None:
+    """A sentence-final '.' after 百分之N is punctuation, not a decimal point (it used to crash the scan)."""
+    assert [q.value for q in scan_quantities(text)] == [value]

@@ -371,3 +371,24 @@ def test_cited_plan_and_topic_word_do_not_name_the_issuer() -> None:
     body = "人民街街道办事处认真贯彻落实《城中区2025年法治政府建设工作要点》要求,系统推进法治政府建设。"
     texts = [t for label, t in _issuer_texts(None, body) if label == "opening"]
     assert texts == []
+
+
+def test_a_site_code_the_cleaner_rejected_is_not_a_region_signal() -> None:
+    """A malformed 12-digit 网站标识码 (kept by the cleaner as site_id_code_raw) must not become 310000."""
+    from pipelines.records import CleanedPage
+    from pipelines.understand import understand_page
+
+    body = (
+        "2020年,我市坚持以习近平法治思想为指导,全面推进法治政府建设,现将有关情况报告如下。\n"
+        "一、加强组织领导\n全年召开政府常务会议学法4次,审核规范性文件12件,全部报送备案。\n"
+        "二、严格规范公正文明执法\n开展行政执法人员培训,持续推进法治政府建设。"
+    )
+    cleaned = CleanedPage(
+        title="2020年法治政府建设情况的报告",
+        body_text=body * 4,
+        page_meta={"site_id_code_raw": "310000000044"},
+        removed=["主办单位:某某人民政府办公室 网站标识码:310000000044"],
+    )
+    doc = understand_page(cleaned, page_id="f" * 64)[0]
+    assert doc.region is None
+    assert "3100000000" not in str(doc.evidence) + str(doc.region_reason)

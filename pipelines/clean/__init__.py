@@ -52,8 +52,8 @@ def _finish(
     for k in PUBLISH_KEYS[1:]:
         publish = publish or to_iso(meta.get(k))
     publish = publish or to_iso(meta.get("first_published")) or to_iso(meta.get("publish_date_alt"))
-    if not publish and date_from_url(url):
-        publish = date_from_url(url)
+    if not publish and (from_url := date_from_url(url)):
+        publish = from_url
         meta["publish_date_from"] = "url"
     written = to_iso(meta.get("written_date"))
     body_lines: list[str] = fields["body"]

@@ -121,7 +121,6 @@ def decode_body(body: bytes, declared: str | None = None) -> Decoded:
     declared_enc = canonical(declared)
     meta_enc = canonical(declared_in_page(body))
     try:
-        body.decode("ascii")
         return Decoded(body.decode("ascii"), declared_enc or meta_enc or "ascii")
     except UnicodeDecodeError:
         pass

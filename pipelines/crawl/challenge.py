@@ -35,13 +35,13 @@ def challenge_reason(status: int | None, body: bytes) -> str | None:
     strong = _STRONG.search(body)
     if strong:
         return f"challenge token {strong.group(0).decode('ascii', 'replace')!r}"
-    visible = _TAGS.sub(b" ", body)
-    visible = re.sub(rb"\s+", b" ", visible).strip()
-    if len(visible) > SMALL_PAGE_TEXT:
+    # Weak signs count only on tiny pages; look for them first so a normal large page is not
+    # stripped of its tags just to be measured.
+    if _WEAK.search(body) or _WEAK_GBK.search(body):
+        reason = "tiny page asking for a verification step"
+    elif _COOKIE_SCRIPT.search(body):
+        reason = "tiny page whose script sets document.cookie"
+    else:
         return None
-    weak = _WEAK.search(body) or _WEAK_GBK.search(body)
-    if weak:
-        return "tiny page asking for a verification step"
-    if _COOKIE_SCRIPT.search(body):
-        return "tiny page whose script sets document.cookie"
-    return None
+    visible = re.sub(rb"\s+", b" ", _TAGS.sub(b" ", body)).strip()
+    return reason if len(visible) <= SMALL_PAGE_TEXT else None

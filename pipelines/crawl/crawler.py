@@ -86,16 +86,7 @@ def crawl_source(
     resolver: Resolver = resolve_host,
 ) -> CrawlReport:
     """Crawl one source into `store` and say what happened. Never raises for network trouble."""
-    with make_client(policy) as client:
-        ctx = RunContext(
-            policy,
-            client,
-            run_id or new_run_id(),
-            HostThrottle(sleep=policy.sleep),
-            Budget(policy.max_pages),
-            resolver,
-        )
-        return _SourceCrawl(source, store, ctx).run()
+    return crawl_sources([source], store, policy, source.id, run_id=run_id, resolver=resolver)[0]
 
 
 def crawl_sources(
@@ -138,6 +129,9 @@ class _SourceCrawl:
         self.queued: set[str] = set()
         self.pages: deque[tuple[str, int]] = deque()  # (url, depth)
         self.attachment_urls: set[str] = set()
+        # Membership sets beside the report's ordered lists: link checks stay O(1) on large sites.
+        self.listing_urls: set[str] = set()
+        self.report_urls: set[str] = set()
 
     def run(self) -> CrawlReport:
         started = time.monotonic()
@@ -164,6 +158,7 @@ class _SourceCrawl:
                 continue
             self.queued.add(url)
             self.report.listing_pages.append(url)
+            self.listing_urls.add(url)
             result = self._fetch(url, role="listing", depth=0)
             found = self._links(result)
             if found is None:
@@ -252,9 +247,10 @@ class _SourceCrawl:
                 continue
             if kind != "report":
                 continue
-            if link.url in self.report.listing_pages:
+            if link.url in self.listing_urls:
                 continue  # a column of the site (a nav link), already crawled as a listing
-            if link.url not in self.report.report_urls:
+            if link.url not in self.report_urls:
+                self.report_urls.add(link.url)
                 self.report.report_urls.append(link.url)
             next_depth = depth + 1
             if next_depth > self.policy.max_depth + 1 or link.url in self.queued:

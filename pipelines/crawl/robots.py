@@ -85,7 +85,6 @@ class HostThrottle:
     _locks: dict[str, threading.Lock] = field(default_factory=dict)
     _last: dict[str, float] = field(default_factory=dict)
     _guard: threading.Lock = field(default_factory=threading.Lock)
-    waits: list[float] = field(default_factory=list)  # every pause taken, for reports and tests
 
     @contextmanager
     def slot(self, host: str, interval: float) -> Iterator[None]:
@@ -96,7 +95,6 @@ class HostThrottle:
             if last is not None:
                 remaining = interval - (self.clock() - last)
                 if remaining > 0:
-                    self.waits.append(remaining)
                     self.sleep(remaining)
             try:
                 yield

@@ -48,12 +48,6 @@ def period_markers(text: str, report_year: int | None) -> list[tuple[int, str]]:
     return found
 
 
-def find_period(prefix: str, report_year: int | None) -> str | None:
-    """The period named by the last marker in prefix (text of the sentence before the number)."""
-    markers = period_markers(prefix, report_year)
-    return markers[-1][1] if markers else None
-
-
 def _period_of(m: re.Match[str], kind: str, report_year: int | None) -> str | None:
     if kind == "month":
         month = _month_value(m.group("m"))

@@ -177,9 +177,10 @@ def _change_subject_codes(d: _Doc, left: str, q: Quantity, rules: tuple[Rule, ..
     subject = left[: m.start()]
     seg = d.seg
     sent = seg.sentences[seg.sentence_index(q.start)]
+    par = seg.paragraphs[seg.paragraph_index(q.start)]
     ctx = QuantityContext(
         left=subject, right="", clause=left, sentence_before=d.text[sent.start : q.start - len(left) + len(subject)],
-        paragraph_before=d.text[max(0, q.start - _PARAGRAPH_BACK) : q.start],
+        paragraph_before=d.text[max(par.start, q.start - _PARAGRAPH_BACK) : q.start],
     )  # fmt: skip
     hits = match_quantity(None, ctx, d.allowed, rules)
     hits = [h for h in hits if h.rule.kind == "count" and h.distance <= len(subject)]
@@ -205,6 +206,8 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
         clause = seg.clauses[ci]
         qs = by_clause[ci]
         for i, q in enumerate(qs):
+            if q.kind in ("points", "duration"):
+                continue  # percentage-point changes and durations are neither levels nor percent changes
             prev_end = qs[i - 1].end if i else clause.start
             next_start = qs[i + 1].start if i + 1 < len(qs) else clause.end
             ctx = _context(d, q, clause, prev_end, next_start)
@@ -212,8 +215,6 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
             if period == "multi_year":
                 continue  # a tally since some earlier year is not this report's figure
             scope = find_scope(ctx.sentence_before)
-            if q.kind == "points":
-                continue  # percentage-point changes are neither levels nor percent changes
             if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
                 _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
                 continue

@@ -106,7 +106,7 @@ QUANTITY_RE = re.compile(
     (?=[\d约大将接超多近逾百零〇一二两三四五六七八九十千万亿])  # cheap first-character filter
     (?P<pre>{_ALT(_APPROX_PREFIX)})?
     (?:
-        百分之(?P<pct_cn>[零〇一二两三四五六七八九十百千点.\d]+)
+        百分之(?P<pct_cn>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)
       | (?P<num>{_ARABIC}|{_CHINESE})
         (?P<sp1>{_PAD})?
         (?P<hedge1>余|多)?

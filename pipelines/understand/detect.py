@@ -211,10 +211,9 @@ def doc_type(title: str | None, body: str, issuer_kind: str | None) -> tuple[str
     return "annual_report", "annual rule-of-law report"
 
 
-def report_headings(lines: list[str], page_title: str | None) -> list[int]:
+def report_headings(lines: list[str]) -> list[int]:
     """Indexes of lines that start a separate report (a page listing several bureaus' reports)."""
     out = []
-    pt = squash(page_title)
     for i, ln in enumerate(lines):
         s = squash(ln)
         if not 8 <= len(s) <= 60 or _ENUMERATOR.match(s) or s[-1] in "。;；:：,，":
@@ -229,7 +228,7 @@ def report_headings(lines: list[str], page_title: str | None) -> list[int]:
         out.append(i)
     # A lone heading (usually the page title repeated) is not a split, nor are headings without a
     # report's worth of text under them (a list of titles, an appendix list).
-    if len(out) < 2 or (len(out) == 1 and squash(lines[out[0]]) == pt):
+    if len(out) < 2:
         return []
     bounds = [*out, len(lines)]
     if any(len(squash("".join(lines[a + 1 : b]))) < 300 for a, b in itertools.pairwise(bounds)):

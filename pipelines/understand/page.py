@@ -16,7 +16,6 @@ from pipelines.understand.regions import RegionIndex
 from pipelines.understand.resolve import Resolution, Signals, resolve
 from pipelines.understand.text import lines, norm, parse_date, squash, strip_book_titles
 
-_SITE_CODE = re.compile(r"网站标识码[:：]?\s*([0-9A-Za-z]{10})")
 _OWNER_LINE = re.compile(r"主办|承办|地址|版权所有|Copyright|网站标识码", re.I)
 _SOURCE_NOT_ISSUER = re.compile(r"日报|晚报|报社|新闻|网$|网站|电视|广播|融媒|记者|新华|人民网|客户端|公众号")
 _UNDER_PARENT = re.compile(r"在[^,，。;；]{0,40}?(?:领导|指导|监督|支持|关心|部署|帮助)下")
@@ -40,7 +39,7 @@ def understand_page(
     body_lines = lines(cleaned.body_text or "")
     body_lines = _drop_title_lines(body_lines, title)
 
-    heads = detect.report_headings(body_lines, title)
+    heads = detect.report_headings(body_lines)
     parts: list[tuple[str | None, list[str], str]] = []
     if heads:
         for k, start in enumerate(heads):
@@ -85,18 +84,12 @@ class _PageSignals:
             s.publish_date = timing.labelled_date(removed + head)
             s.publish_how = "labelled date in the info bar" if s.publish_date else ""
         s.written_date = cleaned.written_date or parse_date(_text(meta.get("written_date")))
-        code = _text(meta.get("site_id_code")) or _text(meta.get("site_division_code"))
-        if not code:
-            for text in removed + _list(meta.get("footer_lines")):
-                m = _SITE_CODE.search(squash(text))
-                if m:
-                    code = m.group(1)
-                    break
-        s.site_code = code or None
-        for key, label in (("site_name", "site name"), ("host_org", "主办单位"), ("address", "address")):
-            for text in _list(meta.get(key)):
-                s.context.append((label, text))
-        for text in _list(meta.get("footer_lines")) + [r for r in removed if _OWNER_LINE.search(r)]:
+        # The cleaner validates the 网站标识码 (10 characters, or the lenient 12-digit form); a value it
+        # rejected (site_id_code_raw) is not a region signal.
+        s.site_code = _text(meta.get("site_id_code")) or None
+        for text in _list(meta.get("site_name")):
+            s.context.append(("site name", text))
+        for text in [r for r in removed if _OWNER_LINE.search(r)]:
             if len(text) <= 200:
                 s.context.append(("footer", text))
         for key, label in (("issuer", "发布机构"), ("source", "来源")):

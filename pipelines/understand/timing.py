@@ -35,7 +35,6 @@ _VOICE_YEAR = re.compile(
 )
 _RELATIVE = re.compile(r"今年以来|今年上半年|今年|本年度")  # 一年来 looks back: no anchor
 _PLAN_HEADING = re.compile(_YEAR + r"\s*年(?:度)?(?:的)?(?:主要|重点)?(?:工作)?(?:计划|打算|思路|安排|要点)")
-_HALF = re.compile(r"上半年")
 _TITLE_MONTHS = re.compile(r"(?<!\d)1\s*[-—–~至到]\s*(\d{1,2})\s*月|1月(?:份)?至(\d{1,2})月|前三季度")
 _CUTOFF = re.compile(
     r"(?:截至|截止)(?:到)?(?:今年|本年|当年|" + _YEAR + r"年)?\s*"
@@ -44,7 +43,6 @@ _CUTOFF = re.compile(
     r"|1月(?:份)?(?:至|到)(\d{1,2})月"
     r"|(前三季度|第三季度末|三季度末)"
 )
-_MULTI = re.compile(r"十三五|十二五|十四五|五年")
 _PLAN_PERIODS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025)}
 _DATE_LABEL = re.compile(
     r"(发布日期|发布时间|发表日期|发表时间|发文日期|编辑日期|更新日期|日期|时间)[:：]?\s*"
