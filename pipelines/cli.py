@@ -77,7 +77,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _connect_read_only(db: Path):
-    from pipelines.report.db import open_read_only
+    from pipelines.land.connect import open_read_only
 
     return _warehouse_call(open_read_only, db)
 
@@ -218,7 +218,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 def _warehouse_call(fn, *args):
     """Run a read-only warehouse function, turning its one-line errors into user errors."""
-    from pipelines.report.db import WarehouseError
+    from pipelines.land.connect import WarehouseError
 
     try:
         return fn(*args)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pipelines.report.db import WarehouseError, open_read_only, tables
+from pipelines.land.connect import WarehouseError, open_read_only, tables
 
 Format = Literal["csv", "parquet", "xlsx"]
 FORMATS: tuple[str, ...] = ("csv", "parquet", "xlsx")

@@ -17,6 +17,8 @@ DocType = Literal["annual_report", "half_year_report", "work_summary", "departme
 IssuerKind = Literal["government", "department", "sub_district", "other"]
 Measure = Literal["count", "amount", "rate", "change_pct"]
 Scope = Literal["whole_region", "sub_unit"]
+Outcome = Literal["ok", "not_modified", "refused", "error", "challenge"]  # of one fetch attempt
+Role = Literal["robots", "listing", "page"]  # why a URL was fetched
 
 # Bump when a change to clean/understand/extract can change derived rows: every derived row carries
 # it, so a warehouse can tell which rows an improvement has not reached yet.
@@ -152,3 +154,58 @@ class Mention:
     @staticmethod
     def make_id(document_id: str, indicator_code: str, start: int) -> str:
         return f"{document_id}-{indicator_code}-{start}"
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """A local file that could not be ingested (unreadable, too large...): recorded, never lost."""
+
+    location: str
+    error: str
+
+
+@dataclass(frozen=True)
+class FetchState:
+    """The latest successful fetch of a URL (outcome ok or not_modified): what a conditional GET needs."""
+
+    url: str
+    page_id: str | None  # the body we hold for this URL (for a 304: the body the 304 confirmed)
+    etag: str | None
+    last_modified: str | None  # the server's Last-Modified header, verbatim (an HTTP date)
+    fetched_at: str  # ISO 8601 UTC, e.g. "2024-03-01T08:00:00+00:00"
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """One attempt to fetch one URL (one row of raw.fetches). Retries are separate rows (`attempt`).
+
+    A refused URL (robots, foreign host, budget, ...) is also a row (status None when no request was
+    made), so a run can always be audited: what was asked for, what happened and why.
+    Attachments (.pdf/.doc/...) are not fetched and not rows: they are listed in the CrawlReport and
+    the cleaner extracts them again from the stored page that links them.
+    """
+
+    fetch_id: str  # uuid4 hex, unique per attempt
+    run_id: str  # one crawl run (shared by every source of a crawl_sources call)
+    source_id: str
+    url: str  # the URL asked for (before redirects)
+    final_url: str | None  # where the redirect chain ended: the last URL requested, or the redirect
+    #                        target that was refused/looped; None when nothing was requested
+    status: int | None  # HTTP status of the last response; None when no response
+    outcome: Outcome
+    error_kind: str | None  # see the table above; None for ok / not_modified
+    error: str | None  # human-readable message
+    bytes: int  # body bytes received (decoded), 0 if none
+    elapsed_ms: int  # wall time of the attempt, redirects included
+    page_id: str | None  # sha256 of the body: set for ok (the page stored) and not_modified (the page held)
+    fetched_at: str  # ISO 8601 UTC time the attempt started
+    etag: str | None  # ETag response header
+    last_modified: str | None  # Last-Modified response header
+    content_type: str | None  # Content-Type response header, verbatim
+    attempt: int  # 1 for the first try, 2.. for retries
+    role: Role = "page"  # why the URL was fetched: robots.txt, a listing page, or a (report) page
+    depth: int = 0  # link distance from a listing page (listings: 0)
+
+    @property
+    def sha256(self) -> str | None:
+        return self.page_id

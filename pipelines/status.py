@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines.report.db import open_read_only, tables
+from pipelines.land.connect import open_read_only, tables
 
 REASON_WIDTH = 90  # failure messages are grouped on their first characters (they may embed a URL)
 

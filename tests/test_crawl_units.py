@@ -17,9 +17,8 @@ from pipelines.crawl.fetcher import _media_type, _retry_after
 from pipelines.crawl.http import BodyTooLarge, UnsupportedEncoding, read_response
 from pipelines.crawl.robots import HostThrottle, crawl_delay_for
 from pipelines.crawl.safety import check_url
-from pipelines.crawl.store import FetchRecord
 from pipelines.paths import SEEDS_DIR
-from pipelines.records import Page
+from pipelines.records import FetchRecord, Page
 
 # ---- registry ---------------------------------------------------------------------------------
 

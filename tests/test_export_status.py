@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from pipelines.export import ExportError, export_table
-from pipelines.report.db import WarehouseError
+from pipelines.land.connect import WarehouseError
 from pipelines.status import format_status, warehouse_status
 
 

@@ -12,8 +12,8 @@ import duckdb
 from dagster import ConfigurableResource
 from dagster_dbt import DbtCliResource, DbtProject
 
+from pipelines.land.connect import open_writer
 from pipelines.land.lock import warehouse_write_lock
-from pipelines.land.schema import ensure_raw_schema
 from pipelines.paths import DBT_PROJECT_DIR, warehouse_path
 
 # Every asset that writes the warehouse (dbt included) runs in this pool. Its limit is one (see
@@ -36,22 +36,17 @@ class WarehouseResource(ConfigurableResource):
 
     @contextmanager
     def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        path = Path(self.database)
-        path.parent.mkdir(parents=True, exist_ok=True)
         if read_only:
-            con = duckdb.connect(str(path), read_only=True)
+            con = duckdb.connect(self.database, read_only=True)
             try:
                 yield con
             finally:
                 con.close()
             return
-        with self.write_lock():
-            con = duckdb.connect(str(path), config={"memory_limit": self.memory_limit})
-            try:
-                ensure_raw_schema(con)
-                yield con
-            finally:
-                con.close()
+        with open_writer(
+            Path(self.database), memory_limit=self.memory_limit, lock_timeout_s=self.lock_timeout_s
+        ) as con:
+            yield con
 
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)

@@ -1,9 +1,9 @@
 """Group `warehouse`: the dbt project (staging -> intermediate -> marts) as Dagster assets."""
 
-import datetime as dt
 import hashlib
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -11,6 +11,8 @@ from dagster import AssetExecutionContext, RetryPolicy
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource, dbt_project
+from pipelines.land.connect import write_connection
+from pipelines.land.raw import last_dbt_build, record_dbt_build
 from pipelines.paths import DBT_PROJECT_DIR, SEEDS_DIR
 
 # Identity of every raw row dbt reads: a new page, document version or mention changes it.
@@ -74,17 +76,11 @@ def fazhi_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, wareho
     os.environ["FAZHI_DUCKDB_PATH"] = warehouse.database
     full_build = not context.is_subset
     with warehouse.write_lock():
-        with duckdb.connect(warehouse.database) as con:
+        with write_connection(Path(warehouse.database), memory_limit=warehouse.memory_limit) as con:
             fingerprint = inputs_fingerprint(con)
-            last = con.execute(
-                "select fingerprint from raw.dbt_builds order by built_at desc limit 1"
-            ).fetchone()
-            if full_build and last and last[0] == fingerprint and marts_present(con):
+            if full_build and last_dbt_build(con) == fingerprint and marts_present(con):
                 context.log.info("dbt build skipped: no input changed since the last successful build")
                 return
         yield from dbt.cli(["build"], context=context).stream()
-        with duckdb.connect(warehouse.database) as con:
-            con.execute(
-                "insert into raw.dbt_builds values (?, ?)",
-                [fingerprint, dt.datetime.now(dt.UTC).replace(tzinfo=None)],
-            )
+        with write_connection(Path(warehouse.database), memory_limit=warehouse.memory_limit) as con:
+            record_dbt_build(con, fingerprint)

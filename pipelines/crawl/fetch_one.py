@@ -14,8 +14,7 @@ from pipelines.crawl.policy import CrawlPolicy
 from pipelines.crawl.robots import HostThrottle
 from pipelines.crawl.sources import Source
 from pipelines.crawl.store import MemoryStore
-from pipelines.ingest.files import IngestError
-from pipelines.records import Page
+from pipelines.records import IngestError, Page
 
 
 def fetch_page(

@@ -8,13 +8,12 @@ the tests use `MemoryStore`. Field names below are the column names of those tab
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from typing import Literal, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-from pipelines.records import Page
+from pipelines.records import FetchRecord, FetchState, Outcome, Page, Role
 
-Outcome = Literal["ok", "not_modified", "refused", "error", "challenge"]
-Role = Literal["robots", "listing", "page"]
+__all__ = ["ERROR_KINDS_REFUSED", "CrawlStore", "FetchRecord", "FetchState", "MemoryStore", "Outcome", "Role"]
+
 
 # error_kind values, by outcome:
 #   refused (a policy decision; no request made, except too_large/content_type which stop reading):
@@ -44,53 +43,6 @@ ERROR_KINDS_REFUSED = frozenset(
         "crawl_delay",
     }
 )
-
-
-@dataclass(frozen=True)
-class FetchState:
-    """The latest successful fetch of a URL (outcome ok or not_modified): what a conditional GET needs."""
-
-    url: str
-    page_id: str | None  # the body we hold for this URL (for a 304: the body the 304 confirmed)
-    etag: str | None
-    last_modified: str | None  # the server's Last-Modified header, verbatim (an HTTP date)
-    fetched_at: str  # ISO 8601 UTC, e.g. "2024-03-01T08:00:00+00:00"
-
-
-@dataclass(frozen=True)
-class FetchRecord:
-    """One attempt to fetch one URL (one row of raw.fetches). Retries are separate rows (`attempt`).
-
-    A refused URL (robots, foreign host, budget, ...) is also a row (status None when no request was
-    made), so a run can always be audited: what was asked for, what happened and why.
-    Attachments (.pdf/.doc/...) are not fetched and not rows: they are listed in the CrawlReport and
-    the cleaner extracts them again from the stored page that links them.
-    """
-
-    fetch_id: str  # uuid4 hex, unique per attempt
-    run_id: str  # one crawl run (shared by every source of a crawl_sources call)
-    source_id: str
-    url: str  # the URL asked for (before redirects)
-    final_url: str | None  # where the redirect chain ended: the last URL requested, or the redirect
-    #                        target that was refused/looped; None when nothing was requested
-    status: int | None  # HTTP status of the last response; None when no response
-    outcome: Outcome
-    error_kind: str | None  # see the table above; None for ok / not_modified
-    error: str | None  # human-readable message
-    bytes: int  # body bytes received (decoded), 0 if none
-    elapsed_ms: int  # wall time of the attempt, redirects included
-    page_id: str | None  # sha256 of the body: set for ok (the page stored) and not_modified (the page held)
-    fetched_at: str  # ISO 8601 UTC time the attempt started
-    etag: str | None  # ETag response header
-    last_modified: str | None  # Last-Modified response header
-    content_type: str | None  # Content-Type response header, verbatim
-    attempt: int  # 1 for the first try, 2.. for retries
-    role: Role = "page"  # why the URL was fetched: robots.txt, a listing page, or a (report) page
-    depth: int = 0  # link distance from a listing page (listings: 0)
-
-    @property
-    def sha256(self) -> str | None:
-        return self.page_id
 
 
 @runtime_checkable

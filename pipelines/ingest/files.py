@@ -8,21 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.records import MediaType, Origin, Page
+from pipelines.records import IngestError, MediaType, Origin, Page
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
 TEXT_SUFFIXES = {".txt", ".text", ".wet"}
 # Inbox files larger than this are refused (recorded), not read into memory.
 MAX_FILE_BYTES = 50 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class IngestError:
-    location: str
-    error: str
 
 
 def guess_media_type(path: Path, head: bytes) -> MediaType:

@@ -12,9 +12,8 @@ from contextlib import AbstractContextManager
 
 import duckdb
 
-from pipelines.crawl.store import FetchRecord, FetchState
 from pipelines.land.raw import add_page
-from pipelines.records import Page
+from pipelines.records import FetchRecord, FetchState, Page
 
 Connect = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 

@@ -324,3 +324,13 @@ def replace_mentions(con: duckdb.DuckDBPyConnection, found: dict[str, list[Menti
         ],
     )
     return len(rows)
+
+
+def last_dbt_build(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The inputs' fingerprint of the latest successful dbt build, or None."""
+    row = con.execute("select fingerprint from raw.dbt_builds order by built_at desc limit 1").fetchone()
+    return row[0] if row else None
+
+
+def record_dbt_build(con: duckdb.DuckDBPyConnection, fingerprint: str) -> None:
+    con.execute("insert into raw.dbt_builds values (?, ?)", [fingerprint, _now()])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines.land.connect import WarehouseError
 from pipelines.report.data import ReportData, load
-from pipelines.report.db import WarehouseError
 from pipelines.report.render import page
 
 __all__ = ["ReportData", "WarehouseError", "load", "render_report", "write_report"]

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pipelines.report.db import open_read_only, require
+from pipelines.land.connect import open_read_only, require
 
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "development_zone": 3, "township": 4}
 MAX_YEARS = 15  # coverage columns: the most recent years

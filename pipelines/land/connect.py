@@ -1,4 +1,4 @@
-"""Read-only access to the warehouse for the user-facing outputs (report, export, status).
+"""Opening the warehouse file: read-only access for the user-facing outputs (report, export, status, query).
 
 They only read, so they open DuckDB read-only: a reader never blocks or corrupts a build, and a
 clear error replaces DuckDB's lock message when a build holds the file.
@@ -6,9 +6,14 @@ clear error replaces DuckDB's lock message when a build holds the file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+
+from pipelines.land.lock import warehouse_write_lock
+from pipelines.land.schema import ensure_raw_schema
 
 
 class WarehouseError(Exception):
@@ -28,6 +33,30 @@ def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
                 "retry when it finishes"
             ) from None
         raise WarehouseError(f"cannot open {db}: {exc}") from None
+
+
+@contextmanager
+def write_connection(db: Path, *, memory_limit: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writing connection for a caller that already holds the write lock (the dbt asset holds it
+    across the dbt run and writes its bookkeeping rows in between)."""
+    db = Path(db)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db), config={"memory_limit": memory_limit})
+    try:
+        ensure_raw_schema(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def open_writer(db: Path, *, memory_limit: str, lock_timeout_s: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one way to write the warehouse: take the cross-process lock, then a short-lived connection."""
+    with (
+        warehouse_write_lock(Path(db), timeout_s=lock_timeout_s),
+        write_connection(db, memory_limit=memory_limit) as con,
+    ):
+        yield con
 
 
 def tables(con: duckdb.DuckDBPyConnection) -> set[str]:
