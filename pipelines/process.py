@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, TypeVar
 
 from pipelines.clean import clean_page
+from pipelines.contract import to_json
 from pipelines.extract import extract_mentions, load_catalog
 from pipelines.records import CleanedPage, Document, Mention, Page
 from pipelines.understand import RegionIndex, understand_page
@@ -90,54 +91,30 @@ def process_page(page: Page, *, site_chrome: frozenset[str] = frozenset()) -> Pa
     return PageResult(page, cleaned, documents, {d.document_id: extract(d) for d in documents})
 
 
-def _region_json(document: Document) -> dict[str, Any] | None:
-    """The DESIGN contract's region object: exactly the fields of `Region`."""
-    return asdict(document.region) if document.region else None
+# `fazhi extract`'s JSON is the records' fields, with these keys renamed or left out (DESIGN.md's
+# contract: scorers read `body`, `region.code`, `indicators[].code`, `start`/`end`).
+DOCUMENT_JSON_RENAMES = {"body_text": "body"}
+DOCUMENT_JSON_OMIT = frozenset({"page_id", "part", "page_meta", "extractor_version"})
+MENTION_JSON_RENAMES = {"indicator_code": "code"}
+MENTION_JSON_OMIT = frozenset(
+    {"mention_id", "document_id", "sentence_start", "sentence_end", "extractor_version"}
+)
 
 
 def mention_json(m: Mention) -> dict[str, Any]:
-    return {
-        "code": m.indicator_code,
-        "value": m.value,
-        "value_text": m.value_text,
-        "unit": m.unit,
-        "approx": m.approx,
-        "measure": m.measure,
-        "scope": m.scope,
-        "scope_text": m.scope_text,
-        "period": m.period,
-        "evidence": m.evidence,
-        "start": m.start,
-        "end": m.end,
-        "flags": m.flags,
-    }
+    return to_json(m, renames=MENTION_JSON_RENAMES, omit=MENTION_JSON_OMIT)
+
+
+def document_json(d: Document, mentions: list[Mention]) -> dict[str, Any]:
+    out = to_json(d, renames=DOCUMENT_JSON_RENAMES, omit=DOCUMENT_JSON_OMIT)
+    out["indicators"] = [mention_json(m) for m in mentions]
+    return out
 
 
 def result_json(result: PageResult, source: str) -> dict[str, Any]:
     """The `fazhi extract --json` contract of DESIGN.md (evaluation scripts read it)."""
     cleaned = result.cleaned
-    docs = []
-    for d in result.documents:
-        docs.append(
-            {
-                "document_id": d.document_id,
-                "is_report": d.is_report,
-                "doc_type": d.doc_type,
-                "title": d.title,
-                "issuer": d.issuer,
-                "issuer_kind": d.issuer_kind,
-                "region": _region_json(d),
-                "region_reason": d.region_reason,
-                "report_year": d.report_year,
-                "year_reason": d.year_reason,
-                "period": d.period,
-                "publish_date": d.publish_date,
-                "written_date": d.written_date,
-                "body": d.body_text,
-                "evidence": d.evidence,
-                "indicators": [mention_json(m) for m in result.mentions.get(d.document_id, [])],
-            }
-        )
+    docs = [document_json(d, result.mentions.get(d.document_id, [])) for d in result.documents]
     return {
         "source": source,
         "page_id": result.page.page_id,

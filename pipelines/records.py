@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from pipelines.contract import BigInt, IsoDate, IsoTimestamp
+
 Origin = Literal["crawl", "inbox", "seed"]
 MediaType = Literal["html", "text"]
 DocType = Literal["annual_report", "half_year_report", "work_summary", "department_report", "not_report"]
@@ -29,19 +31,23 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
-    """One immutable body as fetched or dropped; page_id is the sha256 of the bytes."""
+    """One immutable body as fetched or dropped; page_id is the sha256 of the bytes (a row of raw.pages)."""
 
     page_id: str
     url: str | None
+    location: str | None = None  # where it came from when not a URL (a file path)
     source_id: str | None
     origin: Origin
     media_type: MediaType
-    fetched_at: str  # ISO timestamp (UTC)
+    fetched_at: IsoTimestamp  # ISO timestamp (UTC)
     encoding: str | None  # declared by the transport (HTTP header) if known; decoding is clean's job
+    n_bytes: BigInt = field(init=False)
     body: bytes
-    location: str | None = None  # where it came from when not a URL (a file path)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "n_bytes", len(self.body))
 
     @classmethod
     def from_bytes(
@@ -56,7 +62,27 @@ class Page:
         encoding: str | None = None,
         location: str | None = None,
     ) -> Page:
-        return cls(sha256_hex(body), url, source_id, origin, media_type, fetched_at, encoding, body, location)
+        return cls(
+            page_id=sha256_hex(body),
+            url=url,
+            location=location,
+            source_id=source_id,
+            origin=origin,
+            media_type=media_type,
+            fetched_at=fetched_at,
+            encoding=encoding,
+            body=body,
+        )
+
+
+@dataclass(frozen=True)
+class PageLocation:
+    """One place a body was seen (a URL or a file path): a report posted at several places keeps all."""
+
+    page_id: str
+    location: str
+    origin: Origin
+    first_seen: IsoTimestamp
 
 
 @dataclass
@@ -77,8 +103,8 @@ class CleanedPage:
     title: str | None
     body_text: str  # paragraphs separated by "\n"
     page_meta: dict[str, Any] = field(default_factory=dict)
-    publish_date: str | None = None  # ISO yyyy-mm-dd
-    written_date: str | None = None  # 成文日期 / 产生日期, ISO
+    publish_date: IsoDate | None = None
+    written_date: IsoDate | None = None  # 成文日期 / 产生日期
     attachments: list[Attachment] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # chrome lines/blocks removed, for audit
     page_shell: bool = False  # body is only a pointer to attachments
@@ -116,8 +142,8 @@ class Document:
     report_year: int | None
     year_reason: str | None
     period: str  # full_year | first_half | through_month_N | multi_year | unknown
-    publish_date: str | None
-    written_date: str | None
+    publish_date: IsoDate | None
+    written_date: IsoDate | None
     body_text: str
     page_meta: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)  # decision -> evidence text
@@ -165,6 +191,75 @@ class IngestError:
 
 
 @dataclass(frozen=True)
+class IngestErrorRecord:
+    """An `IngestError` as recorded in raw.ingest_errors: with the origin and when it was seen."""
+
+    location: str
+    origin: Origin
+    error: str
+    seen_at: IsoTimestamp
+
+
+@dataclass(frozen=True)
+class PageCleaning:
+    """What the cleaner made of one page, for audit (a row of raw.page_cleanings; the body goes to the
+    documents)."""
+
+    page_id: str
+    extractor_version: str
+    title: str | None
+    method: str
+    encoding: str | None
+    page_shell: bool
+    publish_date: IsoDate | None
+    written_date: IsoDate | None
+    body_chars: int
+    n_documents: int
+    error: str | None
+    warnings: list[str]
+    attachments: list[Attachment]
+    removed: list[str]
+    page_meta: dict[str, Any]
+
+    @classmethod
+    def of(cls, page_id: str, cleaned: CleanedPage, n_documents: int) -> PageCleaning:
+        return cls(
+            page_id=page_id,
+            extractor_version=EXTRACTOR_VERSION,
+            title=cleaned.title,
+            method=cleaned.method,
+            encoding=cleaned.encoding,
+            page_shell=cleaned.page_shell,
+            publish_date=cleaned.publish_date,
+            written_date=cleaned.written_date,
+            body_chars=len(cleaned.body_text),
+            n_documents=n_documents,
+            error=cleaned.error,
+            warnings=cleaned.warnings,
+            attachments=cleaned.attachments,
+            removed=cleaned.removed,
+            page_meta=cleaned.page_meta,
+        )
+
+
+@dataclass(frozen=True)
+class DocumentExtraction:
+    """Extraction ran for a document at an extractor version (a report may state no number at all)."""
+
+    document_id: str
+    extractor_version: str
+    n_mentions: int
+
+
+@dataclass(frozen=True)
+class DbtBuild:
+    """A successful dbt build and the fingerprint of the inputs it read."""
+
+    fingerprint: str
+    built_at: IsoTimestamp
+
+
+@dataclass(frozen=True)
 class FetchState:
     """The latest successful fetch of a URL (outcome ok or not_modified): what a conditional GET needs."""
 
@@ -195,10 +290,10 @@ class FetchRecord:
     outcome: Outcome
     error_kind: str | None  # see the table above; None for ok / not_modified
     error: str | None  # human-readable message
-    bytes: int  # body bytes received (decoded), 0 if none
-    elapsed_ms: int  # wall time of the attempt, redirects included
+    bytes: BigInt  # body bytes received (decoded), 0 if none
+    elapsed_ms: float  # wall time of the attempt, redirects included
     page_id: str | None  # sha256 of the body: set for ok (the page stored) and not_modified (the page held)
-    fetched_at: str  # ISO 8601 UTC time the attempt started
+    fetched_at: IsoTimestamp  # ISO 8601 UTC time the attempt started
     etag: str | None  # ETag response header
     last_modified: str | None  # Last-Modified response header
     content_type: str | None  # Content-Type response header, verbatim

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 
 import duckdb
 
-from pipelines.land.raw import add_page
+from pipelines.land.raw import add_page, add_record
 from pipelines.records import FetchRecord, FetchState, Page
 
 Connect = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
@@ -44,30 +44,7 @@ class DuckDBCrawlStore:
 
     def add_fetch(self, fetch: FetchRecord) -> None:
         with self._connect() as con:
-            con.execute(
-                "insert into raw.fetches values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    fetch.fetch_id,
-                    fetch.run_id,
-                    fetch.source_id,
-                    fetch.url,
-                    fetch.final_url,
-                    fetch.status,
-                    fetch.outcome,
-                    fetch.error_kind,
-                    fetch.error,
-                    fetch.bytes,
-                    fetch.elapsed_ms,
-                    fetch.page_id,
-                    fetch.fetched_at,
-                    fetch.etag,
-                    fetch.last_modified,
-                    fetch.content_type,
-                    fetch.attempt,
-                    fetch.role,
-                    fetch.depth,
-                ],
-            )
+            add_record(con, fetch)
 
     def page_body(self, page_id: str) -> bytes | None:
         with self._connect() as con:

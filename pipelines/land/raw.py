@@ -9,23 +9,52 @@ extractor version differs.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
-from dataclasses import asdict
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from pipelines.records import EXTRACTOR_VERSION, CleanedPage, Document, Mention, Page, Region
+from pipelines.contract import from_row, to_row
+from pipelines.land.schema import TABLE_OF
+from pipelines.records import (
+    EXTRACTOR_VERSION,
+    CleanedPage,
+    DbtBuild,
+    Document,
+    DocumentExtraction,
+    IngestErrorRecord,
+    Mention,
+    Page,
+    PageCleaning,
+    PageLocation,
+)
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+def row_of(record: Any) -> dict[str, Any]:
+    """The row of a record as its raw table stores it (column -> value)."""
+    return to_row(record, TABLE_OF[type(record)].renames)
+
+
+def add_record(con: duckdb.DuckDBPyConnection, record: Any) -> None:
+    """Append one record to its raw table (a crawl attempt as it happens)."""
+    _insert_rows(con, TABLE_OF[type(record)].name, [row_of(record)])
+
+
+def _select(record: type) -> str:
+    return ", ".join(c.name for c in TABLE_OF[record].columns if not c.derived)
+
+
+def _records(con: duckdb.DuckDBPyConnection, record: type, sql: str, params: list) -> list[Any]:
+    """Run a query whose columns are `_select(record)` and rebuild the records by column name."""
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    renames = TABLE_OF[record].renames
+    return [from_row(record, dict(zip(names, r, strict=True)), renames) for r in cursor.fetchall()]
 
 
 def add_page(con: duckdb.DuckDBPyConnection, page: Page) -> bool:
@@ -39,35 +68,14 @@ def add_pages(con: duckdb.DuckDBPyConnection, pages: list[Page]) -> int:
     unique = list({p.page_id: p for p in reversed(pages)}.values())  # first occurrence wins
     if not unique:
         return 0
-    frame = pd.DataFrame.from_records(
-        [
-            {
-                "page_id": p.page_id,
-                "url": p.url,
-                "location": p.location,
-                "source_id": p.source_id,
-                "origin": p.origin,
-                "media_type": p.media_type,
-                "fetched_at": p.fetched_at,
-                "encoding": p.encoding,
-                "n_bytes": len(p.body),
-                "body": p.body,
-            }
-            for p in unique
-        ]
-    )
+    frame = pd.DataFrame.from_records([row_of(p) for p in unique])
     locations = pd.DataFrame.from_records(
         [
-            {
-                "page_id": p.page_id,
-                "location": p.url or p.location,
-                "origin": p.origin,
-                "first_seen": p.fetched_at,
-            }
+            row_of(PageLocation(p.page_id, p.url or p.location, p.origin, p.fetched_at))
             for p in pages
             if p.url or p.location
         ],
-        columns=["page_id", "location", "origin", "first_seen"],
+        columns=[c.name for c in TABLE_OF[PageLocation].columns],
     )
     con.register("_fazhi_pages", frame)
     con.register("_fazhi_locations", locations)
@@ -89,15 +97,12 @@ def add_pages(con: duckdb.DuckDBPyConnection, pages: list[Page]) -> int:
 
 
 def record_ingest_error(con: duckdb.DuckDBPyConnection, location: str, origin: str, error: str) -> None:
-    con.execute(
-        "INSERT INTO raw.ingest_errors VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [location, origin, error, _now()],
+    _insert_rows(
+        con,
+        "raw.ingest_errors",
+        [row_of(IngestErrorRecord(location, origin, error, _now()))],
+        on_conflict=True,
     )
-
-
-def _page_from_row(row: tuple) -> Page:
-    page_id, url, location, source_id, origin, media_type, fetched_at, encoding, body = row
-    return Page(page_id, url, source_id, origin, media_type, str(fetched_at), encoding, bytes(body), location)
 
 
 def pending_page_ids(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VERSION) -> list[str]:
@@ -113,47 +118,26 @@ def pending_page_ids(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VE
 
 
 def load_pages(con: duckdb.DuckDBPyConnection, page_ids: list[str]) -> list[Page]:
-    rows = con.execute(
-        """SELECT page_id, url, location, source_id, origin, media_type, fetched_at, encoding, body
-           FROM raw.pages WHERE page_id IN (SELECT unnest(?::VARCHAR[]))
-           ORDER BY fetched_at, page_id""",
+    return _records(
+        con,
+        Page,
+        f"""SELECT {_select(Page)} FROM raw.pages WHERE page_id IN (SELECT unnest(?::VARCHAR[]))
+            ORDER BY fetched_at, page_id""",
         [page_ids],
-    ).fetchall()
-    return [_page_from_row(r) for r in rows]
-
-
-def _region_fields(region: Region | None) -> dict[str, Any]:
-    keys = (
-        "region_code",
-        "region_name",
-        "region_level",
-        "province_code",
-        "prefecture_code",
-        "region_confidence",
-        "region_evidence",
     )
-    if region is None:
-        return dict.fromkeys(keys)
-    values = (
-        region.code,
-        region.name,
-        region.level,
-        region.province_code,
-        region.prefecture_code,
-        region.confidence,
-        region.evidence,
-    )
-    return dict(zip(keys, values, strict=True))
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], *, on_conflict: bool = False
+) -> None:
     """Bulk insert by column name through a DataFrame: one statement per batch, not per row."""
     if not rows:
         return
     frame = pd.DataFrame.from_records(rows)
     con.register("_fazhi_rows", frame)
     try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fazhi_rows")
+        tail = " ON CONFLICT DO NOTHING" if on_conflict else ""
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fazhi_rows{tail}")
     finally:
         con.unregister("_fazhi_rows")
 
@@ -164,47 +148,11 @@ def _delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, ke
 
 
 def cleaning_row(page_id: str, cleaned: CleanedPage, n_documents: int) -> dict[str, Any]:
-    return {
-        "page_id": page_id,
-        "extractor_version": EXTRACTOR_VERSION,
-        "title": cleaned.title,
-        "method": cleaned.method,
-        "encoding": cleaned.encoding,
-        "page_shell": cleaned.page_shell,
-        "publish_date": cleaned.publish_date,
-        "written_date": cleaned.written_date,
-        "body_chars": len(cleaned.body_text),
-        "n_documents": n_documents,
-        "error": cleaned.error,
-        "warnings": _json(cleaned.warnings),
-        "attachments": _json([asdict(a) for a in cleaned.attachments]),
-        "removed": _json(cleaned.removed),
-        "page_meta": _json(cleaned.page_meta),
-    }
+    return row_of(PageCleaning.of(page_id, cleaned, n_documents))
 
 
 def document_row(d: Document) -> dict[str, Any]:
-    return {
-        "document_id": d.document_id,
-        "page_id": d.page_id,
-        "part": d.part,
-        "is_report": d.is_report,
-        "doc_type": d.doc_type,
-        "title": d.title,
-        "issuer": d.issuer,
-        "issuer_kind": d.issuer_kind,
-        **_region_fields(d.region),
-        "region_reason": d.region_reason,
-        "report_year": d.report_year,
-        "year_reason": d.year_reason,
-        "period": d.period,
-        "publish_date": d.publish_date,
-        "written_date": d.written_date,
-        "body_text": d.body_text,
-        "page_meta": _json(d.page_meta),
-        "evidence": _json(d.evidence),
-        "extractor_version": d.extractor_version,
-    }
+    return row_of(d)
 
 
 def replace_page_results(
@@ -243,66 +191,17 @@ def pending_document_ids(con: duckdb.DuckDBPyConnection, version: str = EXTRACTO
 
 
 def load_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[Document]:
-    rows = con.execute(
-        """SELECT document_id, page_id, part, is_report, doc_type, title, issuer, issuer_kind,
-                  region_code, region_name, region_level, province_code, prefecture_code,
-                  region_confidence, region_evidence, region_reason, report_year, year_reason, period,
-                  publish_date, written_date, body_text, page_meta, evidence, extractor_version
-           FROM raw.documents
-           WHERE document_id IN (SELECT unnest(?::VARCHAR[]))
-           ORDER BY document_id""",
+    return _records(
+        con,
+        Document,
+        f"""SELECT {_select(Document)} FROM raw.documents
+            WHERE document_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY document_id""",
         [document_ids],
-    ).fetchall()
-    docs = []
-    for r in rows:
-        region = Region(r[8], r[9], r[10], r[11], r[12], r[13], r[14]) if r[8] else None
-        docs.append(
-            Document(
-                document_id=r[0],
-                page_id=r[1],
-                part=r[2],
-                is_report=r[3],
-                doc_type=r[4],
-                title=r[5],
-                issuer=r[6],
-                issuer_kind=r[7],
-                region=region,
-                region_reason=r[15],
-                report_year=r[16],
-                year_reason=r[17],
-                period=r[18],
-                publish_date=r[19].isoformat() if r[19] else None,
-                written_date=r[20].isoformat() if r[20] else None,
-                body_text=r[21],
-                page_meta=json.loads(r[22]) if r[22] else {},
-                evidence=json.loads(r[23]) if r[23] else {},
-                extractor_version=r[24],
-            )
-        )
-    return docs
+    )
 
 
 def mention_row(m: Mention) -> dict[str, Any]:
-    return {
-        "mention_id": m.mention_id,
-        "document_id": m.document_id,
-        "indicator_code": m.indicator_code,
-        "value": m.value,
-        "value_text": m.value_text,
-        "unit": m.unit,
-        "approx": m.approx,
-        "measure": m.measure,
-        "scope": m.scope,
-        "scope_text": m.scope_text,
-        "period": m.period,
-        "evidence": m.evidence,
-        "start_offset": m.start,
-        "end_offset": m.end,
-        "sentence_start": m.sentence_start,
-        "sentence_end": m.sentence_end,
-        "flags": _json(m.flags),
-        "extractor_version": m.extractor_version,
-    }
+    return row_of(m)
 
 
 def replace_mentions(con: duckdb.DuckDBPyConnection, found: dict[str, list[Mention]]) -> int:
@@ -318,10 +217,7 @@ def replace_mentions(con: duckdb.DuckDBPyConnection, found: dict[str, list[Menti
     _insert_rows(
         con,
         "raw.document_extractions",
-        [
-            {"document_id": d, "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(ms)}
-            for d, ms in found.items()
-        ],
+        [row_of(DocumentExtraction(d, EXTRACTOR_VERSION, len(ms))) for d, ms in found.items()],
     )
     return len(rows)
 
@@ -333,4 +229,4 @@ def last_dbt_build(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def record_dbt_build(con: duckdb.DuckDBPyConnection, fingerprint: str) -> None:
-    con.execute("insert into raw.dbt_builds values (?, ?)", [fingerprint, _now()])
+    _insert_rows(con, "raw.dbt_builds", [row_of(DbtBuild(fingerprint, _now()))])

@@ -1,146 +1,146 @@
-"""DDL of the `raw` schema. Python writes only here; dbt reads it as sources.
+"""The `raw` schema, derived from the record types. Python writes only here; dbt reads it as sources.
 
-Tables are append-mostly and keyed so that every write is idempotent: a page body is stored once
-(`page_id` = sha256), derived rows are replaced per page/document when the extractor version changes,
-and nothing is rewritten when nothing changed.
+Each table is one record type of `pipelines.records` (its fields are the columns, in order), plus
+the explicit renames below where a column name differs from the field's. Tables are append-mostly
+and keyed so that every write is idempotent: a page body is stored once (`page_id` = sha256), derived
+rows are replaced per page/document when the extractor version changes, and nothing is rewritten when
+nothing changed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 
-RAW_DDL: tuple[str, ...] = (
-    "CREATE SCHEMA IF NOT EXISTS raw",
-    # Every distinct body once, exactly as fetched or dropped (never modified by a normal run).
-    """CREATE TABLE IF NOT EXISTS raw.pages (
-        page_id VARCHAR PRIMARY KEY,
-        url VARCHAR,
-        location VARCHAR,
-        source_id VARCHAR,
-        origin VARCHAR NOT NULL,
-        media_type VARCHAR NOT NULL,
-        fetched_at TIMESTAMP NOT NULL,
-        encoding VARCHAR,
-        n_bytes BIGINT NOT NULL,
-        body BLOB NOT NULL
-    )""",
-    # Every place a body was seen (URL or file path): one report posted at several places keeps all.
-    """CREATE TABLE IF NOT EXISTS raw.page_locations (
-        page_id VARCHAR NOT NULL,
-        location VARCHAR NOT NULL,
-        origin VARCHAR NOT NULL,
-        first_seen TIMESTAMP NOT NULL,
-        PRIMARY KEY (page_id, location)
-    )""",
-    # Every crawl attempt, successful or not (the crawl stage fills it).
-    """CREATE TABLE IF NOT EXISTS raw.fetches (
-        fetch_id VARCHAR PRIMARY KEY,
-        run_id VARCHAR,
-        source_id VARCHAR,
-        url VARCHAR NOT NULL,
-        final_url VARCHAR,
-        status INTEGER,
-        outcome VARCHAR NOT NULL,
-        error_kind VARCHAR,
-        error VARCHAR,
-        n_bytes BIGINT,
-        elapsed_ms DOUBLE,
-        page_id VARCHAR,
-        fetched_at TIMESTAMP NOT NULL,
-        etag VARCHAR,
-        last_modified VARCHAR,
-        content_type VARCHAR,
-        attempt INTEGER,
-        role VARCHAR,
-        depth INTEGER
-    )""",
-    # Failures of the local ingest (unreadable file, ...): recorded with their reason, never lost.
-    """CREATE TABLE IF NOT EXISTS raw.ingest_errors (
-        location VARCHAR NOT NULL,
-        origin VARCHAR NOT NULL,
-        error VARCHAR NOT NULL,
-        seen_at TIMESTAMP NOT NULL,
-        PRIMARY KEY (location, error)
-    )""",
-    # What the cleaner made of each page (one row per page and extractor version): audit trail.
-    """CREATE TABLE IF NOT EXISTS raw.page_cleanings (
-        page_id VARCHAR NOT NULL,
-        extractor_version VARCHAR NOT NULL,
-        title VARCHAR,
-        method VARCHAR,
-        encoding VARCHAR,
-        page_shell BOOLEAN,
-        publish_date DATE,
-        written_date DATE,
-        body_chars INTEGER,
-        n_documents INTEGER,
-        error VARCHAR,
-        warnings JSON,
-        attachments JSON,
-        removed JSON,
-        page_meta JSON,
-        PRIMARY KEY (page_id, extractor_version)
-    )""",
-    """CREATE TABLE IF NOT EXISTS raw.documents (
-        document_id VARCHAR PRIMARY KEY,
-        page_id VARCHAR NOT NULL,
-        part INTEGER NOT NULL,
-        is_report BOOLEAN NOT NULL,
-        doc_type VARCHAR NOT NULL,
-        title VARCHAR,
-        issuer VARCHAR,
-        issuer_kind VARCHAR,
-        region_code VARCHAR,
-        region_name VARCHAR,
-        region_level VARCHAR,
-        province_code VARCHAR,
-        prefecture_code VARCHAR,
-        region_confidence DOUBLE,
-        region_evidence VARCHAR,
-        region_reason VARCHAR,
-        report_year INTEGER,
-        year_reason VARCHAR,
-        period VARCHAR NOT NULL,
-        publish_date DATE,
-        written_date DATE,
-        body_text VARCHAR NOT NULL,
-        page_meta JSON,
-        evidence JSON,
-        extractor_version VARCHAR NOT NULL
-    )""",
-    # One row per document and extractor version once extraction ran (a report may state no number).
-    """CREATE TABLE IF NOT EXISTS raw.document_extractions (
-        document_id VARCHAR NOT NULL,
-        extractor_version VARCHAR NOT NULL,
-        n_mentions INTEGER NOT NULL,
-        PRIMARY KEY (document_id, extractor_version)
-    )""",
-    # One row per successful dbt build: the inputs' fingerprint, so a rebuild with nothing new is skipped.
-    """CREATE TABLE IF NOT EXISTS raw.dbt_builds (
-        fingerprint VARCHAR NOT NULL,
-        built_at TIMESTAMP NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS raw.indicator_mentions (
-        mention_id VARCHAR PRIMARY KEY,
-        document_id VARCHAR NOT NULL,
-        indicator_code VARCHAR NOT NULL,
-        value DOUBLE NOT NULL,
-        value_text VARCHAR NOT NULL,
-        unit VARCHAR,
-        approx VARCHAR,
-        measure VARCHAR NOT NULL,
-        scope VARCHAR NOT NULL,
-        scope_text VARCHAR,
-        period VARCHAR,
-        evidence VARCHAR NOT NULL,
-        start_offset INTEGER NOT NULL,
-        end_offset INTEGER NOT NULL,
-        sentence_start INTEGER,
-        sentence_end INTEGER,
-        flags JSON,
-        extractor_version VARCHAR NOT NULL
-    )""",
+from pipelines import records
+from pipelines.contract import Column, columns
+
+# The only column names that differ from their record's field names.
+RENAMES: dict[type, dict[str, str]] = {
+    records.FetchRecord: {"bytes": "n_bytes"},
+    records.Document: {
+        "region.code": "region_code",
+        "region.name": "region_name",
+        "region.level": "region_level",
+        "region.province_code": "province_code",
+        "region.prefecture_code": "prefecture_code",
+        "region.confidence": "region_confidence",
+        "region.evidence": "region_evidence",
+    },
+    records.Mention: {"start": "start_offset", "end": "end_offset"},
+}
+
+
+@dataclass(frozen=True)
+class RawTable:
+    name: str  # schema-qualified
+    record: type
+    primary_key: tuple[str, ...] = ()
+    # Raw is a landing zone that older rows and hand-planted audit rows also reach: beyond the key,
+    # only these columns are NOT NULL (a record's own types are stricter; the loaders rely on them).
+    not_null: tuple[str, ...] = ()
+    why: str = ""
+
+    @property
+    def renames(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(RENAMES.get(self.record, {}).items()))
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return columns(self.record, self.renames)
+
+    def ddl(self) -> str:
+        required = set(self.not_null) | set(self.primary_key)
+        cols = [f"{c.name} {c.sql_type}{' NOT NULL' if c.name in required else ''}" for c in self.columns]
+        if len(self.primary_key) == 1:
+            cols = [f"{c} PRIMARY KEY" if c.split()[0] == self.primary_key[0] else c for c in cols]
+            cols = [c.replace(" NOT NULL PRIMARY KEY", " PRIMARY KEY") for c in cols]
+        elif self.primary_key:
+            cols.append(f"PRIMARY KEY ({', '.join(self.primary_key)})")
+        body = ",\n    ".join(cols)
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    {body}\n)"
+
+
+RAW_TABLES: tuple[RawTable, ...] = (
+    RawTable(
+        "raw.pages",
+        records.Page,
+        ("page_id",),
+        ("origin", "media_type", "fetched_at", "n_bytes", "body"),
+        "every distinct body once, exactly as fetched or dropped (never modified by a normal run)",
+    ),
+    RawTable(
+        "raw.page_locations",
+        records.PageLocation,
+        ("page_id", "location"),
+        ("origin", "first_seen"),
+        "every place a body was seen: one report posted at several places keeps all",
+    ),
+    RawTable(
+        "raw.fetches",
+        records.FetchRecord,
+        ("fetch_id",),
+        ("url", "outcome", "fetched_at"),
+        "every crawl attempt, successful or not",
+    ),
+    RawTable(
+        "raw.ingest_errors",
+        records.IngestErrorRecord,
+        ("location", "error"),
+        ("origin", "seen_at"),
+        "failures of the local ingest, recorded with their reason",
+    ),
+    RawTable(
+        "raw.page_cleanings",
+        records.PageCleaning,
+        ("page_id", "extractor_version"),
+        (),
+        "what the cleaner made of each page, per extractor version (audit trail)",
+    ),
+    RawTable(
+        "raw.documents",
+        records.Document,
+        ("document_id",),
+        ("page_id", "part", "is_report", "doc_type", "period", "body_text", "extractor_version"),
+        "one row per document found on a page (a page may hold 0, 1 or several reports)",
+    ),
+    RawTable(
+        "raw.document_extractions",
+        records.DocumentExtraction,
+        ("document_id", "extractor_version"),
+        ("n_mentions",),
+        "extraction ran for a document at a version (a report may state no number)",
+    ),
+    RawTable(
+        "raw.dbt_builds",
+        records.DbtBuild,
+        (),
+        ("fingerprint", "built_at"),
+        "each successful dbt build and its inputs' fingerprint (a rebuild with nothing new is skipped)",
+    ),
+    RawTable(
+        "raw.indicator_mentions",
+        records.Mention,
+        ("mention_id",),
+        (
+            "document_id",
+            "indicator_code",
+            "value",
+            "value_text",
+            "measure",
+            "scope",
+            "evidence",
+            "start_offset",
+            "end_offset",
+            "extractor_version",
+        ),
+        "every stated value of a catalog indicator, with its evidence and offsets",
+    ),
 )
+TABLE_OF: dict[type, RawTable] = {t.record: t for t in RAW_TABLES}
+
+RAW_DDL: tuple[str, ...] = ("CREATE SCHEMA IF NOT EXISTS raw", *(t.ddl() for t in RAW_TABLES))
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
