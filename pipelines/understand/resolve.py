@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipelines.levels import LEVELS
 from pipelines.records import Region
 from pipelines.understand.regions import Division, NameMatch, RegionIndex
 from pipelines.understand.text import squash, strip_book_titles
@@ -52,11 +53,7 @@ def _label(index: RegionIndex, d: Division) -> str:
 
 
 def _region(d: Division, confidence: float, evidence: str) -> Region:
-    level = (
-        d.level
-        if d.level in ("province", "prefecture", "county", "township", "development_zone")
-        else "county"
-    )
+    level = d.level if d.level in LEVELS else "county"
     pref = d.prefecture_code if d.level != "province" else None
     return Region(
         code=d.code,
