@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import re
 
+from pipelines.text.numerals import DIGITS, digit_string
+
 DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
-_CN_DIGIT = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "Ｏ": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 CN_DATE_RE = re.compile(
     r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
@@ -37,8 +23,8 @@ def _cn_number(s: str) -> int:
         return 10
     if "十" in s:
         tens, _, ones = s.partition("十")
-        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
-    return _CN_DIGIT.get(s, 0)
+        return (DIGITS.get(tens, 1) if tens else 1) * 10 + (DIGITS.get(ones, 0) if ones else 0)
+    return DIGITS.get(s, 0)
 
 
 def to_iso(text: str | None) -> str | None:
@@ -50,7 +36,7 @@ def to_iso(text: str | None) -> str | None:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = CN_DATE_RE.search(text)
     if m:
-        year = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+        year = int(digit_string(m.group(1)))
         return _valid(year, _cn_number(m.group(2)), _cn_number(m.group(3)))
     return None
 

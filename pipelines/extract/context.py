@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract.numbers import parse_chinese_int
+from pipelines.text.numerals import parse_chinese_int
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (

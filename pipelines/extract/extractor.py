@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pipelines.extract.catalog import Catalog, load_catalog
 from pipelines.extract.context import find_scope, period_markers
 from pipelines.extract.matcher import QuantityContext, match_quantity
-from pipelines.extract.numbers import Quantity, scan_quantities, to_halfwidth
+from pipelines.extract.numbers import Quantity, scan_quantities
 from pipelines.extract.rules import RULES, Rule
 from pipelines.extract.segment import Segmentation, Span, segment
 from pipelines.records import Document, Mention
+from pipelines.text.numerals import to_halfwidth
 
 _PARAGRAPH_BACK = 300
 _PAD = " \u00a0"

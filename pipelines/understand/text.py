@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+from pipelines.text.numerals import digit_string, small_int
 
 
 def norm(text: str | None) -> str:
@@ -25,26 +24,12 @@ def squash(text: str | None) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
 
 
-def cn_number(s: str) -> int | None:
-    """一 .. 九十九 (and digit strings) as an int; None when it is not a small number."""
-    if s.isdigit():
-        return int(s)
-    if not s or any(ch not in _CN_DIGITS and ch != "十" for ch in s):
-        return None
-    if "十" not in s:
-        return _CN_DIGITS.get(s) if len(s) == 1 else None
-    tens, _, ones = s.partition("十")
-    t = _CN_DIGITS.get(tens) if tens else 1
-    o = _CN_DIGITS.get(ones) if ones else 0
-    return None if t is None or o is None else t * 10 + o
-
-
 _CN_YEAR = re.compile(r"([二一][〇零○Ｏ一二三四五六七八九]{3})年")
 
 
 def arabic_years(text: str) -> str:
     """二〇二〇年 -> 2020年 (signature dates and some titles write years in Chinese digits)."""
-    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)) + "年", text)
+    return _CN_YEAR.sub(lambda m: digit_string(m.group(1)) + "年", text)
 
 
 _DATE_PATTERNS = (
@@ -68,7 +53,7 @@ def parse_date(text: str | None) -> str | None:
                 best = (m.start(), iso)
     m = _CN_DATE.search(s)
     if m:
-        month, day = cn_number(m.group(2)), cn_number(m.group(3))
+        month, day = small_int(m.group(2)), small_int(m.group(3))
         iso = _iso(int(m.group(1)), month or 0, day or 0)
         if iso and (best is None or m.start() < best[0]):
             best = (m.start(), iso)

@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipelines.understand.text import arabic_years, cn_number, lines, parse_date, squash, strip_book_titles
+from pipelines.text.numerals import small_int
+from pipelines.understand.text import arabic_years, lines, parse_date, squash, strip_book_titles
 
 _YEAR = r"((?:19|20)\d{2})"
 _RANGE = re.compile(_YEAR + r"年?\s*[-—–~～至到]\s*" + _YEAR + r"年")
@@ -187,7 +188,7 @@ def _cutoffs(body_n: str, year: int) -> list[int]:
             out.append(9)
             continue
         raw = m.group(2) or m.group(3) or m.group(4)
-        n = cn_number(raw) if raw else None
+        n = small_int(raw) if raw else None
         if n is not None and 1 <= n <= 11:
             out.append(n)
     return out
