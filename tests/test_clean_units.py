@@ -9,7 +9,7 @@ from pipelines.clean.dates import date_from_url, to_iso
 from pipelines.clean.decode import canonical, decode_body
 from pipelines.clean.lines import is_chrome, kind_of
 from pipelines.clean.meta import label_pairs, site_fields
-from pipelines.clean.textnorm import normalise_line
+from pipelines.text.normalize import normalise_line
 
 REPORT = "\n".join(
     [

@@ -13,10 +13,11 @@ from pipelines.clean.decode import decode_body
 from pipelines.clean.html import clean_html_text, text_only_lines
 from pipelines.clean.lines import clean_lines
 from pipelines.clean.meta import PUBLISH_KEYS, site_fields
+from pipelines.clean.prose import cjk_count
 from pipelines.clean.render import render_lines
 from pipelines.clean.site import learn_site_chrome
-from pipelines.clean.textnorm import cjk_count, split_lines
 from pipelines.records import CleanedPage
+from pipelines.text.normalize import split_lines
 
 __all__ = ["CleanedPage", "clean_page", "learn_site_chrome", "page_text"]
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from pipelines.clean import lexicon as lx
 from pipelines.clean.meta import harvest_footer, harvest_line, is_meta_line
-from pipelines.clean.textnorm import cjk_count, is_prose, key
+from pipelines.clean.prose import cjk_count, is_prose
+from pipelines.text.normalize import squash
 
 MAX_GAP = 6  # short neutral lines a body run may bridge (headings, table rows, blank-ish lines)
 _SUMMARY_LABELS = ("内容概述", "摘要", "内容摘要")
@@ -35,7 +36,7 @@ def is_chrome(line: str, site_chrome: frozenset[str] = frozenset()) -> bool:
         return True
     if lx.CHROME_ANYWHERE.search(line) and not (is_prose(line) and line.endswith(("。", "；", "！", "？"))):
         return True
-    return bool(site_chrome) and not is_prose(line) and key(line) in site_chrome
+    return bool(site_chrome) and not is_prose(line) and squash(line) in site_chrome
 
 
 def kind_of(line: str, site_chrome: frozenset[str] = frozenset()) -> str:
@@ -62,12 +63,12 @@ def title_like(line: str) -> bool:
 
 def strip_title_lines(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
     """Drop leading lines that repeat the title (possibly split over several lines)."""
-    tkey = key(title)
+    tkey = squash(title)
     if not tkey or not lines:
         return lines, []
     acc = ""
     for i, line in enumerate(lines[:8]):
-        acc += key(line)
+        acc += squash(line)
         if acc == tkey:
             return lines[i + 1 :], lines[: i + 1]
         if not tkey.startswith(acc):
@@ -80,7 +81,7 @@ def dedupe(lines: list[str]) -> tuple[list[str], list[str]]:
     seen: set[str] = set()
     out, dropped = [], []
     for line in lines:
-        k = key(line)
+        k = squash(line)
         if cjk_count(line) >= 10 and k in seen:
             dropped.append(line)
             continue

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from pipelines.clean import lexicon as lx
-from pipelines.clean.textnorm import is_prose, key, split_lines
+from pipelines.clean.prose import is_prose
+from pipelines.text.normalize import split_lines, squash
 
 
 def learn_site_chrome(texts: Iterable[str], min_pages: int = 3) -> frozenset[str]:
@@ -29,6 +30,6 @@ def learn_site_chrome(texts: Iterable[str], min_pages: int = 3) -> frozenset[str
                 continue
             if lx.CLOSING_PHRASE.match(line):
                 continue
-            seen.add(key(line))
+            seen.add(squash(line))
         counts.update(seen)
     return frozenset(k for k, c in counts.items() if c >= min_pages and k)

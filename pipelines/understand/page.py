@@ -11,10 +11,11 @@ import re
 from typing import Any
 
 from pipelines.records import CleanedPage, Document
+from pipelines.text.normalize import nfkc_line, squash, stripped_lines
 from pipelines.understand import detect, issuer, timing
 from pipelines.understand.regions import RegionIndex
 from pipelines.understand.resolve import Resolution, Signals, resolve
-from pipelines.understand.text import lines, norm, parse_date, squash, strip_book_titles
+from pipelines.understand.text import parse_date, strip_book_titles
 
 _OWNER_LINE = re.compile(r"主办|承办|地址|版权所有|Copyright|网站标识码", re.I)
 _SOURCE_NOT_ISSUER = re.compile(r"日报|晚报|报社|新闻|网$|网站|电视|广播|融媒|记者|新华|人民网|客户端|公众号")
@@ -36,7 +37,7 @@ def understand_page(
     title = issuer.clean_title(cleaned.title, site_name)
     if title and site_name and squash(title) == squash(site_name):
         title = None
-    body_lines = lines(cleaned.body_text or "")
+    body_lines = stripped_lines(cleaned.body_text or "")
     body_lines = _drop_title_lines(body_lines, title)
 
     heads = detect.report_headings(body_lines)
@@ -45,7 +46,7 @@ def understand_page(
         for k, start in enumerate(heads):
             end = heads[k + 1] if k + 1 < len(heads) else len(body_lines)
             parts.append(
-                (norm(body_lines[start]), body_lines[start + 1 : end], f"part {k + 1} of {len(heads)}")
+                (nfkc_line(body_lines[start]), body_lines[start + 1 : end], f"part {k + 1} of {len(heads)}")
             )
     else:
         parts.append((title, body_lines, "single document"))
@@ -80,7 +81,7 @@ class _PageSignals:
         s.publish_date = cleaned.publish_date or parse_date(_text(meta.get("publish_date")))
         s.publish_how = "page metadata" if s.publish_date else ""
         if not s.publish_date:
-            head = [ln for ln in lines(cleaned.body_text or "")[:6]]
+            head = [ln for ln in stripped_lines(cleaned.body_text or "")[:6]]
             s.publish_date = timing.labelled_date(removed + head)
             s.publish_how = "labelled date in the info bar" if s.publish_date else ""
         s.written_date = cleaned.written_date or parse_date(_text(meta.get("written_date")))

@@ -7,22 +7,9 @@ Pages mix full-width and half-width punctuation (，/, （/( ：/:) and write da
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from pipelines.text.normalize import nfkc_line
 from pipelines.text.numerals import digit_string, small_int
-
-
-def norm(text: str | None) -> str:
-    """NFKC, with runs of whitespace collapsed to one space and spaces between CJK characters removed."""
-    s = unicodedata.normalize("NFKC", text or "")
-    s = re.sub(r"[ \t\u3000\xa0]+", " ", s)
-    return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", s).strip()
-
-
-def squash(text: str | None) -> str:
-    """NFKC without any whitespace: for comparing titles and lines."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
-
 
 _CN_YEAR = re.compile(r"([二一][〇零○Ｏ一二三四五六七八九]{3})年")
 
@@ -43,7 +30,7 @@ def parse_date(text: str | None) -> str | None:
     """The first date written in `text`, as ISO yyyy-mm-dd; None when there is no valid one."""
     if not text:
         return None
-    s = arabic_years(norm(text))
+    s = arabic_years(nfkc_line(text))
     best: tuple[int, str] | None = None
     for pat in _DATE_PATTERNS:
         m = pat.search(s)
@@ -69,7 +56,3 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def strip_book_titles(text: str) -> str:
     """Drop 《...》 spans: names of cited documents carry years and places that are not the report's."""
     return re.sub(r"《[^《》]{0,80}》", "《》", text)
-
-
-def lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.split("\n")]

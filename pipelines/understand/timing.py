@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipelines.text.normalize import squash, stripped_lines
 from pipelines.text.numerals import small_int
-from pipelines.understand.text import arabic_years, lines, parse_date, squash, strip_book_titles
+from pipelines.understand.text import arabic_years, parse_date, strip_book_titles
 
 _YEAR = r"((?:19|20)\d{2})"
 _RANGE = re.compile(_YEAR + r"年?\s*[-—–~～至到]\s*" + _YEAR + r"年")
@@ -196,7 +197,7 @@ def _cutoffs(body_n: str, year: int) -> list[int]:
 
 def signature_date(body: str) -> str | None:
     """The date of the 落款 (signature) in the last lines of a body, if any."""
-    tail = [ln for ln in lines(body) if ln][-4:]
+    tail = [ln for ln in stripped_lines(body) if ln][-4:]
     for ln in reversed(tail):
         s = squash(ln)
         if len(s) <= 40 and re.search(r"(?:19|20|二[〇零○])\S{2,3}年\S{1,3}月\S{1,3}日$", s):
