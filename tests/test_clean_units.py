@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pipelines.clean import clean_page, learn_site_chrome, page_text
-from pipelines.clean.dates import date_from_url, to_iso
 from pipelines.clean.decode import canonical, decode_body
 from pipelines.clean.lines import is_chrome, kind_of
 from pipelines.clean.meta import label_pairs, site_fields
+from pipelines.text.dates import date_from_url, to_iso
 from pipelines.text.normalize import normalise_line
 
 REPORT = "\n".join(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.clean.dates import date_from_url, to_iso
 from pipelines.clean.decode import decode_body
 from pipelines.clean.html import clean_html_text, text_only_lines
 from pipelines.clean.lines import clean_lines
@@ -17,6 +16,7 @@ from pipelines.clean.prose import cjk_count
 from pipelines.clean.render import render_lines
 from pipelines.clean.site import learn_site_chrome
 from pipelines.records import CleanedPage
+from pipelines.text.dates import date_from_url, to_iso
 from pipelines.text.normalize import split_lines
 
 __all__ = ["CleanedPage", "clean_page", "learn_site_chrome", "page_text"]

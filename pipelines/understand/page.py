@@ -11,11 +11,12 @@ import re
 from typing import Any
 
 from pipelines.records import CleanedPage, Document
+from pipelines.text.dates import labelled_date, parse_date
 from pipelines.text.normalize import nfkc_line, squash, stripped_lines
 from pipelines.understand import detect, issuer, timing
 from pipelines.understand.regions import RegionIndex
 from pipelines.understand.resolve import Resolution, Signals, resolve
-from pipelines.understand.text import parse_date, strip_book_titles
+from pipelines.understand.text import strip_book_titles
 
 _OWNER_LINE = re.compile(r"主办|承办|地址|版权所有|Copyright|网站标识码", re.I)
 _SOURCE_NOT_ISSUER = re.compile(r"日报|晚报|报社|新闻|网$|网站|电视|广播|融媒|记者|新华|人民网|客户端|公众号")
@@ -82,7 +83,7 @@ class _PageSignals:
         s.publish_how = "page metadata" if s.publish_date else ""
         if not s.publish_date:
             head = [ln for ln in stripped_lines(cleaned.body_text or "")[:6]]
-            s.publish_date = timing.labelled_date(removed + head)
+            s.publish_date = labelled_date(removed + head)
             s.publish_how = "labelled date in the info bar" if s.publish_date else ""
         s.written_date = cleaned.written_date or parse_date(_text(meta.get("written_date")))
         # The cleaner validates the 网站标识码 (10 characters, or the lenient 12-digit form); a value it

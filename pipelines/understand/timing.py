@@ -13,9 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipelines.text.dates import arabic_years, parse_date
 from pipelines.text.normalize import squash, stripped_lines
 from pipelines.text.numerals import small_int
-from pipelines.understand.text import arabic_years, parse_date, strip_book_titles
+from pipelines.understand.text import strip_book_titles
 
 _YEAR = r"((?:19|20)\d{2})"
 _RANGE = re.compile(_YEAR + r"年?\s*[-—–~～至到]\s*" + _YEAR + r"年")
@@ -46,9 +47,6 @@ _CUTOFF = re.compile(
     r"|(前三季度|第三季度末|三季度末)"
 )
 _PLAN_PERIODS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025)}
-_DATE_LABEL = re.compile(
-    r"(发布日期|发布时间|发表日期|发表时间|发文日期|编辑日期|更新日期|日期|时间)[:：]?\s*"
-)
 
 
 @dataclass
@@ -202,22 +200,4 @@ def signature_date(body: str) -> str | None:
         s = squash(ln)
         if len(s) <= 40 and re.search(r"(?:19|20|二[〇零○])\S{2,3}年\S{1,3}月\S{1,3}日$", s):
             return parse_date(s)
-    return None
-
-
-def labelled_date(texts: list[str]) -> str | None:
-    """A publish date written with its label (发布日期: 2020-08-20) in info-bar or removed lines."""
-    for text in texts:
-        for m in _DATE_LABEL.finditer(norm_line := squash(text)):
-            if m.group(1) in ("日期", "时间") and norm_line[max(0, m.start() - 2) : m.start()] in (
-                "成文",
-                "产生",
-                "废止",
-                "失效",
-                "有效",
-            ):
-                continue
-            d = parse_date(norm_line[m.end() : m.end() + 24])
-            if d:
-                return d
     return None
