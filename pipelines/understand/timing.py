@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pipelines.text.dates import arabic_years, parse_date
 from pipelines.text.normalize import squash, stripped_lines
 from pipelines.text.numerals import small_int
+from pipelines.text.period import FIRST_HALF, FULL_YEAR, MULTI_YEAR, UNKNOWN, Period, through_month
 from pipelines.understand.text import strip_book_titles
 
 _YEAR = r"((?:19|20)\d{2})"
@@ -53,7 +54,7 @@ _PLAN_PERIODS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四�
 class Timing:
     report_year: int | None
     year_reason: str
-    period: str
+    period: Period
     period_reason: str
 
 
@@ -96,7 +97,7 @@ def decide(
 ) -> Timing:
     """Report year and period, each with its reason (or None/unknown with the reason)."""
     if not is_report:
-        return Timing(None, "not a report", "unknown", "not a report")
+        return Timing(None, "not a report", UNKNOWN, "not a report")
     body_n = strip_book_titles(arabic_years(squash(body)))
     head = body_n[:300]
     year, why, rng = title_year(title)
@@ -153,29 +154,29 @@ def _period(
     dated: str | None,
     is_report: bool,
     half_year: bool,
-) -> tuple[str, str]:
+) -> tuple[Period, str]:
     if not is_report:
-        return "unknown", "not a report"
+        return UNKNOWN, "not a report"
     t = strip_book_titles(squash(title))
     if rng:
-        return "multi_year", f"title covers {rng[0]}-{rng[1]}"
+        return MULTI_YEAR, f"title covers {rng[0]}-{rng[1]}"
     if half_year:
-        return "first_half", "上半年 report"
+        return FIRST_HALF, "上半年 report"
     m = _TITLE_MONTHS.search(t)
     if m:
         n = int(m.group(1) or m.group(2) or 9)
-        return f"through_month_{n}", f"title {m.group(0)!r}"
+        return through_month(n), f"title {m.group(0)!r}"
     if year is None:
-        return "unknown", "report year unknown"
+        return UNKNOWN, "report year unknown"
     if dated and _year_of(dated) == year:
         cutoffs = _cutoffs(body_n, year)
         if cutoffs:
             n = max(cutoffs)
-            return f"through_month_{n}", f"written {dated}, before the year ended; figures run to month {n}"
-        return "full_year", f"written {dated} in the report year, no month cut-off in the figures"
+            return through_month(n), f"written {dated}, before the year ended; figures run to month {n}"
+        return FULL_YEAR, f"written {dated} in the report year, no month cut-off in the figures"
     if dated:
-        return "full_year", f"dated {dated}, after the report year"
-    return "full_year", "annual report (no date to show it was written before the year ended)"
+        return FULL_YEAR, f"dated {dated}, after the report year"
+    return FULL_YEAR, "annual report (no date to show it was written before the year ended)"
 
 
 def _cutoffs(body_n: str, year: int) -> list[int]:
