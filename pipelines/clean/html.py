@@ -174,10 +174,10 @@ def attachments_in(nodes: list[Tag], url: str | None, anywhere: list[Tag] | None
     return list(out.values())
 
 
-def tidy_body(lines: list[str], title: str | None, site_chrome: frozenset[str], meta: dict[str, Any]):
+def tidy_body(lines: list[str], title: str | None, meta: dict[str, Any]):
     """Clean a located body's lines: leading metadata, chrome, credits, pagination, title, duplicates."""
     removed: list[str] = []
-    kinds = [kind_of(line, site_chrome) for line in lines]
+    kinds = [kind_of(line) for line in lines]
     first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
     out: list[str] = []
     for i, (line, k) in enumerate(zip(lines, kinds, strict=True)):
@@ -219,7 +219,7 @@ def text_only_lines(text: str) -> list[str]:
     return split_lines(htmllib.unescape(text))
 
 
-def clean_html_text(text: str, *, url: str | None, site_chrome: frozenset[str]) -> dict[str, Any]:
+def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
     """The HTML path on decoded text; returns CleanedPage fields."""
     warnings: list[str] = []
     if not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
@@ -257,7 +257,7 @@ def clean_html_text(text: str, *, url: str | None, site_chrome: frozenset[str]) 
     harvest_footer("\n".join(page_lines[-120:]), meta)
     title = tags.get("title") or meta.get("title") or _heading_title(soup, page_title)
     if not body_lines:
-        lb = clean_lines(page_lines, site_chrome=site_chrome, title_hint=title)
+        lb = clean_lines(page_lines, title_hint=title)
         for k, v in lb.meta.items():
             meta.setdefault(k, v)
         warnings.append("no body container found: line-level cleaning of the whole page")
@@ -270,7 +270,7 @@ def clean_html_text(text: str, *, url: str | None, site_chrome: frozenset[str]) 
             "method": "lines",
             "warnings": warnings,
         }
-    body, removed = tidy_body(body_lines, title, site_chrome, meta)
+    body, removed = tidy_body(body_lines, title, meta)
     body_keys = {squash(line) for line in body_lines}
     removed = [line for line in page_lines if squash(line) not in body_keys][:150] + removed
     attachments = attachments_in(nodes, url, [root])
