@@ -7,20 +7,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipelines.clean import lexicon as lx
 from pipelines.clean.decode import decode_body
 from pipelines.clean.html import clean_html_text, text_only_lines
 from pipelines.clean.lines import clean_lines
 from pipelines.clean.meta import PUBLISH_KEYS, site_fields
 from pipelines.clean.prose import cjk_count
 from pipelines.records import CleanedPage
-from pipelines.text.dates import date_from_url, to_iso
-from pipelines.text.normalize import split_lines
+from pipelines.text.dates import date_from_url, labelled_date, to_iso
+from pipelines.text.normalize import split_lines, stripped_lines
 
 __all__ = ["CleanedPage", "clean_page"]
 
 MAX_DOM_BYTES = 8_000_000  # larger pages are cleaned from their text alone (a DOM costs ~10x the bytes)
 PAGE_SHELL_CJK = 100
 _MAX_REMOVED = 200
+_MAX_REMOVED_CHARS = 120
+_LABELLED_HEAD_LINES = 6  # an info bar left at the top of the body
 
 
 def _finish(
@@ -45,6 +48,7 @@ def _finish(
     if not body:
         warnings.append("no body text found")
     title = fields.get("title")
+    removed = [r[:_MAX_REMOVED_CHARS] for r in fields.get("removed", [])][:_MAX_REMOVED]
     return CleanedPage(
         title=" ".join(title.split()) if title else None,
         body_text=body,
@@ -52,11 +56,13 @@ def _finish(
         publish_date=publish,
         written_date=written,
         attachments=attachments,
-        removed=[r[:120] for r in fields.get("removed", [])][:_MAX_REMOVED],
+        removed=removed,
         page_shell=shell,
         encoding=encoding,
         method=fields.get("method", ""),
         warnings=warnings + fields.get("warnings", []),
+        labelled_date=labelled_date(removed + stripped_lines(body)[:_LABELLED_HEAD_LINES]),
+        owner_lines=[r for r in removed if lx.OWNER_LINE.search(r)],
     )
 
 
