@@ -33,17 +33,9 @@ class PageResult:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # document_id -> mentions
 
 
-def understand(
-    page: Page, *, site_chrome: frozenset[str] = frozenset()
-) -> tuple[CleanedPage, list[Document]]:
+def understand(page: Page) -> tuple[CleanedPage, list[Document]]:
     """Clean and understand one page. Never raises on bad input: the cleaner records errors."""
-    cleaned = clean_page(
-        page.body,
-        page.media_type,
-        url=page.url,
-        declared_encoding=page.encoding,
-        site_chrome=site_chrome,
-    )
+    cleaned = clean_page(page.body, page.media_type, url=page.url, declared_encoding=page.encoding)
     documents = understand_page(cleaned, page_id=page.page_id, url=page.url, regions=RegionIndex.load())
     return cleaned, documents
 
@@ -86,8 +78,8 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def process_page(page: Page, *, site_chrome: frozenset[str] = frozenset()) -> PageResult:
-    cleaned, documents = understand(page, site_chrome=site_chrome)
+def process_page(page: Page) -> PageResult:
+    cleaned, documents = understand(page)
     return PageResult(page, cleaned, documents, {d.document_id: extract(d) for d in documents})
 
 

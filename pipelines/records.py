@@ -112,6 +112,12 @@ class CleanedPage:
     method: str = ""  # how the body was located (marker, container, density, lines, ...)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    # Page facts the cleaner found on lines it set aside, handed on so understanding need not re-read
+    # `removed`: a date written with a publish label (发布时间: ...) there or in the body's first lines
+    # (publish_date keeps only the metadata and URL dates, as raw.page_cleanings stores it), and the
+    # site owner's imprint lines (主办/承办/地址/版权所有/网站标识码), cut like `removed`.
+    labelled_date: str | None = None  # ISO
+    owner_lines: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.clean import clean_page, learn_site_chrome, page_text
-from pipelines.clean.dates import date_from_url, to_iso
+from pipelines.clean import clean_page
 from pipelines.clean.decode import canonical, decode_body
 from pipelines.clean.lines import is_chrome, kind_of
 from pipelines.clean.meta import label_pairs, site_fields
-from pipelines.clean.textnorm import normalise_line
+from pipelines.text.dates import date_from_url, to_iso
+from pipelines.text.normalize import normalise_line
 
 REPORT = "\n".join(
     [
@@ -119,17 +119,6 @@ def test_text_dump_report() -> None:
         assert chrome not in page.body_text
 
 
-def test_site_chrome_learning_removes_site_specific_lines() -> None:
-    pages = [f"本站专栏：法治示例县 民生在线\n第{i}篇\n示例县人民政府\n二、存在的问题\n" for i in range(3)]
-    chrome = learn_site_chrome(pages, min_pages=3)
-    assert "本站专栏:法治示例县民生在线" in chrome
-    assert "示例县人民政府" not in chrome and "二、存在的问题" not in chrome  # structure never learnt
-    text = REPORT.replace("一、主要做法", "一、主要做法\n本站专栏：法治示例县 民生在线")
-    page = clean_page(text.encode(), "text", site_chrome=chrome)
-    assert "本站专栏" not in page.body_text
-    assert "本站专栏" in clean_page(text.encode(), "text").body_text
-
-
 def test_is_chrome_keeps_long_sentences() -> None:
     sentence = "为方便群众，我区在政务服务中心设立打印窗口和登录自助终端，全年服务群众超过一万人次，切实提升了办事体验和满意度。"
     assert not is_chrome(sentence)
@@ -203,11 +192,6 @@ def test_huge_page_uses_text_only_path() -> None:
 def test_binary_junk_inside_text_does_not_raise() -> None:
     page = clean_page("正常文字\n".encode() + bytes([0xFF, 0xFE, 0x81]) * 3, "text")
     assert page.error in (None, "undecodable", "binary")
-
-
-def test_page_text_for_learning() -> None:
-    assert "当前位置" in page_text(REPORT.encode(), "text")
-    assert page_text(b"", "html") == ""
 
 
 # --- rules added from the real-page fixtures (tests/fixtures/real) ---------------------------------

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipelines.extract import parse_number, scan_quantities
-from pipelines.extract.numbers import parse_chinese_int, to_halfwidth
+from pipelines.text.numerals import parse_chinese_int, to_halfwidth
 
 
 @pytest.mark.parametrize(

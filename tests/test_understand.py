@@ -387,7 +387,7 @@ def test_a_site_code_the_cleaner_rejected_is_not_a_region_signal() -> None:
         title="2020年法治政府建设情况的报告",
         body_text=body * 4,
         page_meta={"site_id_code_raw": "310000000044"},
-        removed=["主办单位:某某人民政府办公室 网站标识码:310000000044"],
+        owner_lines=["主办单位:某某人民政府办公室 网站标识码:310000000044"],
     )
     doc = understand_page(cleaned, page_id="f" * 64)[0]
     assert doc.region is None

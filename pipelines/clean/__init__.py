@@ -1,46 +1,29 @@
 """Chrome stripping: one page's bytes -> a CleanedPage (title, body text, metadata, attachments).
 
-Public API: `clean_page` (never raises; unreadable input yields `error`), `learn_site_chrome`
-(site-level template learning) and `page_text` (a page's display text, to feed the learner).
+Public API: `clean_page` (never raises; unreadable input yields `error`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pipelines.clean.dates import date_from_url, to_iso
+from pipelines.clean import lexicon as lx
 from pipelines.clean.decode import decode_body
 from pipelines.clean.html import clean_html_text, text_only_lines
 from pipelines.clean.lines import clean_lines
 from pipelines.clean.meta import PUBLISH_KEYS, site_fields
-from pipelines.clean.render import render_lines
-from pipelines.clean.site import learn_site_chrome
-from pipelines.clean.textnorm import cjk_count, split_lines
+from pipelines.clean.prose import cjk_count
 from pipelines.records import CleanedPage
+from pipelines.text.dates import date_from_url, labelled_date, to_iso
+from pipelines.text.normalize import split_lines, stripped_lines
 
-__all__ = ["CleanedPage", "clean_page", "learn_site_chrome", "page_text"]
+__all__ = ["CleanedPage", "clean_page"]
 
 MAX_DOM_BYTES = 8_000_000  # larger pages are cleaned from their text alone (a DOM costs ~10x the bytes)
 PAGE_SHELL_CJK = 100
 _MAX_REMOVED = 200
-
-
-def page_text(body: bytes, media_type: str, declared_encoding: str | None = None) -> str:
-    """Display text of a page, one line per block; '' when unreadable. Input for learn_site_chrome."""
-    try:
-        dec = decode_body(body, declared_encoding)
-        if dec.error:
-            return ""
-        if media_type == "html":
-            if len(body) > MAX_DOM_BYTES:
-                return "\n".join(text_only_lines(dec.text))
-            from bs4 import BeautifulSoup
-
-            soup = BeautifulSoup(dec.text, "lxml")
-            return "\n".join(render_lines(soup.body or soup))
-        return "\n".join(split_lines(dec.text))
-    except Exception:
-        return ""
+_MAX_REMOVED_CHARS = 120
+_LABELLED_HEAD_LINES = 6  # an info bar left at the top of the body
 
 
 def _finish(
@@ -65,6 +48,7 @@ def _finish(
     if not body:
         warnings.append("no body text found")
     title = fields.get("title")
+    removed = [r[:_MAX_REMOVED_CHARS] for r in fields.get("removed", [])][:_MAX_REMOVED]
     return CleanedPage(
         title=" ".join(title.split()) if title else None,
         body_text=body,
@@ -72,11 +56,13 @@ def _finish(
         publish_date=publish,
         written_date=written,
         attachments=attachments,
-        removed=[r[:120] for r in fields.get("removed", [])][:_MAX_REMOVED],
+        removed=removed,
         page_shell=shell,
         encoding=encoding,
         method=fields.get("method", ""),
         warnings=warnings + fields.get("warnings", []),
+        labelled_date=labelled_date(removed + stripped_lines(body)[:_LABELLED_HEAD_LINES]),
+        owner_lines=[r for r in removed if lx.OWNER_LINE.search(r)],
     )
 
 
@@ -86,7 +72,6 @@ def clean_page(
     *,
     url: str | None = None,
     declared_encoding: str | None = None,
-    site_chrome: frozenset[str] = frozenset(),
 ) -> CleanedPage:
     """Clean one page ("html" or "text" dump). Never raises: unreadable input sets `error`."""
     try:
@@ -103,22 +88,22 @@ def clean_page(
         if media_type == "html":
             if len(body) > MAX_DOM_BYTES:
                 warnings.append(f"page of {len(body) / 1e6:.1f} MB: text-only extraction without a DOM")
-                return _text_fields(text_only_lines(text), dec.encoding, warnings, url, site_chrome)
+                return _text_fields(text_only_lines(text), dec.encoding, warnings, url)
             try:
-                fields = clean_html_text(text, url=url, site_chrome=site_chrome)
+                fields = clean_html_text(text, url=url)
             except RecursionError:
                 warnings.append("nesting too deep for the DOM: text-only extraction")
-                return _text_fields(text_only_lines(text), dec.encoding, warnings, url, site_chrome)
+                return _text_fields(text_only_lines(text), dec.encoding, warnings, url)
             return _finish(fields, dec.encoding, warnings, url)
         if media_type != "text":
             warnings.append(f"unknown media type {media_type!r}: treated as text")
         if text.lstrip()[:1] == "<" and "<html" in text[:2000].lower():
             warnings.append("text dump looks like HTML")
-        return _text_fields(split_lines(text), dec.encoding, warnings, url, site_chrome)
+        return _text_fields(split_lines(text), dec.encoding, warnings, url)
     except Exception as exc:  # a bug on one page must not stop the batch: best effort, recorded
         warnings.append(f"cleaner failed ({type(exc).__name__}: {exc}); text-only fallback")
         try:
-            return _text_fields(text_only_lines(text), dec.encoding, warnings, url, site_chrome)
+            return _text_fields(text_only_lines(text), dec.encoding, warnings, url)
         except Exception as exc2:
             return CleanedPage(
                 title=None,
@@ -129,9 +114,7 @@ def clean_page(
             )
 
 
-def _text_fields(
-    lines: list[str], encoding: str | None, warnings: list[str], url: str | None, site_chrome: frozenset[str]
-) -> CleanedPage:
-    lb = clean_lines(lines, site_chrome=site_chrome)
+def _text_fields(lines: list[str], encoding: str | None, warnings: list[str], url: str | None) -> CleanedPage:
+    lb = clean_lines(lines)
     fields = {"title": lb.title, "body": lb.body, "meta": lb.meta, "removed": lb.removed, "method": "lines"}
     return _finish(fields, encoding, warnings, url)

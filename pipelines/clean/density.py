@@ -11,8 +11,8 @@ from __future__ import annotations
 from bs4 import NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
+from pipelines.clean.prose import cjk_count, punct_count
 from pipelines.clean.render import BLOCK_TAGS, CELL_TAGS, SKIP_TAGS
-from pipelines.clean.textnorm import cjk_count, punct_count
 
 _NOT_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _CONTAINERS = BLOCK_TAGS | CELL_TAGS

@@ -17,9 +17,10 @@ from pipelines.clean import lexicon as lx
 from pipelines.clean.density import best_blocks
 from pipelines.clean.lines import clean_lines, dedupe, kind_of, strip_title_lines
 from pipelines.clean.meta import META_TAGS, harvest_footer, harvest_line
+from pipelines.clean.prose import cjk_count
 from pipelines.clean.render import render_lines
-from pipelines.clean.textnorm import cjk_count, key, normalise_line, split_lines
 from pipelines.records import Attachment
+from pipelines.text.normalize import normalise_line, split_lines, squash
 
 MIN_BODY_CJK = 50
 ATTACHMENT_EXTS = ("pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "zip", "rar", "et")
@@ -135,7 +136,7 @@ def _containers(soup: BeautifulSoup) -> tuple[list[Tag], str] | None:
 
 def _heading_title(soup: BeautifulSoup, page_title: str) -> str | None:
     """Longest h1-h3 / *title* element text contained in <title> (GNE's trick), else <title>'s first part."""
-    tkey = key(page_title)
+    tkey = squash(page_title)
     best = None
     cands = soup.find_all(["h1", "h2", "h3"])
     for tag in soup.find_all(True):
@@ -143,8 +144,8 @@ def _heading_title(soup: BeautifulSoup, page_title: str) -> str | None:
             cands.append(tag)
     for tag in cands[:200]:
         text = " ".join(render_lines(tag))
-        k = key(text)
-        if 4 <= len(k) <= 120 and tkey and k in tkey and (best is None or len(k) > len(key(best))):
+        k = squash(text)
+        if 4 <= len(k) <= 120 and tkey and k in tkey and (best is None or len(k) > len(squash(best))):
             best = text
     if best:
         return best
@@ -173,10 +174,10 @@ def attachments_in(nodes: list[Tag], url: str | None, anywhere: list[Tag] | None
     return list(out.values())
 
 
-def tidy_body(lines: list[str], title: str | None, site_chrome: frozenset[str], meta: dict[str, Any]):
+def tidy_body(lines: list[str], title: str | None, meta: dict[str, Any]):
     """Clean a located body's lines: leading metadata, chrome, credits, pagination, title, duplicates."""
     removed: list[str] = []
-    kinds = [kind_of(line, site_chrome) for line in lines]
+    kinds = [kind_of(line) for line in lines]
     first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
     out: list[str] = []
     for i, (line, k) in enumerate(zip(lines, kinds, strict=True)):
@@ -218,7 +219,7 @@ def text_only_lines(text: str) -> list[str]:
     return split_lines(htmllib.unescape(text))
 
 
-def clean_html_text(text: str, *, url: str | None, site_chrome: frozenset[str]) -> dict[str, Any]:
+def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
     """The HTML path on decoded text; returns CleanedPage fields."""
     warnings: list[str] = []
     if not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
@@ -256,7 +257,7 @@ def clean_html_text(text: str, *, url: str | None, site_chrome: frozenset[str]) 
     harvest_footer("\n".join(page_lines[-120:]), meta)
     title = tags.get("title") or meta.get("title") or _heading_title(soup, page_title)
     if not body_lines:
-        lb = clean_lines(page_lines, site_chrome=site_chrome, title_hint=title)
+        lb = clean_lines(page_lines, title_hint=title)
         for k, v in lb.meta.items():
             meta.setdefault(k, v)
         warnings.append("no body container found: line-level cleaning of the whole page")
@@ -269,9 +270,9 @@ def clean_html_text(text: str, *, url: str | None, site_chrome: frozenset[str]) 
             "method": "lines",
             "warnings": warnings,
         }
-    body, removed = tidy_body(body_lines, title, site_chrome, meta)
-    body_keys = {key(line) for line in body_lines}
-    removed = [line for line in page_lines if key(line) not in body_keys][:150] + removed
+    body, removed = tidy_body(body_lines, title, meta)
+    body_keys = {squash(line) for line in body_lines}
+    removed = [line for line in page_lines if squash(line) not in body_keys][:150] + removed
     attachments = attachments_in(nodes, url, [root])
     return {
         "title": title,

@@ -73,4 +73,6 @@ DATETIME_ONLY = re.compile(
 INFO_BAR = re.compile(
     r"(?:发布|更新|发表|编辑)(?:时间|日期)\s*[:：]|(?:来源|作者)\s*[:：]|www\.|https?://|\.gov\.cn|门户网站"
 )
+# The site owner's imprint (主办单位, 地址, 版权所有, 网站标识码 ...): chrome for the body, evidence of whose site it is.
+OWNER_LINE = re.compile(r"主办|承办|地址|版权所有|Copyright|网站标识码", re.I)
 CLOSING_PHRASE = re.compile(r"^(特此(报告|通告|公告|通知|函告|说明)|此复|专此报告)[。！!]?$")

@@ -1,8 +1,8 @@
 """Line classification: the text-dump cleaner, also the tidy-up pass for an HTML body.
 
 A page reduced to lines (a WET text dump, or a rendered HTML body container) is classified line by
-line: metadata ("发布日期:..."), chrome (footer, navigation, post-body tools, lines the site repeats on
-every page), prose (sentence-bearing lines) and short neutral lines (headings, titles, menus). The body
+line: metadata ("发布日期:..."), chrome (footer, navigation, post-body tools), prose (sentence-bearing
+lines) and short neutral lines (headings, titles, menus). The body
 is the densest run of prose lines, bridging short headings, extended up through headings and down
 through the 落款 (issuing body + date) and closing phrases, and cut at post-body anchors.
 """
@@ -15,15 +15,16 @@ from typing import Any
 
 from pipelines.clean import lexicon as lx
 from pipelines.clean.meta import harvest_footer, harvest_line, is_meta_line
-from pipelines.clean.textnorm import cjk_count, is_prose, key
+from pipelines.clean.prose import cjk_count, is_prose
+from pipelines.text.normalize import squash
 
 MAX_GAP = 6  # short neutral lines a body run may bridge (headings, table rows, blank-ish lines)
 _SUMMARY_LABELS = ("内容概述", "摘要", "内容摘要")
 _END_PUNCT = tuple("。；;，,、：:！!？?")
 
 
-def is_chrome(line: str, site_chrome: frozenset[str] = frozenset()) -> bool:
-    """Lexicon or site-template chrome; long sentences and structural lines are never chrome."""
+def is_chrome(line: str) -> bool:
+    """Lexicon chrome; long sentences and structural lines are never chrome."""
     if len(line) > lx.MAX_CHROME_LINE:
         return False
     if lx.CHROME_TOKENS_ONLY.match(line) or lx.PAGINATION.match(line) or lx.DATETIME_ONLY.match(line):
@@ -33,17 +34,17 @@ def is_chrome(line: str, site_chrome: frozenset[str] = frozenset()) -> bool:
         return False
     if lx.CHROME_STRONG.search(line):
         return True
-    if lx.CHROME_ANYWHERE.search(line) and not (is_prose(line) and line.endswith(("。", "；", "！", "？"))):
-        return True
-    return bool(site_chrome) and not is_prose(line) and key(line) in site_chrome
+    return bool(lx.CHROME_ANYWHERE.search(line)) and not (
+        is_prose(line) and line.endswith(("。", "；", "！", "？"))
+    )
 
 
-def kind_of(line: str, site_chrome: frozenset[str] = frozenset()) -> str:
+def kind_of(line: str) -> str:
     if is_meta_line(line) and (len(line) <= 200 or line.startswith(_SUMMARY_LABELS)):
         return "meta"
     if lx.POST_BODY_ANCHOR.search(line) and len(line) <= lx.MAX_CHROME_LINE:
         return "anchor"
-    if is_chrome(line, site_chrome):
+    if is_chrome(line):
         return "chrome"
     if is_prose(line):
         return "prose"
@@ -62,12 +63,12 @@ def title_like(line: str) -> bool:
 
 def strip_title_lines(lines: list[str], title: str | None) -> tuple[list[str], list[str]]:
     """Drop leading lines that repeat the title (possibly split over several lines)."""
-    tkey = key(title)
+    tkey = squash(title)
     if not tkey or not lines:
         return lines, []
     acc = ""
     for i, line in enumerate(lines[:8]):
-        acc += key(line)
+        acc += squash(line)
         if acc == tkey:
             return lines[i + 1 :], lines[: i + 1]
         if not tkey.startswith(acc):
@@ -80,7 +81,7 @@ def dedupe(lines: list[str]) -> tuple[list[str], list[str]]:
     seen: set[str] = set()
     out, dropped = [], []
     for line in lines:
-        k = key(line)
+        k = squash(line)
         if cjk_count(line) >= 10 and k in seen:
             dropped.append(line)
             continue
@@ -187,12 +188,10 @@ def _with_issuer_line(lines: list[str], i: int) -> str:
     return title
 
 
-def clean_lines(
-    lines: Iterable[str], *, site_chrome: frozenset[str] = frozenset(), title_hint: str | None = None
-) -> LineBody:
+def clean_lines(lines: Iterable[str], *, title_hint: str | None = None) -> LineBody:
     """Text-dump mode: metadata, title and body from a page's normalised lines."""
     lines = list(lines)
-    kinds = [kind_of(line, site_chrome) for line in lines]
+    kinds = [kind_of(line) for line in lines]
     meta: dict[str, Any] = {}
     start, end = find_body(lines, kinds)
     # Metadata nearest the body first: the article's own info bar beats a sidebar further away.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipelines.clean.dates import DATE_RE, to_iso
+from pipelines.text.dates import DATE_RE, to_iso
 
 # label (as written, whitespace removed) -> normalised key. Longer labels first so "发布时间" wins over "时间".
 LABELS: dict[str, str] = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
-from pipelines.clean.textnorm import split_lines
+from pipelines.text.normalize import split_lines
 
 SKIP_TAGS = frozenset(
     [

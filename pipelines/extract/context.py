@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract.numbers import parse_chinese_int
+from pipelines.text.numerals import parse_chinese_int
+from pipelines.text.period import FIRST_HALF, FULL_YEAR, MULTI_YEAR, Period, through_month
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"截[至止到](?:今年|本年|\d{{4}}年)?(?P<m>{_NUM})月(?:底|末|份|\d{{1,2}}日)?"), "month"),
     (re.compile(rf"(?<![\d.])(?:1|一)\s*(?:-|—|–|~|至|到)\s*(?P<m>{_NUM})\s*月"), "month"),
     (re.compile(r"(?:截[至止到](?:今年|本年)?)?(?:前|第)(?P<q>[一二三1-3])(?:个)?季度(?:末)?"), "quarter"),
-    (re.compile(r"上半年"), "first_half"),
+    (re.compile(r"上半年"), FIRST_HALF),
     (
         re.compile(r"(?:\d{4}年)?(?:以来|至今)(?:累计)?|创办以来|成立以来|开通以来|上线以来|历年累计"),
         "multi_year_maybe",
     ),
-    (re.compile(r"全年|年内|全年度|本年度"), "full_year"),
+    (re.compile(r"全年|年内|全年度|本年度"), FULL_YEAR),
 )
 _SINCE_YEAR_RE = re.compile(r"(?P<y>\d{4})年(?:以来|至今)")
 
@@ -36,9 +37,9 @@ def _month_value(token: str) -> int | None:
     return parse_chinese_int(token)
 
 
-def period_markers(text: str, report_year: int | None) -> list[tuple[int, str]]:
+def period_markers(text: str, report_year: int | None) -> list[tuple[int, Period]]:
     """(end offset, period) of every period marker in text, sorted by end offset."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, Period]] = []
     for rx, kind in _PERIOD_RES:
         for m in rx.finditer(text):
             value = _period_of(m, kind, report_year)
@@ -48,24 +49,24 @@ def period_markers(text: str, report_year: int | None) -> list[tuple[int, str]]:
     return found
 
 
-def _period_of(m: re.Match[str], kind: str, report_year: int | None) -> str | None:
+def _period_of(m: re.Match[str], kind: str, report_year: int | None) -> Period | None:
     if kind == "month":
         month = _month_value(m.group("m"))
         if month is None or not 1 <= month <= 12:
             return None
-        return "full_year" if month == 12 else f"through_month_{month}"
+        return FULL_YEAR if month == 12 else through_month(month)
     if kind == "quarter":
         q = m.group("q")
         n = int(q) if q.isdigit() else parse_chinese_int(q)
-        return None if not n else ("full_year" if n == 4 else f"through_month_{3 * n}")
+        return None if not n else (FULL_YEAR if n == 4 else through_month(3 * n))
     if kind == "multi_year_maybe":
         text = m.group(0)
         since = _SINCE_YEAR_RE.search(text)
         if since:
             year = int(since.group("y"))
-            return "multi_year" if report_year is None or year < report_year else None
-        return "multi_year" if "以来" in text and not text.startswith("以来") else None
-    return kind
+            return MULTI_YEAR if report_year is None or year < report_year else None
+        return MULTI_YEAR if "以来" in text and not text.startswith("以来") else None
+    return Period(kind)  # first_half, full_year: the marker names the period
 
 
 _SUB_BENIGN_NAMES = (

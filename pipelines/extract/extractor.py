@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from pipelines.extract.catalog import Catalog, load_catalog
 from pipelines.extract.context import find_scope, period_markers
 from pipelines.extract.matcher import QuantityContext, match_quantity
-from pipelines.extract.numbers import Quantity, scan_quantities, to_halfwidth
+from pipelines.extract.numbers import Quantity, scan_quantities
 from pipelines.extract.rules import RULES, Rule
 from pipelines.extract.segment import Segmentation, Span, segment
 from pipelines.records import Document, Mention
+from pipelines.text.numerals import to_halfwidth
+from pipelines.text.period import MULTI_YEAR, UNKNOWN
 
 _PARAGRAPH_BACK = 300
 _PAD = " \u00a0"
@@ -106,7 +108,7 @@ def _period(d: _Doc, pos: int) -> str:
             in_sentence = value
         else:
             in_paragraph = value
-    return in_sentence or in_paragraph or d.doc.period or "unknown"
+    return in_sentence or in_paragraph or d.doc.period or UNKNOWN
 
 
 def _flags(code: str, value: float, measure: str, catalog: Catalog) -> list[str]:
@@ -212,7 +214,7 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
             next_start = qs[i + 1].start if i + 1 < len(qs) else clause.end
             ctx = _context(d, q, clause, prev_end, next_start)
             period = _period(d, q.start)
-            if period == "multi_year":
+            if period == MULTI_YEAR:
                 continue  # a tally since some earlier year is not this report's figure
             scope = find_scope(ctx.sentence_before)
             if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
@@ -273,7 +275,7 @@ def _negation_zeros(d: _Doc) -> list[Mention]:
             sent = d.seg.sentences[d.seg.sentence_index(m.start())]
             before = d.text[sent.start : m.start()]
             period = _period(d, m.start())
-            if period == "multi_year":
+            if period == MULTI_YEAR:
                 continue
             out.append(
                 _mention(

@@ -17,72 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from pipelines.text.numerals import BIG, DIGITS, parse_chinese_int, to_halfwidth
+
 QuantityKind = Literal["count", "amount", "percent", "points", "duration"]
-
-# Full-width digits and punctuation map one-to-one onto ASCII, so offsets survive the translation.
-_FULLWIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％，．"}
-_FULLWIDTH[0x3000] = 0x20
-
-
-_HAS_FULLWIDTH_RE = re.compile("[０-９％，．\u3000]")
-
-
-def to_halfwidth(text: str) -> str:
-    """Translate full-width digits, %, comma and point to ASCII; the length never changes."""
-    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH_RE.search(text) else text
-
-
-CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_BIG = {"万": 10_000, "亿": 100_000_000}
-_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
-
-
-def parse_chinese_int(text: str) -> int | None:
-    """Value of a Chinese numeral: 六 -> 6, 十二 -> 12, 两百零五 -> 205, 三万二千 -> 32000.
-
-    A run of bare digits with no unit character (二〇一八) reads digit by digit. Returns None for an
-    empty string or any character that is not a numeral.
-    """
-    if not text or any(c not in _CN_CHARS for c in text):
-        return None
-    if not any(c in CN_UNITS or c in CN_BIG for c in text):
-        if len(text) == 1:
-            return CN_DIGITS[text]
-        return int("".join(str(CN_DIGITS[c]) for c in text))
-    total = 0  # completed 万/亿 sections
-    section = 0  # within the current section
-    digit: int | None = None
-    for c in text:
-        if c in CN_DIGITS:
-            digit = CN_DIGITS[c]
-        elif c in CN_UNITS:
-            section += (1 if digit is None else digit) * CN_UNITS[c]
-            digit = None
-        else:  # 万 / 亿
-            section += digit or 0
-            if section == 0:
-                section = 1
-            if CN_BIG[c] > 10_000 and total:
-                total = (total + section) * CN_BIG[c]
-            else:
-                total += section * CN_BIG[c]
-            section, digit = 0, None
-    return total + section + (digit or 0)
-
 
 # Counters (longest first inside each alternation). The kind says what the quantity measures.
 _DURATION_UNITS = ("个工作日", "个月", "工作日", "小时", "分钟", "周年", "天")
@@ -184,7 +121,7 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
         elif "点" in raw:
             whole, _, frac = raw.partition("点")
             w = parse_chinese_int(whole)
-            digits = [CN_DIGITS.get(c) for c in frac]
+            digits = [DIGITS.get(c) for c in frac]
             value = None if w is None or None in digits else float(f"{w}.{''.join(map(str, digits))}")
         else:
             iv = parse_chinese_int(raw)
@@ -208,7 +145,7 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
         return None
     mult = m.group("mult")
     if mult:
-        value *= CN_BIG[mult]
+        value *= BIG[mult]
     unit_raw = unit
     if unit == "万元":
         value *= 10_000
@@ -269,5 +206,5 @@ def parse_number(text: str) -> float | None:
     if value is None:
         return None
     if m2.group("mult"):
-        value *= CN_BIG[m2.group("mult")]
+        value *= BIG[m2.group("mult")]
     return round(value, 6)

@@ -13,7 +13,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from pipelines.understand.text import squash, strip_book_titles
+from pipelines.text.normalize import squash
+from pipelines.understand.text import strip_book_titles
 
 TOPIC = r"(?:法治政府|依法行政|法治建设|法制建设|依法治(?:省|市|区|县|旗|州|镇|街)|法治[^\s,，。、]{0,8}建设|法治工作|法制工作)"
 REPORT_WORD = r"(?:报告|汇报|总结|情况)"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from pipelines.text.normalize import squash, stripped_lines
 from pipelines.understand.detect import TOPIC
-from pipelines.understand.text import lines, squash, strip_book_titles
+from pipelines.understand.text import strip_book_titles
 
 _ORG_END = (
     r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|街道办事处|办事处|管理委员会|管委会|党工委|"
@@ -75,7 +76,7 @@ def looks_like_org(text: str | None) -> bool:
 
 def signature_issuer(body: str) -> str | None:
     """The issuing body in the 落款: a short line ending in an organ name among the last lines."""
-    tail = [ln for ln in lines(body) if ln][-4:]
+    tail = [ln for ln in stripped_lines(body) if ln][-4:]
     for ln in reversed(tail):
         s = squash(ln)
         s = re.sub(r"(?:19|20|二[〇零○])\S{2,3}年\S{1,3}月\S{1,3}日$", "", s)

@@ -11,12 +11,13 @@ import re
 from typing import Any
 
 from pipelines.records import CleanedPage, Document
+from pipelines.text.dates import parse_date
+from pipelines.text.normalize import nfkc_line, squash, stripped_lines
 from pipelines.understand import detect, issuer, timing
 from pipelines.understand.regions import RegionIndex
 from pipelines.understand.resolve import Resolution, Signals, resolve
-from pipelines.understand.text import lines, norm, parse_date, squash, strip_book_titles
+from pipelines.understand.text import strip_book_titles
 
-_OWNER_LINE = re.compile(r"主办|承办|地址|版权所有|Copyright|网站标识码", re.I)
 _SOURCE_NOT_ISSUER = re.compile(r"日报|晚报|报社|新闻|网$|网站|电视|广播|融媒|记者|新华|人民网|客户端|公众号")
 _UNDER_PARENT = re.compile(r"在[^,，。;；]{0,40}?(?:领导|指导|监督|支持|关心|部署|帮助)下")
 _PUNCT = re.compile(r"[,，。、;；:：!！?？()（）《》“”\"]")
@@ -36,7 +37,7 @@ def understand_page(
     title = issuer.clean_title(cleaned.title, site_name)
     if title and site_name and squash(title) == squash(site_name):
         title = None
-    body_lines = lines(cleaned.body_text or "")
+    body_lines = stripped_lines(cleaned.body_text or "")
     body_lines = _drop_title_lines(body_lines, title)
 
     heads = detect.report_headings(body_lines)
@@ -45,7 +46,7 @@ def understand_page(
         for k, start in enumerate(heads):
             end = heads[k + 1] if k + 1 < len(heads) else len(body_lines)
             parts.append(
-                (norm(body_lines[start]), body_lines[start + 1 : end], f"part {k + 1} of {len(heads)}")
+                (nfkc_line(body_lines[start]), body_lines[start + 1 : end], f"part {k + 1} of {len(heads)}")
             )
     else:
         parts.append((title, body_lines, "single document"))
@@ -76,12 +77,10 @@ class _PageSignals:
     @classmethod
     def collect(cls, cleaned: CleanedPage, meta: dict[str, Any], url: str | None) -> _PageSignals:
         s = cls()
-        removed = [r for r in (cleaned.removed or []) if isinstance(r, str)]
         s.publish_date = cleaned.publish_date or parse_date(_text(meta.get("publish_date")))
         s.publish_how = "page metadata" if s.publish_date else ""
         if not s.publish_date:
-            head = [ln for ln in lines(cleaned.body_text or "")[:6]]
-            s.publish_date = timing.labelled_date(removed + head)
+            s.publish_date = cleaned.labelled_date
             s.publish_how = "labelled date in the info bar" if s.publish_date else ""
         s.written_date = cleaned.written_date or parse_date(_text(meta.get("written_date")))
         # The cleaner validates the 网站标识码 (10 characters, or the lenient 12-digit form); a value it
@@ -89,9 +88,8 @@ class _PageSignals:
         s.site_code = _text(meta.get("site_id_code")) or None
         for text in _list(meta.get("site_name")):
             s.context.append(("site name", text))
-        for text in [r for r in removed if _OWNER_LINE.search(r)]:
-            if len(text) <= 200:
-                s.context.append(("footer", text))
+        for text in cleaned.owner_lines:
+            s.context.append(("footer", text))
         for key, label in (("issuer", "发布机构"), ("source", "来源")):
             for text in _list(meta.get(key)):
                 if not _SOURCE_NOT_ISSUER.search(text):

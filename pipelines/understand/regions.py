@@ -19,9 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipelines.levels import LEVEL_RANK
 from pipelines.paths import SEEDS_DIR
-
-LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3, "development_zone": 3, "township": 4}
 
 # Names that are also everyday words for "the urban area", "the new area" ...: accepted only right
 # after a parent name ("阳泉市城区", "攀枝花市东区").

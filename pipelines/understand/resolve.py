@@ -16,9 +16,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipelines.levels import LEVELS
 from pipelines.records import Region
+from pipelines.text.normalize import squash
 from pipelines.understand.regions import Division, NameMatch, RegionIndex
-from pipelines.understand.text import squash, strip_book_titles
+from pipelines.understand.text import strip_book_titles
 
 _ORGAN = re.compile(r"人民政府|政府|区委|县委|市委|旗委|党工委")
 _TOWN_TOKEN = re.compile(r"([\u4e00-\u9fff]{2,6}?)(街道办事处|街道办|区办事处|办事处|街道|镇|乡|苏木|区)")
@@ -52,11 +54,7 @@ def _label(index: RegionIndex, d: Division) -> str:
 
 
 def _region(d: Division, confidence: float, evidence: str) -> Region:
-    level = (
-        d.level
-        if d.level in ("province", "prefecture", "county", "township", "development_zone")
-        else "county"
-    )
+    level = d.level if d.level in LEVELS else "county"
     pref = d.prefecture_code if d.level != "province" else None
     return Region(
         code=d.code,

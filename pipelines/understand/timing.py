@@ -13,7 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pipelines.understand.text import arabic_years, cn_number, lines, parse_date, squash, strip_book_titles
+from pipelines.text.dates import arabic_years, parse_date
+from pipelines.text.normalize import squash, stripped_lines
+from pipelines.text.numerals import small_int
+from pipelines.text.period import FIRST_HALF, FULL_YEAR, MULTI_YEAR, UNKNOWN, Period, through_month
+from pipelines.understand.text import strip_book_titles
 
 _YEAR = r"((?:19|20)\d{2})"
 _RANGE = re.compile(_YEAR + r"年?\s*[-—–~～至到]\s*" + _YEAR + r"年")
@@ -44,16 +48,13 @@ _CUTOFF = re.compile(
     r"|(前三季度|第三季度末|三季度末)"
 )
 _PLAN_PERIODS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025)}
-_DATE_LABEL = re.compile(
-    r"(发布日期|发布时间|发表日期|发表时间|发文日期|编辑日期|更新日期|日期|时间)[:：]?\s*"
-)
 
 
 @dataclass
 class Timing:
     report_year: int | None
     year_reason: str
-    period: str
+    period: Period
     period_reason: str
 
 
@@ -96,7 +97,7 @@ def decide(
 ) -> Timing:
     """Report year and period, each with its reason (or None/unknown with the reason)."""
     if not is_report:
-        return Timing(None, "not a report", "unknown", "not a report")
+        return Timing(None, "not a report", UNKNOWN, "not a report")
     body_n = strip_book_titles(arabic_years(squash(body)))
     head = body_n[:300]
     year, why, rng = title_year(title)
@@ -153,29 +154,29 @@ def _period(
     dated: str | None,
     is_report: bool,
     half_year: bool,
-) -> tuple[str, str]:
+) -> tuple[Period, str]:
     if not is_report:
-        return "unknown", "not a report"
+        return UNKNOWN, "not a report"
     t = strip_book_titles(squash(title))
     if rng:
-        return "multi_year", f"title covers {rng[0]}-{rng[1]}"
+        return MULTI_YEAR, f"title covers {rng[0]}-{rng[1]}"
     if half_year:
-        return "first_half", "上半年 report"
+        return FIRST_HALF, "上半年 report"
     m = _TITLE_MONTHS.search(t)
     if m:
         n = int(m.group(1) or m.group(2) or 9)
-        return f"through_month_{n}", f"title {m.group(0)!r}"
+        return through_month(n), f"title {m.group(0)!r}"
     if year is None:
-        return "unknown", "report year unknown"
+        return UNKNOWN, "report year unknown"
     if dated and _year_of(dated) == year:
         cutoffs = _cutoffs(body_n, year)
         if cutoffs:
             n = max(cutoffs)
-            return f"through_month_{n}", f"written {dated}, before the year ended; figures run to month {n}"
-        return "full_year", f"written {dated} in the report year, no month cut-off in the figures"
+            return through_month(n), f"written {dated}, before the year ended; figures run to month {n}"
+        return FULL_YEAR, f"written {dated} in the report year, no month cut-off in the figures"
     if dated:
-        return "full_year", f"dated {dated}, after the report year"
-    return "full_year", "annual report (no date to show it was written before the year ended)"
+        return FULL_YEAR, f"dated {dated}, after the report year"
+    return FULL_YEAR, "annual report (no date to show it was written before the year ended)"
 
 
 def _cutoffs(body_n: str, year: int) -> list[int]:
@@ -187,7 +188,7 @@ def _cutoffs(body_n: str, year: int) -> list[int]:
             out.append(9)
             continue
         raw = m.group(2) or m.group(3) or m.group(4)
-        n = cn_number(raw) if raw else None
+        n = small_int(raw) if raw else None
         if n is not None and 1 <= n <= 11:
             out.append(n)
     return out
@@ -195,27 +196,9 @@ def _cutoffs(body_n: str, year: int) -> list[int]:
 
 def signature_date(body: str) -> str | None:
     """The date of the 落款 (signature) in the last lines of a body, if any."""
-    tail = [ln for ln in lines(body) if ln][-4:]
+    tail = [ln for ln in stripped_lines(body) if ln][-4:]
     for ln in reversed(tail):
         s = squash(ln)
         if len(s) <= 40 and re.search(r"(?:19|20|二[〇零○])\S{2,3}年\S{1,3}月\S{1,3}日$", s):
             return parse_date(s)
-    return None
-
-
-def labelled_date(texts: list[str]) -> str | None:
-    """A publish date written with its label (发布日期: 2020-08-20) in info-bar or removed lines."""
-    for text in texts:
-        for m in _DATE_LABEL.finditer(norm_line := squash(text)):
-            if m.group(1) in ("日期", "时间") and norm_line[max(0, m.start() - 2) : m.start()] in (
-                "成文",
-                "产生",
-                "废止",
-                "失效",
-                "有效",
-            ):
-                continue
-            d = parse_date(norm_line[m.end() : m.end() + 24])
-            if d:
-                return d
     return None
