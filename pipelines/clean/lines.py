@@ -16,7 +16,7 @@ from typing import Any
 from pipelines.clean import lexicon as lx
 from pipelines.clean.meta import harvest_footer, harvest_line, is_meta_line
 from pipelines.clean.prose import cjk_count, is_prose
-from pipelines.text.normalize import squash
+from pipelines.text.normalize import simplified, squash
 
 MAX_GAP = 6  # short neutral lines a body run may bridge (headings, table rows, blank-ish lines)
 _SUMMARY_LABELS = ("内容概述", "摘要", "内容摘要")
@@ -40,6 +40,7 @@ def is_chrome(line: str) -> bool:
 
 
 def kind_of(line: str) -> str:
+    line = simplified(line)  # the lexicon is simplified; a 繁體 page's chrome and labels read the same
     if is_meta_line(line) and (len(line) <= 200 or line.startswith(_SUMMARY_LABELS)):
         return "meta"
     if lx.POST_BODY_ANCHOR.search(line) and len(line) <= lx.MAX_CHROME_LINE:

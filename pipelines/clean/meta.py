@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from pipelines.text.dates import DATE_RE, to_iso
+from pipelines.text.normalize import simplified
 
 # label (as written, whitespace removed) -> normalised key. Longer labels first so "发布时间" wins over "时间".
 LABELS: dict[str, str] = {
@@ -137,7 +138,7 @@ def is_meta_line(line: str) -> bool:
 
 def harvest_line(line: str, meta: dict[str, Any]) -> None:
     """Merge one metadata line into `meta` (first non-empty value of a key wins)."""
-    line = colonise(line.lstrip(_OPEN))
+    line = colonise(simplified(line).lstrip(_OPEN))
     d = DATE_RE.match(line)
     if d and _LABEL_RE.search(line, d.end()):
         meta.setdefault("date", d.group(0))

@@ -11,6 +11,7 @@ section. Plausibility problems are flagged, never dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pipelines.extract.numbers import Quantity, scan_quantities
 from pipelines.extract.rules import RULES, Rule
 from pipelines.extract.segment import Segmentation, Span, segment
 from pipelines.records import Document, Mention
+from pipelines.text.normalize import TextView, reading_view
 from pipelines.text.numerals import to_halfwidth
 from pipelines.text.period import MULTI_YEAR, UNKNOWN
 
@@ -190,9 +192,36 @@ def _change_subject_codes(d: _Doc, left: str, q: Quantity, rules: tuple[Rule, ..
 
 
 def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Mention]:
-    """Every stated value of a catalog indicator in doc.body_text; [] for a non-report."""
+    """Every stated value of a catalog indicator in doc.body_text; [] for a non-report.
+
+    A body in traditional characters is read through its simplified view; offsets, value texts and
+    evidence are then mapped back, so they point into the body as stored.
+    """
     if not doc.is_report or not doc.body_text:
         return []
+    view = reading_view(doc.body_text)
+    if view.text == doc.body_text and view.origin is None:
+        return _extract(doc, catalog)
+    found = _extract(dataclasses.replace(doc, body_text=view.text), catalog)
+    return [_to_original(m, view, doc.body_text) for m in found]
+
+
+def _to_original(m: Mention, view: TextView, body: str) -> Mention:
+    start, end = view.start(m.start), view.end(m.end)
+    s_start, s_end = view.start(m.sentence_start), view.end(m.sentence_end)
+    return dataclasses.replace(
+        m,
+        mention_id=Mention.make_id(m.document_id, m.indicator_code, start),
+        value_text=body[start:end],
+        evidence=body[s_start:s_end].strip(),
+        start=start,
+        end=end,
+        sentence_start=s_start,
+        sentence_end=s_end,
+    )
+
+
+def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
     catalog = catalog or load_catalog()
     rules = _rules_for(catalog)
     text = to_halfwidth(doc.body_text)

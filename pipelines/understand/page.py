@@ -12,7 +12,7 @@ from typing import Any
 
 from pipelines.records import CleanedPage, Document
 from pipelines.text.dates import parse_date
-from pipelines.text.normalize import nfkc_line, squash, stripped_lines
+from pipelines.text.normalize import nfkc_line, simplified, squash, stripped_lines
 from pipelines.understand import detect, issuer, timing
 from pipelines.understand.regions import RegionIndex
 from pipelines.understand.resolve import Resolution, Signals, resolve
@@ -40,7 +40,7 @@ def understand_page(
     body_lines = stripped_lines(cleaned.body_text or "")
     body_lines = _drop_title_lines(body_lines, title)
 
-    heads = detect.report_headings(body_lines)
+    heads = detect.report_headings([simplified(ln) for ln in body_lines])
     parts: list[tuple[str | None, list[str], str]] = []
     if heads:
         for k, start in enumerate(heads):
@@ -109,6 +109,11 @@ def _document(
     split_note: str,
 ) -> Document:
     evidence: dict[str, str] = {"split": split_note}
+    # Decisions read the simplified view (a page in traditional characters uses the same vocabulary);
+    # the document keeps its title and body as written.
+    shown_title, shown_body = title, body
+    title = simplified(title) if title else title
+    body = simplified(body)
     verdict = detect.judge(title, body)
     evidence["is_report"] = verdict.reason
 
@@ -169,7 +174,7 @@ def _document(
         part=part,
         is_report=verdict.is_report,
         doc_type=dtype,  # type: ignore[arg-type]
-        title=title,
+        title=shown_title,
         issuer=who,
         issuer_kind=kind,  # type: ignore[arg-type]
         region=res.region,
@@ -179,7 +184,7 @@ def _document(
         period=tm.period,
         publish_date=publish_date,
         written_date=written_date,
-        body_text=body,
+        body_text=shown_body,
         page_meta=meta,
         evidence=evidence,
     )
