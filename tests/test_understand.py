@@ -156,9 +156,9 @@ def test_unrelated_untitled_page_is_not_report(idx: RegionIndex) -> None:
         ("关于2022年度法治政府建设情况的报告", "2022年,我区", "2023-02-10", 2022, "full_year"),
         ("关于二〇二一年法治政府建设情况的报告", "一年来,我区", "2022-03-01", 2021, "full_year"),
         ("石岐区2016年法治政府建设工作总结及2017年工作计划", "2016年,我区", "2017-02-09", 2016, "full_year"),
-        ("某区法治政府建设年度报告", "2020年以来,我区", "2021-01-20", 2020, "full_year"),
-        ("某区法治政府建设年度报告", "今年以来,我区", "2019-12-20", 2019, "full_year"),
-        ("某区法治政府建设年度报告", "一年来,我区", "2020-03-27", 2019, "full_year"),  # publish date rule
+        ("本区法治政府建设年度报告", "2020年以来,我区", "2021-01-20", 2020, "full_year"),
+        ("本区法治政府建设年度报告", "今年以来,我区", "2019-12-20", 2019, "full_year"),
+        ("本区法治政府建设年度报告", "一年来,我区", "2020-03-27", 2019, "full_year"),  # publish date rule
         (
             "关于2020年上半年法治政府建设情况的报告",
             "现就上半年情况汇报如下。",
@@ -202,12 +202,12 @@ def test_year_and_period(
 
 def test_plan_year_gives_the_year_before(idx: RegionIndex) -> None:
     body = "一年来,我区" + BODY.replace("三、下一步工作安排", "三、2021年工作计划")
-    doc = one(idx, page("某区法治政府建设年度报告", body))
+    doc = one(idx, page("本区法治政府建设年度报告", body))
     assert doc.report_year == 2020 and "2021" in doc.evidence["report_year"]
 
 
 def test_no_year_signal_is_null_with_reason(idx: RegionIndex) -> None:
-    doc = one(idx, page("某区法治政府建设年度报告", "一年来,我区" + BODY, publish_date="2020-07-15"))
+    doc = one(idx, page("本区法治政府建设年度报告", "一年来,我区" + BODY, publish_date="2020-07-15"))
     assert doc.report_year is None and doc.year_reason
 
 
@@ -332,8 +332,11 @@ _UNTITLED = [
         + "党中央、国务院高度重视法治政府建设。" * 12,
         False,
     ),
-    # no numbered sections: not a report
-    ("2024年,我区法治政府建设取得新成效。" + "区政府常务会常态开展学法活动。" * 30, False),
+    # a year-reviewing opening on the topic is a report even when the excerpt shows no section heading
+    # (real page openings are short: most stop before the first 一、)
+    ("2024年,我区法治政府建设取得新成效。" + "区政府常务会常态开展学法活动。" * 30, True),
+    # the same opening as news about the topic is not
+    ("近日,记者从区司法局获悉,2024年我区法治政府建设取得新成效。" + "区政府常务会常态开展学法活动。" * 30, False),
 ]
 
 

@@ -9,6 +9,7 @@ through the 落款 (issuing body + date) and closing phrases, and cut at post-bo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from pipelines.clean import lexicon as lx
 from pipelines.clean.meta import harvest_footer, harvest_line, is_meta_line
 from pipelines.clean.prose import cjk_count, is_prose
 from pipelines.text.normalize import simplified, squash
+from pipelines.text.vocabulary import TITLE_REPORT
 
 MAX_GAP = 6  # short neutral lines a body run may bridge (headings, table rows, blank-ish lines)
 _SUMMARY_LABELS = ("内容概述", "摘要", "内容摘要")
@@ -153,24 +155,77 @@ def find_body(lines: list[str], kinds: list[str]) -> tuple[int, int]:
     return start, end
 
 
-def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
-    """The title-like line just above the body, skipping metadata, counters, chrome and info bars.
+# Lines that stand between a title and its body but are not the title (each kept for what it says):
+# the delivery line of a report to a people's congress, the speaker who delivered it, a document
+# number or 签发人, an office-and-date byline, reading widgets and link rows, a bare date.
+_DELIVERY = re.compile(
+    r"^[—－\-–~～\s]*[(（]?\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年.{1,12}日?在.{2,60}(?:会议|常委会|大会)上"
+)
+_SPEAKER = re.compile(
+    r"^[\u4e00-\u9fff、，,（）()]{2,60}(?:主任|秘书长|局长|市长|县长|区长|省长|州长|旗长|镇长|乡长|主席|书记|厅长|部长|负责人)"
+    r"[\u4e00-\u9fff]{2,3}$"
+)
+_DOC_NUMBER = re.compile(r"[〔\[［【(（](?:19|20)\d{2}[〕\]］】)）]\s*\d+\s*号|签发人|簽發人")
+_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,30}\s*(?:19|20)\d{2}\s*(?:年|-|/|\.)\s*\d{1,2}")
+_WIDGET = re.compile(r"字体|字號|字号|背景色|链接[:：]|点击查看|视力保护|阅读模式|朗读")
 
-    A title set in two lines, the issuer above the subject ("桃源县人民政府" / "2017年度…情况报告",
-    "XX人民政府" / "关于2024年…的报告"), is joined back into one.
+
+def line_role(line: str) -> str | None:
+    """What a short line near the top is when it is not a title candidate, or None."""
+    s = simplified(line).strip()
+    if _DELIVERY.match(s):
+        return "delivery"
+    if _DOC_NUMBER.search(s):
+        return "document number"
+    if _WIDGET.search(s):
+        return "widget"
+    if lx.DATE_LINE.match(s) or lx.DATETIME_ONLY.match(s):
+        return "date"
+    if _BYLINE.match(s) and not TITLE_REPORT.search(s):
+        return "byline"
+    if _SPEAKER.match(s) and not TITLE_REPORT.search(s):
+        return "speaker"
+    return None
+
+
+def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
+    """The title of the body that starts at `start`: a decision over the short lines above it.
+
+    Walking up from the body, lines that are something else (info bars, a delivery line, a speaker,
+    a document number, a byline, widgets, dates) are passed over. Among the title-like lines met, the
+    nearest that names a rule-of-law report wins (also when it is split over two lines); otherwise the
+    nearest title-like line, as before. A title set in two lines, the issuer above the subject
+    ("桃源县人民政府" / "2017年度…情况报告"), is joined back into one.
     """
-    i = start - 1
-    steps = 0
-    while i >= 0 and steps < 10:
-        if kinds[i] == "short" and (not lines[i].strip() or lx.INFO_BAR.search(lines[i])):
-            i -= 1
-            steps += 1
-            continue
-        if kinds[i] == "short":
-            return _with_issuer_line(lines, i) if title_like(lines[i]) else None
+    candidates: list[int] = []
+    i, steps = start - 1, 0
+    while i >= 0 and steps < 12:
+        line = lines[i]
+        if kinds[i] == "short" and line.strip() and not lx.INFO_BAR.search(line) and line_role(line) is None:
+            if not title_like(line):
+                break
+            candidates.append(i)
         i -= 1
         steps += 1
-    return None
+    for i in candidates:
+        joined = _split_title(lines, kinds, i)
+        if joined:
+            return joined
+        if TITLE_REPORT.search(simplified(lines[i])):
+            return _with_issuer_line(lines, i)
+    return _with_issuer_line(lines, candidates[0]) if candidates else None
+
+
+def _split_title(lines: list[str], kinds: list[str], i: int) -> str | None:
+    """Line i as the second half of a title broken over two lines ("…法治政府建设" / "工作的报告")."""
+    if i == 0 or kinds[i - 1] != "short" or not title_like(lines[i - 1]):
+        return None
+    first, second = lines[i - 1], lines[i]
+    if TITLE_REPORT.search(simplified(second)) or not TITLE_REPORT.search(simplified(first + second)):
+        return None
+    if TITLE_REPORT.search(simplified(first)) and not simplified(first).endswith(("的", "建设", "工作", "情况")):
+        return None
+    return first + second
 
 
 _SUBJECT_ONLY = ("关于", "19", "20")

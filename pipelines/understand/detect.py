@@ -14,11 +14,9 @@ import re
 from dataclasses import dataclass
 
 from pipelines.text.normalize import squash
+from pipelines.text.vocabulary import TITLE_REPORT, TOPIC
 from pipelines.understand.text import strip_book_titles
 
-TOPIC = r"(?:法治政府|依法行政|法治建设|法制建设|依法治(?:省|市|区|县|旗|州|镇|街)|法治[^\s,，。、]{0,8}建设|法治工作|法制工作)"
-REPORT_WORD = r"(?:报告|汇报|总结|情况)"
-TITLE_REPORT = re.compile(TOPIC + r".{0,30}?" + REPORT_WORD)
 # Plans attached to a summary ("...总结及2017年工作计划") are part of the report, not a plan page.
 _PLAN_TAIL = re.compile(
     r"(及|和|暨|与)(?:(?:19|20)\d{2}年(?:度)?)?(?:下一步|下步)?(?:工作)?(?:计划|打算|思路|安排|要点)$"
@@ -38,6 +36,9 @@ _NEG_TITLE = [
         "template or essay",
         re.compile(r"范文|模板|范例|精选|例文|\d+篇|篇[一二三四五]|怎么写|写作|心得|体会|演讲|发言稿|讲话"),
     ),
+    ("policy interpretation", re.compile(r"解读|图解|答记者问")),
+    ("court or procuratorate paper", re.compile(r"人民法院|人民检察院|法院工作报告|检察院工作报告")),
+    ("personal duty report", re.compile(r"述法|述职")),
     ("academic", re.compile(r"论文|研究|浅谈|浅析|探析|探讨|思考|对策|刍议|路径|问题与|困境")),
     (
         "news",
@@ -51,16 +52,13 @@ _NEG_TITLE = [
 _BODY_REPORT_VOICE = re.compile(
     r"(?:报告|汇报|总结|报告如下|汇报如下|总结如下)如下|特此报告|特此汇报|现将.{0,40}?(?:报告|汇报|总结)"
 )
-_BODY_TEMPLATE = re.compile(r"范文|篇一|篇二|下载本文|本文由|字数|精选|模板")
+_BODY_TEMPLATE = re.compile(r"范文|篇一|篇二|第\d+篇|下载本文|本文由|字数|精选|模板|仅供参考|我要投稿|网友投稿")
 _BODY_ACADEMIC = re.compile(r"摘要[:：]|关键词[:：]|参考文献|\[J\]")
 _BODY_NEWS_OPENING = re.compile(r"记者|日前|近日|本报讯|讯\(|讯（|会议强调|会议指出|会议要求|会议听取")
-_BODY_GOV_WORK_REPORT = re.compile(r"^各位代表|政府工作报告")
-# How an untitled annual report opens: the year it covers leads the first sentence ("2024年,在市委…",
-# "2021年以来…", "2022年度,…"), and the opening paragraph names the rule-of-law topic.
-_YEAR_LED_OPENING = re.compile(r"^(?:[^。]{0,12}?)(?:19|20)\d{2}年(?:度|以来|来)?[,，、]")
-# Papers that state their own purpose ("制定本方案", "现印发给你们") are rules and plans, not reports.
+# Papers that state their own purpose ("制定本方案", "现印发给你们", "现解读如下") are rules, plans or
+# interpretations, not reports.
 _BODY_POLICY = re.compile(
-    r"制定本(?:工作)?(?:方案|办法|规划|意见|细则|指引|计划|要点|规定|规则|制度)|现(?:印发|转发)给你们"
+    r"制定本(?:工作)?(?:方案|办法|规划|意见|细则|指引|计划|要点|规定|规则|制度)|现(?:印发|转发)给你们|解读如下|现(?:将[^。]{0,30})?解读"
 )
 _BODY_HEADING = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 
@@ -92,12 +90,6 @@ _ENUMERATOR = re.compile(
 )
 
 
-@dataclass
-class Verdict:
-    is_report: bool
-    reason: str
-
-
 def topic_profile(body: str) -> tuple[int, int]:
     """(distinct rule-of-law terms, total occurrences) in a body."""
     counts = [body.count(t) for t in _TOPIC_TERMS]
@@ -107,7 +99,7 @@ def topic_profile(body: str) -> tuple[int, int]:
 _HEAD_NOUN = re.compile(r"(?:报告|汇报|总结|情况|述职|述法)(?:[(（][^()（）]{0,20}[)）])?$")
 # Verbs that make a title news *about* a report even when it ends with 报告.
 _NEWS_ABOUT = re.compile(r"审议|听取|发布|公布|召开|举行|通过|出席|印发|转发|解读|亮相|晒出|出炉")
-_ALWAYS_NEGATIVE = ("government work report", "template or essay", "academic")
+_ALWAYS_NEGATIVE = ("government work report", "template or essay", "academic", "policy interpretation", "court or procuratorate paper")
 
 
 def title_kind(title: str | None) -> tuple[str, str]:
@@ -138,11 +130,55 @@ def title_kind(title: str | None) -> tuple[str, str]:
     return "neutral", "title does not name a rule-of-law report"
 
 
+# Placeholders of model essays and document-sharing templates: the names and numbers are masked
+# (XX县, ××市, *区, 20__年, ____思想, 20**年). A real report names its author and states its figures.
+_PLACEHOLDER = re.compile(
+    r"(?:XX|xx|ＸＸ|××|╳╳|\*{1,3}|○○|(?<![a-zA-Z])某)(?=[省市县区镇乡街局委办州旗])|(?:19|20)[Xx×＊*_]{1,2}年"
+    r"|_{3,}|＿{2,}|(?<![\d*])\*{1,3}(?=[次件项个人场条家户])"
+)
+# Lines a report may open with that are not its first paragraph: an addressee or a salutation
+# ("市人民政府:", "主任、各位副主任:"), or a mirror's one-line description of the page ("《…》是…发布的…").
+_ADDRESSEE = re.compile(r"^[^。,，;；]{2,40}[:：]$")
+_DESCRIPTION = re.compile(r"^《[^》]{4,80}》是.{0,40}(?:发布|印发|公布)的")
+_DELEGATES = re.compile(r"^各位代表")
+
+
+@dataclass
+class Verdict:
+    is_report: bool
+    reason: str
+
+
+def opening_lines(body: str, n: int = 3) -> list[str]:
+    """The first n paragraphs of a body, past an addressee, a salutation or a page description."""
+    out: list[str] = []
+    for ln in body.splitlines():
+        s = squash(ln)
+        if not s or (not out and (_ADDRESSEE.match(s) or _DESCRIPTION.match(s))):
+            continue
+        out.append(s)
+        if len(out) >= n:
+            break
+    return out
+
+
+def placeholders(text: str) -> list[str]:
+    return [m.group(0) for m in _PLACEHOLDER.finditer(text)]
+
+
 def judge(title: str | None, body: str) -> Verdict:
-    """Decide whether (title, body) is one rule-of-law report, with the reason."""
+    """Decide whether (title, body) is one rule-of-law report, with the reason.
+
+    A text under a report title is a report however short the excerpt; without a title, the opening
+    must read as one (see `untitled_report_opening`). Papers of other kinds, templates with masked
+    names and news about a report are rejected, each with the reason.
+    """
     kind, why = title_kind(title)
     sq = squash(body)
     head = sq[:400]
+    masked = placeholders(squash(title) + sq[:3000])
+    if len(masked) >= 2 or placeholders(squash(title)):
+        return Verdict(False, f"template placeholders for names or figures: {masked[:3]}")
     if _BODY_ACADEMIC.search(sq[:3000]) and len(_BODY_ACADEMIC.findall(sq)) >= 2:
         return Verdict(False, "academic paper markers (摘要/关键词/参考文献)")
     if len(_BODY_TEMPLATE.findall(sq)) >= 2:
@@ -152,11 +188,12 @@ def judge(title: str | None, body: str) -> Verdict:
     distinct, total = topic_profile(sq)
     voice = _BODY_REPORT_VOICE.search(sq[:1500]) or _BODY_REPORT_VOICE.search(sq[-400:])
     news = _BODY_NEWS_OPENING.search(head)
-    if _BODY_GOV_WORK_REPORT.search(head) and "法治" not in (title or ""):
-        return Verdict(False, "body reads as a 政府工作报告 (各位代表)")
+    first = (opening_lines(body, 1) or [""])[0]
+    if _DELEGATES.match(first) and "法治" not in (title or ""):
+        return Verdict(False, "body opens with the delegates' salutation (各位代表): a 政府工作报告")
     if kind == "report":
-        if len(sq) < 150:
-            return Verdict(False, f"{why}, but the body is too short to be the report ({len(sq)} chars)")
+        if not sq:
+            return Verdict(False, f"{why}, but the page holds no body text")
         if news and not voice:
             return Verdict(False, f"{why}, but the body opens as news ({news.group(0)!r})")
         return Verdict(True, why)
@@ -175,27 +212,47 @@ def judge(title: str | None, body: str) -> Verdict:
     )
 
 
+# How the review of a year opens: "2024年,在市委…", "2021年以来", "2022年度,", "2020年是…收官之年",
+# "今年以来", "2023年上半年,".
+_REVIEW_OPENING = re.compile(
+    r"^(?:[^。]{0,12}?)(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|1[-—至~]\d{1,2}月)?[,，、是]|今年(?:以来|上半年)|"
+    r"(?:19|20)\d{2}年(?:度)?(?:全[省市区县])?[^。]{0,6}(?:坚持|深入|认真|紧紧|围绕|以))"
+)
+_SELF_VOICE = re.compile(r"我(?:省|市|区|县|旗|州|镇|乡|街道|局|委|厅|办)|全(?:省|市|区|县|旗|州|镇|乡)")
+
+
 def untitled_report_opening(body: str) -> str | None:
     """Why an untitled body reads as a rule-of-law report from its opening, or None.
 
     Pages that carry only the body (the title sits in an image, a lost header or the list page) still
-    open the way reports do: the first paragraph names the topic (法治政府建设, 依法行政, 法治建设) and
-    either reports in the first person ("现将…情况报告如下") or leads with the year reviewed ("2024年,在
-    市委…"); numbered section headings (一、 / (一)) follow. Plans and rules ("制定本方案") are excluded.
+    open the way reports do, even in a short excerpt: past any addressee, the first paragraph reviews
+    the year ("2024年,在市委…", "今年以来…", "2020年是…") or reports in the first person ("现将…情况报告
+    如下"), or the excerpt starts at a section heading; and the opening is about rule-of-law
+    government (法治政府建设, 依法行政…, or several of its working terms). Plans and rules ("制定本方案")
+    are excluded.
     """
     sq = squash(body)
-    if len(sq) < 300 or _BODY_POLICY.search(sq[:1500]):
+    if len(sq) < 60 or _BODY_POLICY.search(sq[:1500]):
         return None
-    first_para = squash(next((ln for ln in body.splitlines() if ln.strip()), ""))[:400]
-    topic = re.search(TOPIC, strip_book_titles(first_para))
-    if not topic or not _BODY_HEADING.search(body[:3000]):
+    paras = opening_lines(body, 3)
+    if not paras:
         return None
+    first = paras[0][:400]
+    window = "".join(paras)[:800]
+    topic = re.search(TOPIC, first) or re.search(TOPIC, window)
+    distinct, _ = topic_profile(window)
+    if not topic and distinct < 3:
+        return None
+    subject = topic.group(0) if topic else f"{distinct} rule-of-law terms"
     voice = _BODY_REPORT_VOICE.search(sq[:1500])
     if voice:
-        return f"opening names {topic.group(0)!r} and speaks as a report ({voice.group(0)!r})"
-    led = _YEAR_LED_OPENING.match(first_para)
-    if led:
-        return f"opening names {topic.group(0)!r} and leads with the year reviewed"
+        return f"opening names {subject!r} and speaks as a report ({voice.group(0)!r})"
+    if _REVIEW_OPENING.match(first):
+        return f"opening names {subject!r} and reviews the year"
+    if _ENUMERATOR.match(first) and len(paras) > 1 and (_SELF_VOICE.search(window) or topic):
+        return f"excerpt starts at a section heading of a report on {subject!r}"
+    if _SELF_VOICE.search(first[:60]) and re.search(TOPIC, first):
+        return f"opening speaks for its government ({_SELF_VOICE.search(first[:60]).group(0)!r}) on {subject!r}"
     return None
 
 
