@@ -118,6 +118,7 @@ class CleanedPage:
     # site owner's imprint lines (主办/承办/地址/版权所有/网站标识码), cut like `removed`.
     labelled_date: str | None = None  # ISO
     owner_lines: list[str] = field(default_factory=list)
+    title_reason: str | None = None  # how the title was chosen among the lines above the body
 
 
 @dataclass
@@ -153,6 +154,8 @@ class Document:
     body_text: str
     page_meta: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)  # decision -> evidence text
+    report_reason: str | None = None  # why it is (or is not) a report: "<class>: <evidence>"
+    title_reason: str | None = None  # how the title was chosen
     extractor_version: str = EXTRACTOR_VERSION
 
     @staticmethod

@@ -160,3 +160,18 @@ def test_constraints_name_real_columns() -> None:
     for table in RAW_TABLES:
         names = {c.name for c in table.columns}
         assert set(table.primary_key) | set(table.not_null) <= names, table.name
+
+
+def test_an_older_warehouse_gains_the_columns_added_since() -> None:
+    con = duckdb.connect(":memory:")
+    con.execute("create schema raw")
+    con.execute("create table raw.documents (document_id varchar primary key, page_id varchar not null)")
+    ensure_raw_schema(con)
+    cols = [
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns where table_name = 'documents'"
+        ).fetchall()
+    ]
+    assert {"report_reason", "title_reason", "region_code", "body_text"} <= set(cols)
+    con.close()

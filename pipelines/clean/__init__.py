@@ -51,6 +51,7 @@ def _finish(
     removed = [r[:_MAX_REMOVED_CHARS] for r in fields.get("removed", [])][:_MAX_REMOVED]
     return CleanedPage(
         title=" ".join(title.split()) if title else None,
+        title_reason=fields.get("title_reason"),
         body_text=body,
         page_meta=meta,
         publish_date=publish,
@@ -116,5 +117,12 @@ def clean_page(
 
 def _text_fields(lines: list[str], encoding: str | None, warnings: list[str], url: str | None) -> CleanedPage:
     lb = clean_lines(lines)
-    fields = {"title": lb.title, "body": lb.body, "meta": lb.meta, "removed": lb.removed, "method": "lines"}
+    fields = {
+        "title": lb.title,
+        "title_reason": lb.title_reason,
+        "body": lb.body,
+        "meta": lb.meta,
+        "removed": lb.removed,
+        "method": "lines",
+    }
     return _finish(fields, encoding, warnings, url)

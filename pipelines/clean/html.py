@@ -256,6 +256,11 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
             harvest_line(line, meta)
     harvest_footer("\n".join(page_lines[-120:]), meta)
     title = tags.get("title") or meta.get("title") or _heading_title(soup, page_title)
+    title_reason = (
+        "page metadata (ArticleTitle / 标题)"
+        if tags.get("title") or meta.get("title")
+        else "heading element or <title>"
+    )
     if not body_lines:
         lb = clean_lines(page_lines, title_hint=title)
         for k, v in lb.meta.items():
@@ -263,6 +268,7 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
         warnings.append("no body container found: line-level cleaning of the whole page")
         return {
             "title": title or lb.title,
+            "title_reason": title_reason if title else lb.title_reason,
             "body": lb.body,
             "meta": meta,
             "removed": lb.removed,
@@ -276,6 +282,7 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
     attachments = attachments_in(nodes, url, [root])
     return {
         "title": title,
+        "title_reason": title_reason if title else "no title element or metadata",
         "body": body,
         "meta": meta,
         "removed": removed,

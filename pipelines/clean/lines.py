@@ -101,6 +101,7 @@ class LineBody:
     removed: list[str] = field(default_factory=list)
     start: int = -1  # index of the first body line in the input lines (-1: no body)
     end: int = -1
+    title_reason: str | None = None  # how the title was chosen (or why there is none)
 
 
 def _is_closing(lines: list[str], i: int) -> bool:
@@ -189,6 +190,10 @@ def line_role(line: str) -> str | None:
 
 
 def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
+    return choose_title(lines, kinds, start)[0]
+
+
+def choose_title(lines: list[str], kinds: list[str], start: int) -> tuple[str | None, str]:
     """The title of the body that starts at `start`: a decision over the short lines above it.
 
     Walking up from the body, lines that are something else (info bars, a delivery line, a speaker,
@@ -198,22 +203,29 @@ def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
     ("桃源县人民政府" / "2017年度…情况报告"), is joined back into one.
     """
     candidates: list[int] = []
+    passed: list[str] = []
     i, steps = start - 1, 0
     while i >= 0 and steps < 12:
         line = lines[i]
-        if kinds[i] == "short" and line.strip() and not lx.INFO_BAR.search(line) and line_role(line) is None:
+        role = line_role(line) if line.strip() else None
+        if role:
+            passed.append(role)
+        elif kinds[i] == "short" and line.strip() and not lx.INFO_BAR.search(line):
             if not title_like(line):
                 break
             candidates.append(i)
         i -= 1
         steps += 1
+    over = f" (passed over: {', '.join(dict.fromkeys(passed))})" if passed else ""
     for i in candidates:
         joined = _split_title(lines, kinds, i)
         if joined:
-            return joined
+            return joined, f"report title set in two lines above the body{over}"
         if TITLE_REPORT.search(simplified(lines[i])):
-            return _with_issuer_line(lines, i)
-    return _with_issuer_line(lines, candidates[0]) if candidates else None
+            return _with_issuer_line(lines, i), f"nearest line above the body that names a report{over}"
+    if candidates:
+        return _with_issuer_line(lines, candidates[0]), f"nearest title-like line above the body{over}"
+    return None, f"no title-like line above the body{over}"
 
 
 def _split_title(lines: list[str], kinds: list[str], i: int) -> str | None:
@@ -223,7 +235,9 @@ def _split_title(lines: list[str], kinds: list[str], i: int) -> str | None:
     first, second = lines[i - 1], lines[i]
     if TITLE_REPORT.search(simplified(second)) or not TITLE_REPORT.search(simplified(first + second)):
         return None
-    if TITLE_REPORT.search(simplified(first)) and not simplified(first).endswith(("的", "建设", "工作", "情况")):
+    if TITLE_REPORT.search(simplified(first)) and not simplified(first).endswith(
+        ("的", "建设", "工作", "情况")
+    ):
         return None
     return first + second
 
@@ -258,10 +272,16 @@ def clean_lines(lines: Iterable[str], *, title_hint: str | None = None) -> LineB
         if kinds[i] == "meta":
             harvest_line(lines[i], meta)
     harvest_footer("\n".join(lines[end + 1 :] if start >= 0 else lines), meta)
-    title = title_hint or meta.get("title") or (find_title(lines, kinds, start) if start >= 0 else None)
+    if title_hint or meta.get("title"):
+        title = title_hint or meta.get("title")
+        title_reason = "page title" if title_hint else "labelled title line (标题:)"
+    elif start >= 0:
+        title, title_reason = choose_title(lines, kinds, start)
+    else:
+        title, title_reason = None, "no body, so no title"
     removed = [line for i, line in enumerate(lines) if not (start <= i <= end)]
     if start < 0:
-        return LineBody(title, [], meta, removed)
+        return LineBody(title, [], meta, removed, title_reason=title_reason)
     body, dropped = [], []
     for i in range(start, end + 1):
         if kinds[i] in ("chrome", "anchor") or (kinds[i] == "meta" and lx.CREDIT.match(lines[i])):
@@ -270,4 +290,4 @@ def clean_lines(lines: Iterable[str], *, title_hint: str | None = None) -> LineB
             body.append(lines[i])
     body, title_lines = strip_title_lines(body, title)
     body, dups = dedupe(body)
-    return LineBody(title, body, meta, removed + dropped + title_lines + dups, start, end)
+    return LineBody(title, body, meta, removed + dropped + title_lines + dups, start, end, title_reason)

@@ -144,5 +144,18 @@ RAW_DDL: tuple[str, ...] = ("CREATE SCHEMA IF NOT EXISTS raw", *(t.ddl() for t i
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw tables; a warehouse made by an older version gains the columns added since
+    (nullable, so its old rows stay valid and are re-derived from the raw pages on the next run)."""
     for stmt in RAW_DDL:
         con.execute(stmt)
+    existing = {
+        (s, t, c)
+        for s, t, c in con.execute(
+            "select table_schema, table_name, column_name from information_schema.columns where table_schema = 'raw'"
+        ).fetchall()
+    }
+    for table in RAW_TABLES:
+        schema, name = table.name.split(".")
+        for c in table.columns:
+            if (schema, name, c.name) not in existing:
+                con.execute(f"ALTER TABLE {table.name} ADD COLUMN {c.name} {c.sql_type}")

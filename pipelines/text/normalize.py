@@ -71,9 +71,7 @@ def squash(text: str | None) -> str:
 # out. The stored body, evidence and offsets stay the page's own text: the view remembers, for each of
 # its characters, where it came from, so an offset found in the view maps back to the original.
 
-_PINYIN_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?[)）]"
-)
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?[)）]")
 _converter = None
 
 

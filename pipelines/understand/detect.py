@@ -52,7 +52,9 @@ _NEG_TITLE = [
 _BODY_REPORT_VOICE = re.compile(
     r"(?:报告|汇报|总结|报告如下|汇报如下|总结如下)如下|特此报告|特此汇报|现将.{0,40}?(?:报告|汇报|总结)"
 )
-_BODY_TEMPLATE = re.compile(r"范文|篇一|篇二|第\d+篇|下载本文|本文由|字数|精选|模板|仅供参考|我要投稿|网友投稿")
+_BODY_TEMPLATE = re.compile(
+    r"范文|篇一|篇二|第\d+篇|下载本文|本文由|字数|精选|模板|仅供参考|我要投稿|网友投稿"
+)
 _BODY_ACADEMIC = re.compile(r"摘要[:：]|关键词[:：]|参考文献|\[J\]")
 _BODY_NEWS_OPENING = re.compile(r"记者|日前|近日|本报讯|讯\(|讯（|会议强调|会议指出|会议要求|会议听取")
 # Papers that state their own purpose ("制定本方案", "现印发给你们", "现解读如下") are rules, plans or
@@ -99,7 +101,13 @@ def topic_profile(body: str) -> tuple[int, int]:
 _HEAD_NOUN = re.compile(r"(?:报告|汇报|总结|情况|述职|述法)(?:[(（][^()（）]{0,20}[)）])?$")
 # Verbs that make a title news *about* a report even when it ends with 报告.
 _NEWS_ABOUT = re.compile(r"审议|听取|发布|公布|召开|举行|通过|出席|印发|转发|解读|亮相|晒出|出炉")
-_ALWAYS_NEGATIVE = ("government work report", "template or essay", "academic", "policy interpretation", "court or procuratorate paper")
+_ALWAYS_NEGATIVE = (
+    "government work report",
+    "template or essay",
+    "academic",
+    "policy interpretation",
+    "court or procuratorate paper",
+)
 
 
 def title_kind(title: str | None) -> tuple[str, str]:
@@ -147,6 +155,11 @@ _DELEGATES = re.compile(r"^各位代表")
 class Verdict:
     is_report: bool
     reason: str
+    kind: str = ""  # the class of the decision, for counting rejections by reason
+
+    @property
+    def labelled(self) -> str:
+        return f"{self.kind}: {self.reason}" if self.kind else self.reason
 
 
 def opening_lines(body: str, n: int = 3) -> list[str]:
@@ -178,37 +191,49 @@ def judge(title: str | None, body: str) -> Verdict:
     head = sq[:400]
     masked = placeholders(squash(title) + sq[:3000])
     if len(masked) >= 2 or placeholders(squash(title)):
-        return Verdict(False, f"template placeholders for names or figures: {masked[:3]}")
+        return Verdict(
+            False,
+            kind="template placeholders",
+            reason=f"template placeholders for names or figures: {masked[:3]}",
+        )
     if _BODY_ACADEMIC.search(sq[:3000]) and len(_BODY_ACADEMIC.findall(sq)) >= 2:
-        return Verdict(False, "academic paper markers (摘要/关键词/参考文献)")
+        return Verdict(False, "academic paper markers (摘要/关键词/参考文献)", "academic paper")
     if len(_BODY_TEMPLATE.findall(sq)) >= 2:
-        return Verdict(False, "template/范文 site markers in the body")
+        return Verdict(False, "template/范文 site markers in the body", "template site")
     if kind == "not_report":
-        return Verdict(False, why)
+        return Verdict(False, why, "title names another kind of paper")
     distinct, total = topic_profile(sq)
     voice = _BODY_REPORT_VOICE.search(sq[:1500]) or _BODY_REPORT_VOICE.search(sq[-400:])
     news = _BODY_NEWS_OPENING.search(head)
     first = (opening_lines(body, 1) or [""])[0]
     if _DELEGATES.match(first) and "法治" not in (title or ""):
-        return Verdict(False, "body opens with the delegates' salutation (各位代表): a 政府工作报告")
+        return Verdict(
+            False,
+            "body opens with the delegates' salutation (各位代表): a 政府工作报告",
+            "government work report",
+        )
     if kind == "report":
         if not sq:
-            return Verdict(False, f"{why}, but the page holds no body text")
+            return Verdict(False, f"{why}, but the page holds no body text", "no body")
         if news and not voice:
-            return Verdict(False, f"{why}, but the body opens as news ({news.group(0)!r})")
-        return Verdict(True, why)
+            return Verdict(False, f"{why}, but the body opens as news ({news.group(0)!r})", "news")
+        return Verdict(True, why, "report title")
     # No usable title: the body must speak as a report and be about rule of law.
     if news and not voice:
-        return Verdict(False, f"{why}; body opens as news ({news.group(0)!r})")
+        return Verdict(False, f"{why}; body opens as news ({news.group(0)!r})", "news")
     if voice and distinct >= 6 and total >= 12 and len(sq) >= 800:
         return Verdict(
-            True, f"{why}; body speaks as a report ({voice.group(0)!r}) with {distinct} rule-of-law terms"
+            True,
+            f"{why}; body speaks as a report ({voice.group(0)!r}) with {distinct} rule-of-law terms",
+            "report voice",
         )
     opening = untitled_report_opening(body)
     if opening:
-        return Verdict(True, f"{why}; {opening}")
+        return Verdict(True, f"{why}; {opening}", "report opening")
     return Verdict(
-        False, f"{why}; body: report voice {'yes' if voice else 'no'}, {distinct} rule-of-law terms"
+        False,
+        f"{why}; body: report voice {'yes' if voice else 'no'}, {distinct} rule-of-law terms",
+        "no report title or opening",
     )
 
 
@@ -252,7 +277,9 @@ def untitled_report_opening(body: str) -> str | None:
     if _ENUMERATOR.match(first) and len(paras) > 1 and (_SELF_VOICE.search(window) or topic):
         return f"excerpt starts at a section heading of a report on {subject!r}"
     if _SELF_VOICE.search(first[:60]) and re.search(TOPIC, first):
-        return f"opening speaks for its government ({_SELF_VOICE.search(first[:60]).group(0)!r}) on {subject!r}"
+        return (
+            f"opening speaks for its government ({_SELF_VOICE.search(first[:60]).group(0)!r}) on {subject!r}"
+        )
     return None
 
 

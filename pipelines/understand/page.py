@@ -112,6 +112,12 @@ def _document(
     # Decisions read the simplified view (a page in traditional characters uses the same vocabulary);
     # the document keeps its title and body as written.
     shown_title, shown_body = title, body
+    if split_note != "single document":
+        title_reason = "heading of one of several reports on the page"
+    elif title and cleaned.title and squash(title) != squash(cleaned.title):
+        title_reason = f"{cleaned.title_reason or 'cleaner'}; site name and markup taken off"
+    else:
+        title_reason = cleaned.title_reason if title else (cleaned.title_reason or "no title on the page")
     title = simplified(title) if title else title
     body = simplified(body)
     verdict = detect.judge(title, body)
@@ -187,6 +193,8 @@ def _document(
         body_text=shown_body,
         page_meta=meta,
         evidence=evidence,
+        report_reason=verdict.labelled,
+        title_reason=title_reason,
     )
 
 
