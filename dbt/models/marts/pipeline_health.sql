@@ -2,39 +2,39 @@
 -- Grain: one row per figure (metric) and, for breakdowns, per key: what the warehouse holds and what
 -- went wrong, as `fazhi status` and the build summary print it. A view, so the raw-level figures are
 -- live: fetches, ingest errors or cleanings written after the last build show at once.
--- Totals have key null; breakdowns have one row per key; `last_*` / `newest_*` figures carry a time
+-- Totals have key null (and only they do); breakdowns have one row per key; `last_*` / `newest_*` figures carry a time
 -- in observed_at instead of a value. Failure messages are grouped by failure_reason (first line,
 -- at most 90 characters).
 with pages as (
-    select * from {{ ref('stg_pages') }}
+    select * from {{ portable(ref('stg_pages')) }}
 ),
 
 page_locations as (
-    select * from {{ ref('stg_page_locations') }}
+    select * from {{ portable(ref('stg_page_locations')) }}
 ),
 
 fetches as (
-    select * from {{ ref('stg_fetches') }}
+    select * from {{ portable(ref('stg_fetches')) }}
 ),
 
 cleanings as (
-    select * from {{ ref('stg_page_cleanings') }}
+    select * from {{ portable(ref('stg_page_cleanings')) }}
 ),
 
 ingest_errors as (
-    select * from {{ ref('stg_ingest_errors') }}
+    select * from {{ portable(ref('stg_ingest_errors')) }}
 ),
 
 sources as (
-    select * from {{ ref('stg_sources') }}
+    select * from {{ portable(ref('stg_sources')) }}
 ),
 
 found_documents as (
-    select * from {{ ref('stg_documents') }}
+    select * from {{ portable(ref('stg_documents')) }}
 ),
 
 documents as (
-    select * from {{ ref('dim_document') }}
+    select * from {{ portable(ref('dim_document')) }}
 ),
 
 reports as (
@@ -42,11 +42,11 @@ reports as (
 ),
 
 mentions as (
-    select * from {{ ref('fct_indicator_mentions') }}
+    select * from {{ portable(ref('fct_indicator_mentions')) }}
 ),
 
 facts as (
-    select * from {{ ref('fct_rule_of_law_indicators') }}
+    select * from {{ portable(ref('fct_rule_of_law_indicators')) }}
 ),
 
 -- Each warning of each cleaning: warnings are JSON lists of strings; an object is named by its
@@ -135,7 +135,8 @@ figures as (
     union all
     select 'fetches', 'fetches_by_outcome', outcome, count(*), null from fetches group by outcome
     union all
-    select 'fetches', 'fetches_by_source', source_id, count(*), null from fetches group by source_id
+    select 'fetches', 'fetches_by_source', coalesce(source_id, '(none)'), count(*), null
+    from fetches group by all
     union all
     select 'fetches', 'last_fetch', null, null, max(fetched_at) from fetches
     union all

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('raw', 'fetches') }}
+    select * from {{ portable(source('raw', 'fetches')) }}
 ),
 
 renamed as (

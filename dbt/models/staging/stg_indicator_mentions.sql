@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('raw', 'indicator_mentions') }}
+    select * from {{ portable(source('raw', 'indicator_mentions')) }}
 ),
 
 renamed as (

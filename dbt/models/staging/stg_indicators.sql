@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('indicators') }}
+    select * from {{ portable(ref('indicators')) }}
 ),
 
 renamed as (

@@ -1,6 +1,6 @@
 -- Files the local ingest could not read (one row per location and error).
 with source as (
-    select * from {{ source('raw', 'ingest_errors') }}
+    select * from {{ portable(source('raw', 'ingest_errors')) }}
 ),
 
 renamed as (

@@ -1,6 +1,6 @@
 -- NBS county-level units that are not MCA divisions (development zones and the like).
 with source as (
-    select * from {{ ref('non_mca_county_units') }}
+    select * from {{ portable(ref('non_mca_county_units')) }}
 ),
 
 renamed as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('raw', 'page_cleanings') }}
+    select * from {{ portable(source('raw', 'page_cleanings')) }}
 ),
 
 renamed as (

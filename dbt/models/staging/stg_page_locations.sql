@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('raw', 'page_locations') }}
+    select * from {{ portable(source('raw', 'page_locations')) }}
 ),
 
 renamed as (

@@ -1,6 +1,6 @@
 -- Page metadata without the body blob (bodies stay in raw.pages for re-processing).
 with source as (
-    select * from {{ source('raw', 'pages') }}
+    select * from {{ portable(source('raw', 'pages')) }}
 ),
 
 renamed as (

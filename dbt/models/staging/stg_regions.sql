@@ -1,6 +1,6 @@
 -- County level and above, 1981-2025, one row per (code, valid_from): codes are re-used after changes.
 with source as (
-    select * from {{ ref('regions') }}
+    select * from {{ portable(ref('regions')) }}
 ),
 
 renamed as (

@@ -1,6 +1,6 @@
 -- The crawl registry (seeds/sources.csv) as of the last build: the government sites fazhi crawls.
 with source as (
-    select * from {{ ref('sources') }}
+    select * from {{ portable(ref('sources')) }}
 ),
 
 renamed as (

@@ -1,6 +1,6 @@
 -- Township level (乡/镇/街道), NBS 2023 edition: 9-digit codes.
 with source as (
-    select * from {{ ref('towns') }}
+    select * from {{ portable(ref('towns')) }}
 ),
 
 renamed as (
