@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import unicodedata
@@ -145,32 +146,24 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def summary(db: Path) -> dict[str, Any]:
+    """The figures printed after a build, from marts.pipeline_health (None where there are none)."""
+    from pipelines.status import Health, read_health
+
     con = _connect_read_only(db)
     try:
-
-        def one(sql: str) -> Any:
-            try:
-                return con.execute(sql).fetchone()[0]
-            except Exception:
-                return None
-
-        return {
-            "pages": one("select count(*) from raw.pages"),
-            "documents": one("select count(*) from raw.documents"),
-            "reports": one("select count(*) from marts.dim_document where is_report"),
-            "indicator mentions": one("select count(*) from marts.fct_indicator_mentions"),
-            "indicator facts": one("select count(*) from marts.fct_rule_of_law_indicators"),
-            "regions with facts": one(
-                "select count(distinct region_code) from marts.fct_rule_of_law_indicators"
-            ),
-            "years": one(
-                "select string_agg(distinct cast(year as varchar), ', ' order by cast(year as varchar)) "
-                "from marts.fct_rule_of_law_indicators"
-            ),
-            "pages failed": one("select count(*) from raw.page_cleanings where error is not null"),
-        }
+        health = read_health(con) or Health()
     finally:
         con.close()
+    return {
+        "pages": health.total("pages"),
+        "documents": health.total("documents_found"),
+        "reports": health.total("reports"),
+        "indicator mentions": health.total("indicator_mentions"),
+        "indicator facts": health.total("indicator_values"),
+        "regions with facts": health.total("fact_regions"),
+        "years": ", ".join(health.keys("values_by_year")) or None,
+        "pages failed": health.total("pages_failed"),
+    }
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -191,9 +184,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------------------------ crawl
 
 
+CRAWL_LOCK_TIMEOUT_S = 1800.0  # a crawl waits this long for a build to release the warehouse
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from pipelines.assets.resources import WarehouseResource
+    from functools import partial
+
     from pipelines.crawl import CrawlPolicy, crawl_sources, load_sources
+    from pipelines.land.connect import open_writer
     from pipelines.land.crawl_store import DuckDBCrawlStore
 
     path = Path(args.sources)
@@ -205,7 +203,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         raise UserError(f"{path}: {exc}") from None
     if args.source and args.source not in {s.id for s in sources}:
         raise UserError(f"unknown source {args.source!r}; known: {', '.join(s.id for s in sources)}")
-    store = DuckDBCrawlStore(WarehouseResource(database=str(Path(args.db).resolve())).connect)
+    connect = partial(
+        open_writer,
+        Path(args.db).resolve(),
+        memory_limit=os.environ.get("FAZHI_DUCKDB_MEMORY_LIMIT", "256MB"),
+        lock_timeout_s=CRAWL_LOCK_TIMEOUT_S,
+    )
+    store = DuckDBCrawlStore(connect)
     reports = crawl_sources(sources, store, CrawlPolicy(max_pages=args.max_pages), source_id=args.source)
     for report in reports:
         print(report.summary())
@@ -227,7 +231,7 @@ def _warehouse_call(fn, *args):
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from pipelines.report import write_report
+    from pipelines.publish import write_report
 
     path = _warehouse_call(write_report, Path(args.db), Path(args.out))
     print(f"report written to {path}")
@@ -280,106 +284,138 @@ EPILOG_BUILD = """examples:
 """
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="fazhi",
-        description="Rule-of-law reports of Chinese governments, as clean numbers with evidence.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def _command(sub, name: str, func, *, help: str, description: str, epilog: str) -> argparse.ArgumentParser:
     p = sub.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(func=func)
+    return p
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+
+
+def _add_build(sub) -> None:
+    p = _command(
+        sub,
         "build",
+        cmd_build,
         help="run the whole pipeline into the warehouse",
         description="Ingest bundled and inbox pages, clean, understand, extract, then dbt build.",
         epilog=EPILOG_BUILD,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    _db_option(p)
     p.add_argument("--no-samples", action="store_true", help="skip the bundled sample pages")
     p.add_argument("--docs", action="store_true", help="also run `dbt docs generate`")
     p.add_argument("--quiet", action="store_true", help="only the summary")
-    p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser(
+
+def _add_extract(sub) -> None:
+    p = _command(
+        sub,
         "extract",
+        cmd_extract,
         help="one page through clean + understand + extract, no warehouse",
         description="Print what fazhi reads from pages (saved HTML, text dumps or URLs) as JSON.",
         epilog=EPILOG_EXTRACT,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
     p.add_argument("--url", help="the page's original URL (a region signal when the input is a file)")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="pretty JSON per input (default)")
     fmt.add_argument("--jsonl", action="store_true", help="one JSON object per line, per input, in order")
-    p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser(
+
+def _add_crawl(sub) -> None:
+    p = _command(
+        sub,
         "crawl",
+        cmd_crawl,
         help="crawl registered government sites politely into raw.fetches / raw.pages",
         description="Crawl the enabled sources (or one) of a sources registry, obeying robots.txt and rate limits.",
         epilog=EPILOG_CRAWL,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
         "--sources", default=str(SEEDS_DIR / "sources.csv"), help="registry CSV (default: %(default)s)"
     )
     p.add_argument("--source", help="crawl only this source id (even if disabled)")
     p.add_argument("--max-pages", type=int, default=500, help="page budget of the run (default: %(default)s)")
-    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
-    p.set_defaults(func=cmd_crawl)
+    _db_option(p)
 
-    p = sub.add_parser(
+
+def _add_query(sub) -> None:
+    p = _command(
+        sub,
         "query",
+        cmd_query,
         help="run SQL against the warehouse (read-only)",
         description="Run SQL on the warehouse with a read-only connection and print a table.",
         epilog=EPILOG_QUERY,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("sql")
-    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    _db_option(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--limit", type=int, default=0, help="at most this many rows (0 = all)")
-    p.set_defaults(func=cmd_query)
 
-    p = sub.add_parser(
+
+def _add_report(sub) -> None:
+    p = _command(
+        sub,
         "report",
+        cmd_report,
         help="write a self-contained HTML report (coverage, trends, evidence)",
         description="One HTML page: which governments published, on time or late, their numbers, "
         "each linked to the sentence that states it.",
         epilog="examples:\n  fazhi report                  # -> fazhi-report.html\n"
         "  fazhi report -o out/ --db /tmp/w.duckdb",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("-o", "--out", default="fazhi-report.html", help="file or folder (default: %(default)s)")
-    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
-    p.set_defaults(func=cmd_report)
+    _db_option(p)
 
-    p = sub.add_parser(
+
+def _add_export(sub) -> None:
+    p = _command(
+        sub,
         "export",
+        cmd_export,
         help="export a warehouse table to csv, parquet or xlsx",
         description="Write one table (looked up in schema marts unless qualified) to a file.",
         epilog="examples:\n  fazhi export fct_rule_of_law_indicators\n"
         "  fazhi export marts.fct_report_coverage --format xlsx -o coverage.xlsx\n"
         "  fazhi export raw.ingest_errors --format parquet -o exports/",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("table", help="e.g. fct_rule_of_law_indicators or raw.pages")
     p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
     p.add_argument("-o", "--out", help="file or folder (default: ./<table>.<format>)")
-    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
-    p.set_defaults(func=cmd_export)
+    _db_option(p)
 
-    p = sub.add_parser(
+
+def _add_status(sub) -> None:
+    p = _command(
+        sub,
         "status",
+        cmd_status,
         help="what the warehouse holds and what failed",
         description="Pages, documents, reports and facts; last ingest and fetch; failures by reason.",
         epilog="examples:\n  fazhi status\n  fazhi status --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
+    _db_option(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(func=cmd_status)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fazhi",
+        description="Rule-of-law reports of Chinese governments, as clean numbers with evidence.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_build, _add_extract, _add_crawl, _add_query, _add_report, _add_export, _add_status):
+        add(sub)
     return parser
 
 

@@ -1,50 +1,148 @@
 """`fazhi status`: what the warehouse holds and what went wrong, without writing SQL.
 
-Every figure is a count over the raw tables or the marts, read with a read-only connection so it is
-safe while Dagster runs. A table that does not exist yet (a warehouse never built, or built before a
-table was added) gives None for its figures instead of failing the whole status.
+Every figure is a row of marts.pipeline_health (a dbt view, so the raw-level figures are live even
+after a crawl no build has followed), read with a read-only connection so it is safe while Dagster
+runs. This module only arranges those rows for the terminal and for JSON. A warehouse whose marts
+were never built has no pipeline_health: its figures are None and the status says to build.
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from pipelines.land.connect import open_read_only, tables
 
-REASON_WIDTH = 90  # failure messages are grouped on their first characters (they may embed a URL)
+HEALTH = "marts.pipeline_health"
+EXPECTED_TABLES = (
+    "raw.pages",
+    "raw.page_cleanings",
+    "raw.fetches",
+    "raw.ingest_errors",
+    "marts.dim_document",
+    "marts.fct_indicator_mentions",
+    "marts.fct_rule_of_law_indicators",
+    HEALTH,  # a warehouse built before the view existed: rebuild to see its figures
+)
+# Breakdowns in the order status prints them: largest count first, then by key (a null key last).
+HEALTH_SQL = (
+    f"select metric, key, value, observed_at from {HEALTH} order by metric, value desc, key nulls last"
+)
 
 
-def _counts(con, sql: str) -> dict[str, int]:
-    return {("(none)" if k is None else str(k)): int(n) for k, n in con.execute(sql).fetchall()}
+@dataclass
+class Health:
+    """The rows of marts.pipeline_health: totals and times by metric, breakdowns by metric and key."""
+
+    totals: dict[str, int | None] = field(default_factory=dict)
+    times: dict[str, datetime | None] = field(default_factory=dict)
+    breakdowns: dict[str, dict[str | None, int]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple]) -> Health:
+        health = cls()
+        for metric, key, value, observed_at in rows:
+            if key is not None:
+                health.breakdowns.setdefault(metric, {})[key] = int(value)
+            elif value is None:
+                health.times[metric] = observed_at
+            else:
+                health.totals[metric] = int(value)
+        return health
+
+    def total(self, metric: str) -> int | None:
+        return self.totals.get(metric)
+
+    def time(self, metric: str) -> str | None:
+        return _iso(self.times.get(metric))
+
+    def counts(self, metric: str) -> dict[str, int]:
+        return dict(self.breakdowns.get(metric, {}))
+
+    def keys(self, metric: str) -> list[str]:
+        return sorted(self.breakdowns.get(metric, {}))
 
 
-def _reason(text: str) -> str:
-    first = text.strip().splitlines()[0] if text.strip() else "(empty)"
-    return first if len(first) <= REASON_WIDTH else first[: REASON_WIDTH - 1] + "…"
-
-
-def _warning_key(item: Any) -> str:
-    if isinstance(item, dict):
-        for key in ("kind", "code", "warning", "reason", "message"):
-            if key in item:
-                return _reason(str(item[key]))
-        return _reason(json.dumps(item, ensure_ascii=False, sort_keys=True))
-    return _reason(str(item))
-
-
-def _grouped(pairs: list[tuple[str | None, int]]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for text, n in pairs:
-        key = _reason(text or "")
-        out[key] = out.get(key, 0) + int(n)
-    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
+def read_health(con: duckdb.DuckDBPyConnection) -> Health | None:
+    """marts.pipeline_health, or None when the marts were never built (or a table under the view is gone)."""
+    if HEALTH not in tables(con):
+        return None
+    try:
+        return Health.from_rows(con.execute(HEALTH_SQL).fetchall())
+    except duckdb.Error:
+        return None
 
 
 def _iso(value: Any) -> str | None:
     return value.isoformat(sep=" ", timespec="seconds") if isinstance(value, datetime) else value
+
+
+def _file_facts(db: Path) -> dict[str, Any]:
+    stat = db.stat()
+    return {
+        "warehouse": str(db),
+        "size_mb": round(stat.st_size / 1e6, 1),
+        "last_write": _iso(datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)),
+    }
+
+
+def _pages(h: Health) -> dict[str, Any]:
+    return {
+        "total": h.total("pages"),
+        "by_origin": h.counts("pages_by_origin"),
+        "by_media_type": h.counts("pages_by_media_type"),
+    }
+
+
+def _documents(h: Health) -> dict[str, Any]:
+    return {
+        "total": h.total("documents"),
+        "reports": h.total("reports"),
+        "by_doc_type": h.counts("reports_by_doc_type"),
+        "reports_without_region": h.total("reports_without_region"),
+        "reports_without_year": h.total("reports_without_year"),
+        "regions_with_reports": h.total("regions_with_reports"),
+        "years": sorted(int(y) for y in h.keys("reports_by_year")),
+    }
+
+
+def _facts(h: Health) -> dict[str, Any]:
+    return {
+        "mentions": h.total("indicator_mentions"),
+        "indicator_values": h.total("indicator_values"),
+        "flagged_mentions": h.total("flagged_mentions"),
+        "indicators": h.total("indicators"),
+        "regions": h.total("fact_regions"),
+        "conflicts": h.total("conflicts"),
+    }
+
+
+def _fetches(h: Health) -> dict[str, Any]:
+    return {"total": h.total("fetches"), "by_outcome": h.counts("fetches_by_outcome")}
+
+
+def _failures(h: Health) -> dict[str, dict[str, int]]:
+    return {
+        "cleaning_errors": h.counts("cleaning_errors"),
+        "cleaning_warnings": h.counts("cleaning_warnings"),
+        "ingest_errors": h.counts("ingest_errors"),
+        "fetch_errors": h.counts("fetch_errors"),
+    }
+
+
+def _unbuilt() -> dict[str, Any]:
+    """The figures of a warehouse without marts: none."""
+    return {
+        "pages": {"total": None, "by_origin": {}, "by_media_type": {}},
+        "documents": {"total": None, "reports": None, "by_doc_type": {}},
+        "facts": {"mentions": None, "indicator_values": None},
+        "fetches": {"total": None, "by_outcome": {}},
+        "failures": {},
+    }
 
 
 def warehouse_status(db: Path) -> dict[str, Any]:
@@ -53,135 +151,22 @@ def warehouse_status(db: Path) -> dict[str, Any]:
     con = open_read_only(db)
     try:
         have = tables(con)
-
-        def has(*names: str) -> bool:
-            return all(n in have for n in names)
-
-        def one(sql: str) -> Any:
-            return con.execute(sql).fetchone()[0]
-
-        stat = db.stat()
-        status: dict[str, Any] = {
-            "warehouse": str(db),
-            "size_mb": round(stat.st_size / 1e6, 1),
-            "last_write": _iso(datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)),
-            "built": has("marts.fct_rule_of_law_indicators"),
-        }
-
-        pages: dict[str, Any] = {"total": None, "by_origin": {}, "by_media_type": {}}
-        if has("raw.pages"):
-            pages["total"] = one("select count(*) from raw.pages")
-            pages["by_origin"] = _counts(
-                con, "select origin, count(*) from raw.pages group by 1 order by 2 desc, 1"
-            )
-            pages["by_media_type"] = _counts(
-                con, "select media_type, count(*) from raw.pages group by 1 order by 2 desc, 1"
-            )
-            status["newest_page"] = _iso(one("select max(fetched_at) from raw.pages"))
-        if has("raw.page_locations"):
-            status["last_ingest"] = _iso(one("select max(first_seen) from raw.page_locations"))
-        status["pages"] = pages
-
-        docs: dict[str, Any] = {"total": None, "reports": None, "by_doc_type": {}}
-        if has("marts.dim_document"):
-            docs["total"] = one("select count(*) from marts.dim_document")
-            docs["reports"] = one("select count(*) from marts.dim_document where is_report")
-            docs["by_doc_type"] = _counts(
-                con,
-                "select doc_type, count(*) from marts.dim_document where is_report group by 1 order by 2 desc, 1",
-            )
-            docs["reports_without_region"] = one(
-                "select count(*) from marts.dim_document where is_report and region_code is null"
-            )
-            docs["reports_without_year"] = one(
-                "select count(*) from marts.dim_document where is_report and report_year is null"
-            )
-            docs["regions_with_reports"] = one(
-                "select count(distinct region_code) from marts.dim_document where is_report"
-            )
-            docs["years"] = [
-                r[0]
-                for r in con.execute(
-                    "select distinct report_year from marts.dim_document "
-                    "where is_report and report_year is not null order by 1"
-                ).fetchall()
-            ]
-        elif has("raw.documents"):
-            docs["total"] = one("select count(*) from raw.documents")
-            docs["reports"] = one("select count(*) from raw.documents where is_report")
-        status["documents"] = docs
-
-        facts: dict[str, Any] = {"mentions": None, "indicator_values": None}
-        if has("marts.fct_indicator_mentions"):
-            facts["mentions"] = one("select count(*) from marts.fct_indicator_mentions")
-            facts["flagged_mentions"] = one(
-                "select count(*) from marts.fct_indicator_mentions where is_flagged"
-            )
-        if has("marts.fct_rule_of_law_indicators"):
-            facts["indicator_values"] = one("select count(*) from marts.fct_rule_of_law_indicators")
-            facts["indicators"] = one(
-                "select count(distinct indicator_code) from marts.fct_rule_of_law_indicators"
-            )
-            facts["regions"] = one("select count(distinct region_code) from marts.fct_rule_of_law_indicators")
-            facts["conflicts"] = one(
-                "select count(*) from marts.fct_rule_of_law_indicators where has_conflict"
-            )
-        status["facts"] = facts
-
-        fetches: dict[str, Any] = {"total": None, "by_outcome": {}}
-        if has("raw.fetches"):
-            fetches["total"] = one("select count(*) from raw.fetches")
-            fetches["by_outcome"] = _counts(
-                con, "select outcome, count(*) from raw.fetches group by 1 order by 2 desc, 1"
-            )
-            status["last_fetch"] = _iso(one("select max(fetched_at) from raw.fetches"))
-        status["fetches"] = fetches
-
-        failures: dict[str, dict[str, int]] = {}
-        if has("raw.page_cleanings"):
-            failures["cleaning_errors"] = _grouped(
-                con.execute(
-                    "select error, count(*) from raw.page_cleanings where error is not null group by 1"
-                ).fetchall()
-            )
-            warnings: dict[str, int] = {}
-            for (text,) in con.execute(
-                "select warnings::varchar from raw.page_cleanings where warnings is not null"
-            ).fetchall():
-                try:
-                    items = json.loads(text)
-                except (TypeError, ValueError):
-                    items = [text]
-                for item in items if isinstance(items, list) else [items]:
-                    key = _warning_key(item)
-                    warnings[key] = warnings.get(key, 0) + 1
-            failures["cleaning_warnings"] = dict(sorted(warnings.items(), key=lambda kv: (-kv[1], kv[0])))
-        if has("raw.ingest_errors"):
-            failures["ingest_errors"] = _grouped(
-                con.execute("select error, count(*) from raw.ingest_errors group by 1").fetchall()
-            )
-        if has("raw.fetches"):
-            failures["fetch_errors"] = _counts(
-                con,
-                "select coalesce(error_kind, outcome), count(*) from raw.fetches "
-                "where error_kind is not null or error is not null group by 1 order by 2 desc, 1",
-            )
-        status["failures"] = failures
-        status["missing_tables"] = sorted(
-            t
-            for t in (
-                "raw.pages",
-                "raw.page_cleanings",
-                "raw.fetches",
-                "raw.ingest_errors",
-                "marts.dim_document",
-                "marts.fct_indicator_mentions",
-                "marts.fct_rule_of_law_indicators",
-            )
-            if t not in have
-        )
+        health = read_health(con)
     finally:
         con.close()
+    status: dict[str, Any] = {**_file_facts(db), "built": "marts.fct_rule_of_law_indicators" in have}
+    if health is None:
+        status.update(_unbuilt())
+    else:
+        status["newest_page"] = health.time("newest_page")
+        status["last_ingest"] = health.time("last_ingest")
+        status["pages"] = _pages(health)
+        status["documents"] = _documents(health)
+        status["facts"] = _facts(health)
+        status["last_fetch"] = health.time("last_fetch")
+        status["fetches"] = _fetches(health)
+        status["failures"] = _failures(health)
+    status["missing_tables"] = sorted(t for t in EXPECTED_TABLES if t not in have)
     return status
 
 
@@ -197,10 +182,17 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def format_status(status: dict[str, Any]) -> str:
-    """The status as aligned plain text for a terminal (no colour codes, so it pipes cleanly)."""
+FAILURE_TITLES = {
+    "cleaning_errors": "pages that failed to clean",
+    "cleaning_warnings": "cleaning warnings",
+    "ingest_errors": "files that could not be ingested",
+    "fetch_errors": "failed fetches",
+}
+
+
+def _figure_rows(status: dict[str, Any]) -> list[tuple[str, Any]]:
     pages, docs, facts, fetches = status["pages"], status["documents"], status["facts"], status["fetches"]
-    rows: list[tuple[str, Any]] = [
+    return [
         ("warehouse", f"{status['warehouse']} ({status['size_mb']} MB)"),
         ("last write", status.get("last_write")),
         ("last ingest", status.get("last_ingest")),
@@ -224,24 +216,26 @@ def format_status(status: dict[str, Any]) -> str:
         ("fetches", fetches["total"]),
         ("  by outcome", fetches["by_outcome"]),
     ]
+
+
+def _failure_lines(failures: dict[str, dict[str, int]]) -> list[str]:
+    if not any(failures.values()):
+        return ["", "no failures recorded"]
+    lines = ["", "failures by reason:"]
+    for key, title in FAILURE_TITLES.items():
+        groups = failures.get(key) or {}
+        if groups:
+            lines.append(f"  {title} ({sum(groups.values())}):")
+            lines += [f"    {n:>5}  {reason}" for reason, n in groups.items()]
+    return lines
+
+
+def format_status(status: dict[str, Any]) -> str:
+    """The status as aligned plain text for a terminal (no colour codes, so it pipes cleanly)."""
+    rows = _figure_rows(status)
     width = max(len(k) for k, _ in rows)
     lines = [f"{k.ljust(width)}  {_fmt(v)}" if k else "" for k, v in rows]
-    titles = {
-        "cleaning_errors": "pages that failed to clean",
-        "cleaning_warnings": "cleaning warnings",
-        "ingest_errors": "files that could not be ingested",
-        "fetch_errors": "failed fetches",
-    }
-    failures = status["failures"]
-    if any(failures.values()):
-        lines += ["", "failures by reason:"]
-        for key, title in titles.items():
-            groups = failures.get(key) or {}
-            if groups:
-                lines.append(f"  {title} ({sum(groups.values())}):")
-                lines += [f"    {n:>5}  {reason}" for reason, n in groups.items()]
-    else:
-        lines += ["", "no failures recorded"]
+    lines += _failure_lines(status["failures"])
     if not status["built"]:
         lines += ["", "the marts are missing: run `fazhi build`"]
     elif status["missing_tables"]:

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from pipelines.paths import PROJECT_ROOT
-from pipelines.report import WarehouseError, fmt, load, write_report
+from pipelines.publish import WarehouseError, fmt, load, write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -9,6 +9,5 @@ where d.is_report
       select 1
       from {{ ref('dim_region') }} r
       where r.code = d.region_code
-        and coalesce(r.valid_from, 0) <= d.report_year
-        and d.report_year < coalesce(r.valid_to, 9999)
+        and {{ valid_in_year('r.valid_from', 'r.valid_to', 'd.report_year') }}
   )

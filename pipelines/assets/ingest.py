@@ -64,6 +64,11 @@ def _move_aside(path: Path, inbox: Path, folder: str, error: str | None = None) 
             kinds={"python", "duckdb"},
             description="Every file path or URL each body was seen at.",
         ),
+        AssetSpec(
+            ["raw", "ingest_errors"],
+            kinds={"python", "duckdb"},
+            description="Files that could not be ingested, with the reason.",
+        ),
     ],
     group_name="ingest",
     pool=WAREHOUSE_POOL,
@@ -103,3 +108,4 @@ def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse
     meta = {"files_seen": seen, "pages_new": new, "files_failed": failed, "pages_total": total}
     yield MaterializeResult(asset_key=["raw", "pages"], metadata=meta)
     yield MaterializeResult(asset_key=["raw", "page_locations"], metadata={"files_seen": seen})
+    yield MaterializeResult(asset_key=["raw", "ingest_errors"], metadata={"files_failed": failed})

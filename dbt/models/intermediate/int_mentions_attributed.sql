@@ -18,12 +18,7 @@ select
     d.publish_date,
     d.page_location as url,
     d.title,
-    case
-        when m.period = 'full_year' then 12
-        when m.period = 'first_half' then 6
-        when m.period like 'through_month_%' then try_cast(replace(m.period, 'through_month_', '') as integer)
-        else null
-    end as period_months,
+    {{ period_months('m.period') }} as period_months,
     case when d.doc_type in ('annual_report', 'department_report', 'work_summary') then 1 else 2 end as doc_type_rank
 from mentions m
 join docs d using (document_id)

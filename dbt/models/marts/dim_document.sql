@@ -34,8 +34,7 @@ select
     d.publish_date,
     d.written_date,
     case
-        when d.doc_type = 'annual_report' and d.report_year is not null and d.publish_date is not null
-            then d.publish_date < make_date(d.report_year + 1, 4, 1)
+        when d.doc_type = 'annual_report' then {{ published_by_deadline('d.publish_date', 'd.report_year') }}
     end as published_by_deadline,
     d.page_location as url,
     d.locations as urls,

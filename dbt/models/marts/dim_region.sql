@@ -1,5 +1,6 @@
 -- One row per division record (code, valid_from): codes are re-used after changes, so a fact's
--- region is valid in a year when valid_from <= year < coalesce(valid_to, 9999).
+-- region is valid in a year when valid_from <= year < valid_to (macro valid_in_year: a null
+-- valid_from means always, a null valid_to means still).
 select
     code || '@' || coalesce(cast(valid_from as varchar), 'nbs2023') as region_key,
     code,

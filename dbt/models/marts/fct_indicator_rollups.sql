@@ -12,8 +12,7 @@ children as (
     from {{ ref('dim_region') }} r
     cross join (select distinct year from facts) y
     where r.level = 'county'
-      and r.valid_from <= y.year
-      and y.year < coalesce(r.valid_to, 9999)
+      and {{ valid_in_year('r.valid_from', 'r.valid_to', 'y.year') }}
 ),
 
 parents as (

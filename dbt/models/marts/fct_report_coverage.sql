@@ -1,7 +1,7 @@
 -- Grain: region_code x year, for every county-level-or-higher division valid in each year the
 -- warehouse holds a report for (plus reporting townships and zones): was a report found, which kind,
--- when it was published, whether by the deadline (annual reports are due before 1 April of the
--- following year), and how many indicators it states.
+-- when it was published, whether by the deadline (macro report_deadline: annual reports are due
+-- before 1 April of the following year), and how many indicators it states.
 with reports as (
     select * from {{ ref('dim_document') }}
     where is_report and region_code is not null and report_year is not null
@@ -16,8 +16,7 @@ grid as (
     from {{ ref('dim_region') }} r
     cross join years y
     where r.level in ('province', 'prefecture', 'county')
-      and r.valid_from <= y.year
-      and y.year < coalesce(r.valid_to, 9999)
+      and {{ valid_in_year('r.valid_from', 'r.valid_to', 'y.year') }}
     union
     select distinct d.region_code, d.region_name, d.region_level, d.province_code, d.prefecture_code, d.report_year
     from reports d
@@ -57,10 +56,8 @@ select
     coalesce(p.has_full_year_report, false) as has_full_year_report,
     p.first_publish_date,
     p.annual_publish_date,
-    make_date(g.year + 1, 4, 1) as deadline,
-    case
-        when p.annual_publish_date is not null then p.annual_publish_date < make_date(g.year + 1, 4, 1)
-    end as published_by_deadline,
+    {{ report_deadline('g.year') }} as deadline,
+    {{ published_by_deadline('p.annual_publish_date', 'g.year') }} as published_by_deadline,
     p.first_document_id,
     coalesce(i.n_indicators, 0) as n_indicators
 from grid g

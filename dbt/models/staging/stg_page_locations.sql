@@ -1,2 +1,10 @@
-select page_id, location, origin, first_seen
-from {{ source('raw', 'page_locations') }}
+with source as (
+    select * from {{ portable(source('raw', 'page_locations')) }}
+),
+
+renamed as (
+    select page_id, location, origin, first_seen
+    from source
+)
+
+select * from renamed

@@ -1,13 +1,21 @@
 -- Page metadata without the body blob (bodies stay in raw.pages for re-processing).
-select
-    page_id,
-    url,
-    location,
-    coalesce(url, location) as page_location,
-    source_id,
-    origin,
-    media_type,
-    fetched_at,
-    encoding,
-    n_bytes
-from {{ source('raw', 'pages') }}
+with source as (
+    select * from {{ portable(source('raw', 'pages')) }}
+),
+
+renamed as (
+    select
+        page_id,
+        url,
+        location,
+        coalesce(url, location) as page_location,
+        source_id,
+        origin,
+        media_type,
+        fetched_at,
+        encoding,
+        n_bytes
+    from source
+)
+
+select * from renamed

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines.land.connect import WarehouseError
-from pipelines.report.data import ReportData, load
-from pipelines.report.render import page
+from pipelines.publish.data import ReportData, load
+from pipelines.publish.render import page
 
 __all__ = ["ReportData", "WarehouseError", "load", "render_report", "write_report"]
 

@@ -10,9 +10,9 @@ import re
 from collections import defaultdict
 from html import escape
 
-from pipelines.report import fmt
-from pipelines.report.data import Change, Document, Fact, ReportData
-from pipelines.report.svg import sparkline
+from pipelines.publish import fmt
+from pipelines.publish.data import Change, Document, Fact, ReportData
+from pipelines.publish.svg import sparkline
 
 AREA_LABEL = {
     "org_leadership": "组织领导 Leadership",
