@@ -57,10 +57,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from pipelines.process import process_page, result_json
 
     if args.url and len(args.inputs) > 1:
-        raise UserError("--url applies to a single input")
+        raise UserError("--url applies to a single input (use --url-map for a batch)")
+    urls = _read_url_map(args.url_map) if args.url_map else {}
     status = 0
     for arg in args.inputs:
-        item = _load_input(arg, args.url)
+        item = _load_input(arg, args.url or urls.get(arg) or urls.get(str(Path(arg).resolve())))
         if isinstance(item, IngestError):
             _err(f"{item.location}: {item.error}")
             out: dict[str, Any] = {"source": arg, "error": item.error, "documents": []}
@@ -72,6 +73,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             print(json.dumps(out, ensure_ascii=False, indent=2), flush=True)
     return status
+
+
+def _read_url_map(path: Path) -> dict[str, str]:
+    """path<TAB>url lines (blank lines and # comments skipped); paths as given and as absolute paths."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"--url-map {path}: {exc.strerror or exc}") from None
+    out: dict[str, str] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if "\t" not in line:
+            raise UserError(f"--url-map {path}:{n}: expected 'path<TAB>url'")
+        name, url = (part.strip() for part in line.split("\t", 1))
+        out[name] = url
+        out[str(Path(name).resolve())] = url
+    return out
 
 
 # ------------------------------------------------------------------------------------------ query
@@ -325,7 +344,13 @@ def _add_extract(sub) -> None:
         epilog=EPILOG_EXTRACT,
     )
     p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
-    p.add_argument("--url", help="the page's original URL (a region signal when the input is a file)")
+    p.add_argument("--url", help="the page's original URL (a region tie-breaker when the input is a file)")
+    p.add_argument(
+        "--url-map",
+        type=Path,
+        metavar="MAP",
+        help="a file of lines 'path<TAB>url' giving each input of a batch its original URL",
+    )
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="pretty JSON per input (default)")
     fmt.add_argument("--jsonl", action="store_true", help="one JSON object per line, per input, in order")

@@ -10,6 +10,7 @@ mentions matched on code and value within 0.5% or 0.5.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 import pytest
@@ -111,7 +112,9 @@ if __name__ == "__main__":
 
 
 def _facts(body: str) -> set[tuple[str, float, str]]:
-    doc = _doc(body, 2024, "full_year")
+    # Each sentence is read as part of the report it came from: the year it names leads its clause.
+    named = re.search(r"(?:^|[。,，])((?:19|20)\d{2})年", body)
+    doc = _doc(body, int(named.group(1)) if named else 2024, "full_year")
     return {(m.indicator_code, round(m.value, 2), m.measure) for m in extract_mentions(doc)}
 
 

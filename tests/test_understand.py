@@ -336,7 +336,10 @@ _UNTITLED = [
     # (real page openings are short: most stop before the first 一、)
     ("2024年,我区法治政府建设取得新成效。" + "区政府常务会常态开展学法活动。" * 30, True),
     # the same opening as news about the topic is not
-    ("近日,记者从区司法局获悉,2024年我区法治政府建设取得新成效。" + "区政府常务会常态开展学法活动。" * 30, False),
+    (
+        "近日,记者从区司法局获悉,2024年我区法治政府建设取得新成效。" + "区政府常务会常态开展学法活动。" * 30,
+        False,
+    ),
 ]
 
 

@@ -19,7 +19,7 @@ from pipelines.text.period import FIRST_HALF, FULL_YEAR, MULTI_YEAR, Period, thr
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"截[至止到](?:今年|本年|\d{{4}}年)?(?P<m>{_NUM})月(?:底|末|份|\d{{1,2}}日)?"), "month"),
-    (re.compile(rf"(?<![\d.])(?:1|一)\s*(?:-|—|–|~|至|到)\s*(?P<m>{_NUM})\s*月"), "month"),
+    (re.compile(rf"(?<![\d.])(?:1|一)\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(?P<m>{_NUM})\s*月"), "month"),
     (re.compile(r"(?:截[至止到](?:今年|本年)?)?(?:前|第)(?P<q>[一二三1-3])(?:个)?季度(?:末)?"), "quarter"),
     (re.compile(r"上半年"), FIRST_HALF),
     (

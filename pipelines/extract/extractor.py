@@ -245,6 +245,8 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
             period = _period(d, q.start)
             if period == MULTI_YEAR:
                 continue  # a tally since some earlier year is not this report's figure
+            if _other_year(ctx.sentence_before, d.doc.report_year):
+                continue  # a clause that names another year states that year's figure, not this report's
             scope = find_scope(ctx.sentence_before)
             if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
                 _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
@@ -252,12 +254,55 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
             for hit in match_quantity(q, ctx, d.allowed, rules):
                 measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
                 for code in hit.codes:
-                    m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, scope, period)
+                    m_scope = scope
+                    if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
+                        m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
+                    m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, m_scope, period)
                     mentions.append(m)
                     last_in_clause[ci] = m
     mentions.extend(_negation_zeros(d))
     mentions.extend(_derived(d, mentions))
     return _dedupe(mentions)
+
+
+# A clause led by a year ("2012年,市政府共承办…", "其中2018年省交办122件", "2008年1月至2010年5月底,共收…"):
+# its figures are that year's. A year after 比/较/与 is a comparison, and 以来/至今 are tallies (handled
+# as periods).
+_CLAUSE_YEAR_RE = re.compile(
+    r"(?:^|[,，;；:：。])\s*(?:其中|另外|此外|同时)?[,，]?\s*(?P<y>(?:19|20)\d{2})年(?!以来|至今|底前|前)"
+    r"(?P<adverbial>度|[,，]|(?:\d{1,2}月)?(?:[-—至到]|上半年|全年|共|累计))?"
+)
+_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|项|次|人|个|宗|起|场|家|条|%)")
+
+
+def _other_year(sentence_before: str, report_year: int | None) -> bool:
+    """Whether the value's clause is led by another year than the report's. A year set off as a time
+    adverbial ("2012年,", "2008年1月至…", "2019年度") covers the whole clause; a year that qualifies a
+    noun ("2018年省交办122件…化解117件") covers only the first figure after it."""
+    if report_year is None:
+        return False
+    found = list(_CLAUSE_YEAR_RE.finditer(sentence_before))
+    if not found or int(found[-1].group("y")) == report_year:
+        return False
+    last = found[-1]
+    return bool(last.group("adverbial")) or not _COUNTED.search(sentence_before[last.end() :])
+
+
+def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
+    """Whether the value at pos is introduced by 其中 after a figure of the same indicator in its
+    paragraph ("办理行政诉讼案件31宗,其中一审案件25宗"): a part of that figure, not the whole."""
+    par = d.seg.paragraphs[d.seg.paragraph_index(pos)]
+    for m in reversed(mentions):
+        if m.start < par.start:
+            break
+        if (
+            m.indicator_code == code
+            and m.measure != "change_pct"
+            and m.scope == "whole_region"
+            and m.start < pos
+        ):
+            return "其中" in d.text[m.end : pos]
+    return False
 
 
 def _add_change(

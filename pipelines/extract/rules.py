@@ -156,7 +156,7 @@ RULES: tuple[Rule, ...] = (
     R("petitions_received", "count", left=rf"(?:受理|接待|登记|接收|收到){G(6)}?(?:信访|来信来访|群众来信){G(4)}", units=CASES | {"人次"}, exclude_left=r"办结"),
     R("petitions_received", "count", left=rf"接待(?:来访|上访)?群众{G(2)}", units=CASES | {"人次"}, anchor=PETITION),
     R("petitions_received", "count", left=rf"(?:信访总量|来信来访总量|信访量){G(3)}", units=CASES | {"人次"}),
-    R("petitions_received", "count", left=rf"交办{G(3)}", units=CASES, anchor=PETITION, anchor_scope="paragraph"),
+    # Cases assigned from above (交办) are not the year's total received (catalog note): no rule.
     R("petitions_resolved", "count", left=rf"(?:化解|办结|息访){G(10)}", units=CASES, anchor=PETITION, anchor_scope="paragraph", exclude_left=r"受理(?:并|和|及)"),
     R("legal_aid_cases", "count", left=rf"法律援助(?:案件)?{G(3)}", units=CASES),
     # --- capacity -----------------------------------------------------------------------------------

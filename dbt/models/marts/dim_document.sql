@@ -30,6 +30,8 @@ select
     d.region_reason,
     d.report_year,
     d.year_reason,
+    d.report_reason,
+    d.title_reason,
     d.period,
     d.publish_date,
     d.written_date,

@@ -102,6 +102,9 @@ figures as (
     union all
     select 'documents', 'non_reports', null, count(*), null from documents where not is_report
     union all
+    select 'documents', 'non_reports_by_reason', coalesce(split_part(report_reason, ':', 1), 'unknown'), count(*), null
+    from documents where not is_report group by 3
+    union all
     select 'documents', 'reports', null, count(*), null from reports
     union all
     select 'documents', 'reports_by_doc_type', doc_type, count(*), null from reports group by doc_type

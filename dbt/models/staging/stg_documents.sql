@@ -43,6 +43,8 @@ renamed as (
         md5(left(normalized_body, 300)) as body_prefix_fingerprint,
         page_meta,
         evidence,
+        report_reason,
+        title_reason,
         extractor_version
     from normalized
 )
