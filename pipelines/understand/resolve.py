@@ -197,6 +197,12 @@ def _site_division(
 _PASSING = ("opening", "opening sentence")
 
 
+def _passing_superior(cands: list[Division], speaks: str | None, body_sq: str) -> bool:
+    if speaks:
+        return not any(_fits_level(c, speaks, body_sq) for c in cands)
+    return all(c.level == "province" for c in cands)
+
+
 def _host_division(index: RegionIndex, url: str | None, year: int | None) -> tuple[Division | None, str]:
     found = region_for_url(url)
     if found is None:
@@ -237,9 +243,14 @@ def resolve(index: RegionIndex, sig: Signals) -> Resolution:
         cands, decided, conf = _narrow(
             index, cands, steps, ctx + others, site_div, site_note, body_sq, word, need, host_div, host_note
         )
-        if label in _PASSING and speaks and cands and not any(_fits_level(c, speaks, body_sq) for c in cands):
-            # "湖北省" in the opening of a report that speaks as 我市 is its superior, not its author.
-            passed.append(f"{label} {shown!r} is above a report that {speaks_how[:40]}")
+        if label in _PASSING and cands and _passing_superior(cands, speaks, body_sq):
+            # "湖北省" in the opening of a report that speaks as 我市 is its superior, not its author;
+            # a province met there when the report never states its level may be one too.
+            passed.append(
+                f"{label} {shown!r} is above a report that {speaks_how[:40]}"
+                if speaks
+                else f"{label} {shown!r}: a province named in passing, the report's own level unstated"
+            )
             continue
         if len(cands) == 1 and (decided or not need):
             d = cands[0]
@@ -419,6 +430,7 @@ _GOV_SUBJECT = re.compile(
     r"(?:^|[,，。:：;；|、]|现将|年|以来)([\u4e00-\u9fff]{0,10}?)(省|市|区|县|州|旗|盟|镇|乡|街道)"
     r"(?:人民政府|政府|办事处)?(?!办|法制办)" + _SUBJECT_VERB
 )
+_DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:局|委员会|厅)(?!长)")
 _ADDRESSEE = re.compile(r"^[^。，,；;!！?？]{2,40}[:：]$")
 _BRAND = re.compile(
     r"(?:法治|模范|美丽|平安|幸福|数字|智慧|魅力|活力|健康|文明|考察|建设)([\u4e00-\u9fff]{2,6})"
@@ -518,8 +530,11 @@ def _votes(index: RegionIndex, body: str, body_sq: str, year: int | None) -> lis
         for m in index.find_names(addressee, towns=True):
             votes.append(_Vote(_valid(index, m.candidates, year), m.text, "superior"))
     for m in re.finditer(r"《([^《》]{0,80})》", head):
-        for n in index.find_names(m.group(1), towns=True):
-            votes.append(_Vote(_valid(index, n.candidates, year), n.text, "cited"))
+        title = m.group(1)
+        for n in index.find_names(title, towns=True):
+            # "《上城区人力社保局行政合法性审查事项目录清单》": a department's own document names it.
+            kind = "dept" if _DEPT_NAME.match(title[n.end :]) else "cited"
+            votes.append(_Vote(_valid(index, n.candidates, year), n.text, kind))
     rest = strip_book_titles(head)
     for m in _UNDER_PARENT.finditer(rest):
         for n in index.find_names(m.group(0), towns=True):
@@ -635,6 +650,7 @@ def _body_region(
         sup = support(d)[1]
         shown = sorted({v.text for v in pool if any(c.code == d.code for c in v.cands)})
         kinds_txt = {
+            "dept": "department names",
             "name": "names",
             "brand": "brand phrase",
             "cited": "cited document titles",
@@ -647,15 +663,15 @@ def _body_region(
             + (f" with parents {'/'.join(sorted(set(sup)))!r}" if sup else "")
             + f"; {level} -> {d.code} {d.name}{note}"
         )
-        conf = 0.7 if kinds == ("name", "brand") and (sup or own[d.code] >= 2) else 0.6
+        conf = 0.7 if kinds[:2] == ("name", "brand") and (sup or own[d.code] >= 2) else 0.6
         return Resolution(_region(d, conf, ev), "", "body", "".join(shown[:1]), d.level == "township"), ""
 
     tried: list[str] = []
-    order: list[tuple[str, ...]] = [("name", "brand")]
+    order: list[tuple[str, ...]] = [("name", "brand", "dept") if dept else ("name", "brand")]
     if dept:
         order.append(("superior",))
     if word is not None:
-        order.append(("cited",))
+        order.append(("cited", "dept"))
     for kinds in order:
         res, why = pick(kinds)
         if res is not None:
