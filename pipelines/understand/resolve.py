@@ -6,8 +6,15 @@ candidates are narrowed, step by step, by: the year (only divisions valid in the
 names follow region_changes to their successor), the other names the page gives for its owner (site
 name, 主办单位, address lines), the 网站标识码 (its first six digits are the owning government's code,
 possibly stale), the parents named in the body ("我区" + "常州"), and the level word the report uses
-for itself (我区/我市/我县). A candidate is chosen only when one remains; otherwise the region is null
-and the reason lists the candidates.
+for itself (我区/我市/我县), and last the page's host (seeds/hosts.csv, a tie-breaker only). A
+candidate is chosen only when one remains; otherwise the region is null and the reason lists the
+candidates.
+
+When no issuer string names a division, the body is read (`_body_region`): the level the report
+speaks from (a department subject, 我县, "县人民政府坚持", 全市), the names, brand phrases and,
+last, cited titles of the opening, bounded by any superior it names (addressee line, "在…领导下").
+A region is never given above the level the report speaks from: a 我县 report that names only its
+province gets null with the reason.
 """
 
 from __future__ import annotations
@@ -664,7 +671,7 @@ def _body_region(
             + f"; {level} -> {d.code} {d.name}{note}"
         )
         conf = 0.7 if kinds[:2] == ("name", "brand") and (sup or own[d.code] >= 2) else 0.6
-        return Resolution(_region(d, conf, ev), "", "body", "".join(shown[:1]), d.level == "township"), ""
+        return Resolution(_region(d, conf, ev), "", "body", None, d.level == "township"), ""
 
     tried: list[str] = []
     order: list[tuple[str, ...]] = [("name", "brand", "dept") if dept else ("name", "brand")]
