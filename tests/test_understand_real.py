@@ -22,14 +22,14 @@ LABELS = [
     json.loads(x) for x in (REAL / "labels.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()
 ]
 
-# Figures reached on the 25 pages (right / scored). Left: 3 regions (a report that names its district
-# only through its towns, a street named only by its short name, a provincial bureau named as 省司法厅),
+# Figures reached on the 25 pages (right / scored). Left: 2 regions (a report that names its district
+# only through its towns, a street named only by its short name),
 # one title (the page header and the in-body copy differ by one character) and one date line without a
 # label ("清水县人民政府 2024年01月08日").
 EXPECTED = {
     "report detection": (25, 25),
     "title": (15, 16),
-    "region code": (15, 18),
+    "region code": (16, 18),
     "report year": (18, 18),
     "period": (18, 18),
     "publish date": (10, 11),

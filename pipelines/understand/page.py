@@ -73,10 +73,12 @@ class _PageSignals:
         self.site_code: str | None = None
         self.context: list[tuple[str, str]] = []
         self.meta_issuers: list[tuple[str, str]] = []
+        self.url: str | None = None
 
     @classmethod
     def collect(cls, cleaned: CleanedPage, meta: dict[str, Any], url: str | None) -> _PageSignals:
         s = cls()
+        s.url = url
         s.publish_date = cleaned.publish_date or parse_date(_text(meta.get("publish_date")))
         s.publish_how = "page metadata" if s.publish_date else ""
         if not s.publish_date:
@@ -157,6 +159,7 @@ def _document(
             context_texts=page.context,
             site_code=page.site_code,
             body=body,
+            url=page.url,
         ),
     )
     evidence["region"] = res.region.evidence if res.region else res.reason
@@ -209,7 +212,12 @@ def _issuer_texts(title: str | None, body: str) -> list[tuple[str, str]]:
         out.append(("落款", sig))
     # "在市委、市政府的坚强领导下" / "在常州市人民政府的领导下" name the parent, not the author.
     # Documents cited in 《》 name their own authors, and 法治政府 is the topic, not an organ.
-    head = _UNDER_PARENT.sub("", strip_book_titles(squash(body)[:600]))
+    # An addressee line at the top ("中共湖北省委、湖北省人民政府:") names the recipient.
+    lines = [squash(x) for x in body.splitlines() if x.strip()]
+    skip = next((ln for ln in lines[:3] if re.fullmatch(r"[^。，,；;!！?？]{2,40}[:：]", ln)), "")
+    text = squash(body)
+    text = text[text.index(skip) + len(skip) :] if skip else text
+    head = _UNDER_PARENT.sub("", strip_book_titles(text[:600]))
     for m in re.finditer(r"人民政府|(?<!法治)(?<!法制)政府", head):
         window = head[max(0, m.start() - 16) : m.start()]
         window = _PUNCT.split(window)[-1]

@@ -282,6 +282,20 @@ def _zone_aliases(name: str, province_names: list[str], prefecture_short: str | 
     return {a for a in out if len(a) >= 4}
 
 
+# How reports write autonomous divisions: the short name plus the bare level word, without the
+# ethnic part ("红河哈尼族彝族自治州" -> "红河州", "彭水苗族土家族自治县" -> "彭水县", "广西自治区").
+_AUTONOMOUS_WORD = {"自治州": "州", "自治县": "县", "自治旗": "旗", "自治区": "自治区"}
+
+
+def _autonomous_aliases(div: Division) -> list[str]:
+    word = _AUTONOMOUS_WORD.get(div.division_type)
+    if word is None or div.short_name == div.name:
+        return []
+    stem = re.sub(r"族$", "", div.short_name)
+    alias = stem + word
+    return [alias] if len(alias) >= 3 and alias != div.name else []
+
+
 @functools.cache
 def _load(seeds_dir: Path) -> RegionIndex:
     idx = RegionIndex()
@@ -308,6 +322,8 @@ def _load(seeds_dir: Path) -> RegionIndex:
         names[div.name].append(div)
         if div.short_name != div.name and len(div.short_name) >= 2:
             shorts[div.short_name].append(div)
+        for alias in _autonomous_aliases(div):
+            names[alias].append(div)
     for rows in by_code.values():
         rows.sort(key=lambda d: d.valid_from or 0)
 

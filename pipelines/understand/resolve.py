@@ -6,8 +6,15 @@ candidates are narrowed, step by step, by: the year (only divisions valid in the
 names follow region_changes to their successor), the other names the page gives for its owner (site
 name, 主办单位, address lines), the 网站标识码 (its first six digits are the owning government's code,
 possibly stale), the parents named in the body ("我区" + "常州"), and the level word the report uses
-for itself (我区/我市/我县). A candidate is chosen only when one remains; otherwise the region is null
-and the reason lists the candidates.
+for itself (我区/我市/我县), and last the page's host (seeds/hosts.csv, a tie-breaker only). A
+candidate is chosen only when one remains; otherwise the region is null and the reason lists the
+candidates.
+
+When no issuer string names a division, the body is read (`_body_region`): the level the report
+speaks from (a department subject, 我县, "县人民政府坚持", 全市), the names, brand phrases and,
+last, cited titles of the opening, bounded by any superior it names (addressee line, "在…领导下").
+A region is never given above the level the report speaks from: a 我县 report that names only its
+province gets null with the reason.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from dataclasses import dataclass, field
 from pipelines.levels import LEVELS
 from pipelines.records import Region
 from pipelines.text.normalize import squash
+from pipelines.understand.hosts import region_for_url
 from pipelines.understand.regions import Division, NameMatch, RegionIndex
 from pipelines.understand.text import strip_book_titles
 
@@ -36,6 +44,7 @@ class Signals:
     context_texts: list[tuple[str, str]] = field(default_factory=list)  # site name, 主办单位, address...
     site_code: str | None = None
     body: str = ""
+    url: str | None = None  # the page's address: its host breaks ties (seeds/hosts.csv)
 
 
 @dataclass
@@ -192,6 +201,23 @@ def _site_division(
     return div, f"网站标识码 {site_code} -> {div.code} {div.name}" + (f" ({note})" if note else "")
 
 
+_PASSING = ("opening", "opening sentence")
+
+
+def _passing_superior(cands: list[Division], speaks: str | None, body_sq: str) -> bool:
+    if speaks:
+        return not any(_fits_level(c, speaks, body_sq) for c in cands)
+    return all(c.level == "province" for c in cands)
+
+
+def _host_division(index: RegionIndex, url: str | None, year: int | None) -> tuple[Division | None, str]:
+    found = region_for_url(url)
+    if found is None:
+        return None, ""
+    div, note = index.current(found[0], year)
+    return (div, found[1] + (f" ({note})" if note else "")) if div is not None else (None, "")
+
+
 def resolve(index: RegionIndex, sig: Signals) -> Resolution:
     """The region of one report, or None with the reason."""
     year = sig.year
@@ -200,6 +226,9 @@ def resolve(index: RegionIndex, sig: Signals) -> Resolution:
     ctx = _context_groups(index, sig.context_texts, year)
     word = _self_word(body_sq)
     issuer_groups = [_context_groups(index, [(label, text)], year) for label, text in sig.issuer_texts]
+    speaks, speaks_how, _dept = _speaker(sig.body, body_sq, index)
+    host_div, host_note = _host_division(index, sig.url, year)
+    passed: list[str] = []  # superiors met in the opening, kept for the reason
 
     pending: Resolution | None = None  # a weak failure, reported only if no later string resolves
     for i, (label, text) in enumerate(sig.issuer_texts):
@@ -219,8 +248,17 @@ def resolve(index: RegionIndex, sig: Signals) -> Resolution:
         steps = [f"{label} {shown!r}" + (f" ({year_note})" if year_note else "")]
         need = weak
         cands, decided, conf = _narrow(
-            index, cands, steps, ctx + others, site_div, site_note, body_sq, word, need
+            index, cands, steps, ctx + others, site_div, site_note, body_sq, word, need, host_div, host_note
         )
+        if label in _PASSING and cands and _passing_superior(cands, speaks, body_sq):
+            # "湖北省" in the opening of a report that speaks as 我市 is its superior, not its author;
+            # a province met there when the report never states its level may be one too.
+            passed.append(
+                f"{label} {shown!r} is above a report that {speaks_how[:40]}"
+                if speaks
+                else f"{label} {shown!r}: a province named in passing, the report's own level unstated"
+            )
+            continue
         if len(cands) == 1 and (decided or not need):
             d = cands[0]
             if not decided:
@@ -248,7 +286,19 @@ def resolve(index: RegionIndex, sig: Signals) -> Resolution:
             continue
         return failure
 
-    # No issuer names a division: fall back to the site's owner, if it fits how the report speaks.
+    # No issuer names a division: read the opening the way a person would.
+    breakers = [(d, n) for d, n in ((site_div, site_note), (host_div, host_note)) if d is not None]
+    body_res, body_why = _body_region(index, sig, body_sq, breakers)
+    if body_res is not None and body_res.region is not None:
+        if pending is not None:
+            body_res.region.evidence += f"; passing name ignored: {pending.reason[:60]}"
+        return body_res
+    if body_why and pending is None:
+        pending = Resolution(None, body_why + (f" ({passed[0]})" if passed else ""))
+    elif pending is None and passed:
+        pending = Resolution(None, f"no region at the report's own level: {passed[0]}")
+
+    # Nor does the body: fall back to the site's owner, if it fits how the report speaks.
     owner = site_div
     how = site_note
     if owner is None:
@@ -289,6 +339,8 @@ def _narrow(
     body_sq: str,
     word: str | None,
     need_support: bool,
+    host_div: Division | None = None,
+    host_note: str = "",
 ) -> tuple[list[Division], bool, float]:
     """Narrow candidates with the owner strings, the site code, the body's parents and the level word.
 
@@ -325,7 +377,14 @@ def _narrow(
         kept = [c for c in cs if _fits_word(c, word)]
         return kept, f"report calls itself 我{word}/全{word} -> {', '.join(c.code for c in kept)}", 0.7
 
-    for step in (by_context, by_site, by_body, by_word):
+    def by_host(cs: list[Division]) -> tuple[list[Division], str, float]:
+        # Last: the host only settles what the text leaves open, or confirms a weak name.
+        if host_div is None:
+            return [], "", 0.0
+        kept = [c for c in cs if c.within(host_div.code) or host_div.within(c.code)]
+        return kept, f"{host_note} -> {', '.join(c.code for c in kept)}", 0.75
+
+    for step in (by_context, by_site, by_body, by_word, by_host):
         if len(cands) == 1 and not need_support:
             break
         kept, note, conf = step(cands)
@@ -348,3 +407,292 @@ def _parent_score(index: RegionIndex, d: Division, body_sq: str) -> tuple[int, s
             score += weight * n
             seen.append(f"{name!r} x{n}")
     return score, ", ".join(seen)
+
+
+# ------------------------------------------------------------------ the body as the last witness
+#
+# Many reports carry no title naming their issuer: the page opens "2022年,我县坚持…". A careful
+# reader then takes the level from how the report speaks of itself (我县, 全市, 县人民政府坚持…,
+# 市市场监管局 for a department) and the place from the names in the opening: plain names, brand
+# phrases (法治武汉, 模范兴国, 考察绍兴) and, only as a last resort, the authors of cited documents
+# (《武汉市法治政府建设实施方案》). Names standing in a superior's place (the addressee line
+# "中共湖北省委、湖北省人民政府:", "在XX市委、市政府的领导下") bound the author from above; they are
+# the author's own region only for a department, whose government they are.
+
+_BODY_HEAD = 1500
+_UNDER_PARENT = re.compile(r"在[^,，。;；]{0,40}?(?:领导|指导|监督|支持|关心|部署|帮助)下")
+_LEVEL_WORDS = ("省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道")
+_SPEAKS = re.compile(r"(?:我|全|本)(省|市|区|县|旗|州|盟|镇|乡|街道)(?!委|政府|人民政府|人大|政协|级)")
+_DEPT_SELF = re.compile(r"(?:我|本)(?:局|委|厅|办)(?![\u4e00-\u9fff]{0,1}(?:员会)?领导)")
+_DEPT_SUBJECT = re.compile(
+    r"(?:^|[,，。:：;；、]|现将|年|以来)(省|市|区|县|州|旗)(?!委|政府|人民政府|人大|政协|级|场|属|直)"
+    r"([\u4e00-\u9fff]{1,12}?(?:局|委员会|委|办公室|厅))"
+    r"(?=坚持|认真|在|始终|全面|深入|紧紧|按照|以|围绕|把|严格|积极|扎实|法治|依法|关于|\d|\|)"
+)
+_SUBJECT_VERB = (
+    r"(?=坚持|认真|始终|全面|深入|紧紧|高度|切实|扎实|着力|持续|不断|积极|严格|围绕|以|在|把|按照|紧扣|"
+    r"牢固|聚焦|立足|贯彻|\|)"
+)
+_GOV_SUBJECT = re.compile(
+    r"(?:^|[,，。:：;；|、]|现将|年|以来)([\u4e00-\u9fff]{0,10}?)(省|市|区|县|州|旗|盟|镇|乡|街道)"
+    r"(?:人民政府|政府|办事处)?(?!办|法制办)" + _SUBJECT_VERB
+)
+_DEPT_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:局|委员会|厅)(?!长)")
+_ADDRESSEE = re.compile(r"^[^。，,；;!！?？]{2,40}[:：]$")
+_BRAND = re.compile(
+    r"(?:法治|模范|美丽|平安|幸福|数字|智慧|魅力|活力|健康|文明|考察|建设)([\u4e00-\u9fff]{2,6})"
+)
+
+
+@dataclass
+class _Vote:
+    cands: tuple[Division, ...]
+    text: str
+    kind: str  # name | brand | superior | cited
+
+
+def _subject(index: RegionIndex | None, opening: str) -> re.Match[str] | None:
+    """The first government-as-subject in `opening` whose name, if any, is a division name."""
+    for g in _GOV_SUBJECT.finditer(opening):
+        name = g.group(1) + g.group(2)
+        if not g.group(1) or g.group(1) in ("全", "我"):
+            return g
+        if index is not None and (
+            name in index.names or name in index.town_names or g.group(1) in index.shorts
+        ):
+            return g
+    return None
+
+
+def _speaker(body: str, body_sq: str, index: RegionIndex | None = None) -> tuple[str | None, str, bool]:
+    """(level word, how it was found, the author is a department) from how the report speaks.
+
+    Strongest first: a department as the subject ("市市场监管局在…", "省林草局认真…"), 我X, a
+    government as the subject ("白云区政府坚持", "县人民政府坚持"), then 全X/本X said at least twice
+    ("全市考评第一" alone may be a district ranked in its city).
+    """
+    head = body_sq[:_BODY_HEAD]
+    addressee = _addressee(body)
+    if addressee and head.startswith(addressee):
+        head = head[len(addressee) :]
+    opening = _UNDER_PARENT.sub("|", strip_book_titles(head[:600]))
+    dept = bool(_DEPT_SELF.search(head))
+    m = _DEPT_SUBJECT.search(opening[:400])
+    if m:
+        return m.group(1), f"the author is {m.group(1)}{m.group(2)}", True
+    counts = Counter(m.group(1) for m in _SPEAKS.finditer(body_sq[:20000]))
+    own = Counter(m.group(1) for m in re.finditer(r"我(省|市|区|县|旗|州|盟|镇|乡|街道)", head))
+    g = _subject(index, opening)
+    first = re.split(r"[。]", opening, maxsplit=1)[0]
+    if g and g.start() < len(first) and not g.group(1).startswith(("全", "我")):
+        # The first sentence's subject: "鹤岗市人民政府坚持…", "县委、县政府坚持…", "控江路街道坚持…"
+        return g.group(2), f"report speaks as {g.group(0).lstrip(',，。:：;；|、')!r}", dept
+    if own:
+        word = own.most_common(1)[0][0]
+        return word, f"report speaks as 我{word} (x{own[word]})", dept
+    if g:
+        return g.group(2), f"report speaks as {g.group(0).lstrip(',，。:：;；|、')!r}", dept
+    r = re.search(r"现将(省|市|区|县|州|旗)(?:人民)?政府", opening)
+    if r:
+        return r.group(1), f"report speaks as {r.group(0)!r}", dept
+    if counts:
+        word, n = counts.most_common(1)[0]
+        if n >= 2:
+            return word, f"report speaks as 全{word}/本{word} (x{n})", dept
+    return None, "", dept
+
+
+def _fits_level(d: Division, word: str, body_sq: str) -> bool:
+    if word in ("镇", "乡", "街道"):
+        return d.level == "township" and (word != "街道" or d.name.endswith(("街道", "办事处")))
+    if d.level == "township":
+        return False
+    if word == "区" and d.division_type == "自治区":
+        return body_sq.count("自治区") >= 2
+    if word == "区" and d.level == "development_zone":
+        return True
+    if word == "省":
+        return d.level == "province" and d.division_type != "直辖市"
+    return d.name.endswith(word) or (word == "州" and d.division_type == "自治州")
+
+
+def _addressee(body: str) -> str:
+    for ln in [squash(x) for x in body.splitlines() if x.strip()][:3]:
+        if _ADDRESSEE.match(ln):
+            return ln
+    return ""
+
+
+def _valid(index: RegionIndex, cands: tuple[Division, ...], year: int | None) -> tuple[Division, ...]:
+    return tuple(_in_year(index, list(cands), year)[0])
+
+
+def _votes(index: RegionIndex, body: str, body_sq: str, year: int | None) -> list[_Vote]:
+    """Every division the opening names, with the part it plays there."""
+    votes: list[_Vote] = []
+    head = body_sq[:_BODY_HEAD]
+    addressee = _addressee(body)
+    if addressee and head.startswith(addressee):
+        head = head[len(addressee) :]
+        for m in index.find_names(addressee, towns=True):
+            votes.append(_Vote(_valid(index, m.candidates, year), m.text, "superior"))
+    for m in re.finditer(r"《([^《》]{0,80})》", head):
+        title = m.group(1)
+        for n in index.find_names(title, towns=True):
+            # "《上城区人力社保局行政合法性审查事项目录清单》": a department's own document names it.
+            kind = "dept" if _DEPT_NAME.match(title[n.end :]) else "cited"
+            votes.append(_Vote(_valid(index, n.candidates, year), n.text, kind))
+    rest = strip_book_titles(head)
+    for m in _UNDER_PARENT.finditer(rest):
+        for n in index.find_names(m.group(0), towns=True):
+            votes.append(_Vote(_valid(index, n.candidates, year), n.text, "superior"))
+    rest = _UNDER_PARENT.sub("|", rest)
+    for m in _BRAND.finditer(rest):
+        tail = m.group(1)
+        for length in range(len(tail), 1, -1):
+            sub = tail[:length]
+            found = index.names.get(sub) or index.shorts.get(sub)
+            if found:
+                votes.append(_Vote(_valid(index, tuple(found), year), sub, "brand"))
+                rest = rest[: m.start(1)] + "|" * length + rest[m.start(1) + length :]
+                break
+    masked = list(rest)
+    for m in index.find_names(rest, towns=True):
+        votes.append(_Vote(_valid(index, m.candidates, year), m.text, "name"))
+        masked[m.start : m.end] = "|" * (m.end - m.start)
+    # A province's short name (广东, 四川, 内蒙古) is no everyday word: it counts undelimited.
+    masked_text = "".join(masked)
+    for short, divs in index.shorts.items():
+        if divs[0].level == "province" and short in masked_text:
+            provs = tuple(d for d in divs if d.level == "province")
+            for _ in range(masked_text.count(short)):
+                votes.append(_Vote(_valid(index, provs, year), short, "name"))
+    return [v for v in votes if v.cands and v.text not in _LEVEL_WORDS]
+
+
+def _chain_end(votes: list[_Vote]) -> str | None:
+    """The code of the deepest division when every named division is it or one of its ancestors."""
+    divs = {c.code: c for v in votes for c in v.cands}
+    if not divs or any(len({c.code for c in v.cands}) > 1 for v in votes):
+        return None
+    deepest = max(divs.values(), key=lambda d: d.rank)
+    return deepest.code if all(deepest.within(code) for code in divs) else None
+
+
+def _body_region(
+    index: RegionIndex,
+    sig: Signals,
+    body_sq: str,
+    tie_breakers: list[tuple[Division, str]],
+) -> tuple[Resolution | None, str]:
+    """The region the opening names at the level the report speaks from, or (None, why not)."""
+    word, how, dept = _speaker(sig.body, body_sq, index)
+    votes = _votes(index, sig.body, body_sq, sig.year)
+    if word in ("镇", "乡", "街道") and not any(c.level == "township" for v in votes for c in v.cands):
+        # A town names itself anywhere in its report ("在下太镇落地生根"), its county often once.
+        rest = strip_book_titles(body_sq[_BODY_HEAD:20000])
+        for m in index.find_names(rest, towns=True):
+            if all(c.level == "township" for c in m.candidates) and m.text not in _LEVEL_WORDS:
+                votes.append(_Vote(_valid(index, m.candidates, sig.year), m.text, "name"))
+    if not votes:
+        return None, ""
+    superiors = [v for v in votes if v.kind == "superior"]
+    bounds = [v.cands[0] for v in superiors if len(v.cands) == 1]
+
+    def support(d: Division) -> tuple[int, list[str]]:
+        seen = []
+        n = 0
+        for v in votes:
+            if any(c.code != d.code and d.within(c.code) for c in v.cands):
+                n += 1
+                seen.append(v.text)
+        return n, seen
+
+    def fits(d: Division) -> bool:
+        if word is not None:
+            return _fits_level(d, word, body_sq)
+        # Not knowing the author's level, never answer above the lowest government level; a
+        # department (我局) whose opening names one chain of divisions belongs to its deepest.
+        if d.level in ("county", "development_zone"):
+            return True
+        return dept and d.level == "prefecture" and d.code == chain_end
+
+    chain_end = _chain_end([v for v in votes if v.kind in ("name", "brand")])
+
+    def pick(kinds: tuple[str, ...]) -> tuple[Resolution | None, str]:
+        pool = [v for v in votes if v.kind in kinds]
+        own: Counter[str] = Counter()
+        divs: dict[str, Division] = {}
+        for v in pool:
+            for c in {c.code: c for c in v.cands}.values():
+                if fits(c):
+                    own[c.code] += 1
+                    divs[c.code] = c
+        if not own:
+            return None, ""
+        cands = list(divs.values())
+        # The author lies inside the addressee / the superior named "在…领导下"; a government
+        # lies strictly below it, a department may be its own government's.
+        for b in bounds:
+            kept = [c for c in cands if c.within(b.code) and (dept or c.code != b.code)]
+            if kept:
+                cands = kept
+        scored = {c.code: (own[c.code], support(c)[0]) for c in cands}
+        best = max(scores for scores in scored.values())
+        top = [c for c in cands if scored[c.code] == best]
+        # A name met once beside another named as often is no answer; ancestors named elsewhere
+        # (河东区 + 天津) decide between namesakes.
+        rivals = [c for c in cands if c not in top and scored[c.code][0] >= best[0] and scored[c.code][1] > 0]
+        note = ""
+        if len(top) > 1 or rivals:
+            for div, where in tie_breakers:
+                kept = [c for c in top + rivals if c.within(div.code) or div.within(c.code)]
+                if len(kept) == 1:
+                    top, rivals, note = kept, [], f"; tie broken by {where}"
+                    break
+        if len(top) != 1 or rivals:
+            listed = ", ".join(_label(index, c) for c in (top + rivals)[:6])
+            return None, f"the opening names several divisions at the report's level: {listed}"
+        d = top[0]
+        sup = support(d)[1]
+        shown = sorted({v.text for v in pool if any(c.code == d.code for c in v.cands)})
+        kinds_txt = {
+            "dept": "department names",
+            "name": "names",
+            "brand": "brand phrase",
+            "cited": "cited document titles",
+            "superior": "its government named as superior",
+        }
+        what = "/".join(kinds_txt[k] for k in kinds)
+        level = f"{how}" if word else "report does not name its own level"
+        ev = (
+            f"body {what} {'/'.join(shown)!r} x{own[d.code]}"
+            + (f" with parents {'/'.join(sorted(set(sup)))!r}" if sup else "")
+            + f"; {level} -> {d.code} {d.name}{note}"
+        )
+        conf = 0.7 if kinds[:2] == ("name", "brand") and (sup or own[d.code] >= 2) else 0.6
+        return Resolution(_region(d, conf, ev), "", "body", None, d.level == "township"), ""
+
+    tried: list[str] = []
+    order: list[tuple[str, ...]] = [("name", "brand", "dept") if dept else ("name", "brand")]
+    if dept:
+        order.append(("superior",))
+    if word is not None:
+        order.append(("cited", "dept"))
+    for kinds in order:
+        res, why = pick(kinds)
+        if res is not None:
+            return res, ""
+        if why:
+            tried.append(why)
+    named = sorted({v.text for v in votes if v.kind != "superior"})
+    if tried:
+        return None, tried[0]
+    if word is not None:
+        return None, (
+            f"{how}, but the opening names no division at that level"
+            + (f" (only {'/'.join(named[:5])})" if named else "")
+        )
+    if named:
+        return None, f"the report does not say its own level; the opening names {'/'.join(named[:5])}"
+    return None, ""
