@@ -83,7 +83,7 @@ def process_page(page: Page) -> PageResult:
     return PageResult(page, cleaned, documents, {d.document_id: extract(d) for d in documents})
 
 
-# `fazhi extract`'s JSON is the records' fields, with these keys renamed or left out (DESIGN.md's
+# `fazhi extract`'s JSON is the records' fields, with these keys renamed or left out (docs/architecture.md's
 # contract: scorers read `body`, `region.code`, `indicators[].code`, `start`/`end`).
 DOCUMENT_JSON_RENAMES = {"body_text": "body"}
 DOCUMENT_JSON_OMIT = frozenset({"page_id", "part", "page_meta", "extractor_version"})
@@ -104,7 +104,7 @@ def document_json(d: Document, mentions: list[Mention]) -> dict[str, Any]:
 
 
 def result_json(result: PageResult, source: str) -> dict[str, Any]:
-    """The `fazhi extract --json` contract of DESIGN.md (evaluation scripts read it)."""
+    """The `fazhi extract --json` contract of docs/architecture.md (evaluation scripts read it)."""
     cleaned = result.cleaned
     docs = [document_json(d, result.mentions.get(d.document_id, [])) for d in result.documents]
     return {

@@ -2,7 +2,7 @@
 
 These dataclasses are the contract between stages: the stage modules take and return them and know
 nothing of Dagster or DuckDB. Field names match the columns of the `raw` tables and the JSON output
-of `fazhi extract` (see DESIGN.md), so landing and printing are plain `asdict` calls.
+of `fazhi extract` through `contract.py` (see docs/architecture.md, "The row contract").
 """
 
 from __future__ import annotations

@@ -116,3 +116,13 @@ def test_dbt_writes_exact_schema_names(built_warehouse: Path, schema: str) -> No
         [schema],
     )
     assert rows[0][0] > 0
+
+
+def test_no_fact_is_taken_from_cases_assigned_from_above_or_another_year(built_warehouse: Path) -> None:
+    """旅顺口区 2019: "其中2018年省交办122件减存案件…;2019年省交办62件" — neither is petitions received."""
+    rows = query(
+        built_warehouse,
+        "select value from marts.fct_rule_of_law_indicators "
+        "where region_code = '210212' and year = 2019 and indicator_code = 'petitions_received'",
+    )
+    assert rows == []
