@@ -32,7 +32,7 @@ EXPECTED = {
     "region code": (16, 18),
     "report year": (18, 18),
     "period": (18, 18),
-    "publish date": (10, 11),
+    "publish date": (11, 11),
     "body start": (21, 21),
     "body end": (1, 1),
     "no chrome in body": (38, 38),
@@ -92,7 +92,10 @@ def test_real_fixture_scores_hold() -> None:
             total[field] = total.get(field, 0) + 1
             right[field] = right.get(field, 0) + int(ok)
     got = {f: (right[f], total[f]) for f in total}
-    assert {f: got.get(f) for f in EXPECTED} == EXPECTED
+    # Each field holds at least its recorded score on these real pages (raise the figure when it improves).
+    fallen = {f: (got.get(f), want) for f, want in EXPECTED.items() if got.get(f, (0, 0))[0] < want[0]}
+    assert not fallen, f"scores fell (got, recorded): {fallen}"
+    assert {f: got[f][1] for f in EXPECTED} == {f: want[1] for f, want in EXPECTED.items()}
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from typing import Any
 from pipelines.clean import lexicon as lx
 from pipelines.clean.meta import harvest_footer, harvest_line, is_meta_line
 from pipelines.clean.prose import cjk_count, is_prose
+from pipelines.text.dates import dated_line
 from pipelines.text.normalize import simplified, squash
 from pipelines.text.vocabulary import TITLE_REPORT
 
@@ -171,22 +172,48 @@ _BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,30}\s*(?:19|20)\d{2}\s*(?:年|-|/|\.)\
 _WIDGET = re.compile(r"字体|字號|字号|背景色|链接[:：]|点击查看|视力保护|阅读模式|朗读")
 
 
+_DELIVERY_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+# The last words of a title: the report noun (a plan attached to a summary counts: "…及2016年工作打算").
+_TITLE_END = re.compile(r"(?:报告|汇报|总结|情况|打算|计划|安排|思路)(?:[(（][^()（）]{0,20}[)）])?$")
+# How the first lines of a title set over several lines end: an issuer waiting for its subject, or a
+# subject cut mid-phrase ("…人民政府" / "…关于" / "…2022年度" / "…法治政府建设" / "…情况的").
+_OPEN_END = re.compile(
+    r"(?:人民政府|政府|委员会|办公室|办公厅|管委会|办事处|局|厅|委|街道|镇|乡|关于|的|年度|\d{4}年|建设|工作|依法行政)$"
+)
+_NOT_FRAGMENT = re.compile(r"[:：>|/＞]|^[•·\-]")
+
+
 def line_role(line: str) -> str | None:
-    """What a short line near the top is when it is not a title candidate, or None."""
+    """What a short line near the top is when it is not (part of) the title, or None."""
     s = simplified(line).strip()
+    names_report = TITLE_REPORT.search(s) is not None
     if _DELIVERY.match(s):
         return "delivery"
-    if _DOC_NUMBER.search(s):
+    if _DOC_NUMBER.search(s) and not names_report:
         return "document number"
     if _WIDGET.search(s):
         return "widget"
-    if lx.DATE_LINE.match(s) or lx.DATETIME_ONLY.match(s):
+    if lx.DATE_LINE.match(s) or lx.DATETIME_ONLY.match(s) or dated_line(s):
         return "date"
-    if _BYLINE.match(s) and not TITLE_REPORT.search(s):
+    if _BYLINE.match(s) and not names_report:
         return "byline"
-    if _SPEAKER.match(s) and not TITLE_REPORT.search(s):
+    if _SPEAKER.match(s) and not names_report:
         return "speaker"
     return None
+
+
+def _fragment(line: str) -> bool:
+    """A short line that may be a title or one line of a title set over several lines."""
+    s = line.strip()
+    return (
+        bool(s)
+        and len(s) <= 120
+        and cjk_count(s) >= 1
+        and not s.endswith(_END_PUNCT)
+        and not lx.HEADING.match(s)
+        and not _NOT_FRAGMENT.search(s)
+        and not lx.INFO_BAR.search(s)
+    )
 
 
 def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
@@ -194,52 +221,76 @@ def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
 
 
 def choose_title(lines: list[str], kinds: list[str], start: int) -> tuple[str | None, str]:
-    """The title of the body that starts at `start`: a decision over the short lines above it.
+    """The title of the body that starts at `start`, with how it was chosen: a decision over the
+    short lines above the body.
 
-    Walking up from the body, lines that are something else (info bars, a delivery line, a speaker,
-    a document number, a byline, widgets, dates) are passed over. Among the title-like lines met, the
-    nearest that names a rule-of-law report wins (also when it is split over two lines); otherwise the
-    nearest title-like line, as before. A title set in two lines, the issuer above the subject
-    ("桃源县人民政府" / "2017年度…情况报告"), is joined back into one.
+    Walking up from the body, lines that are something else (a delivery line, a speaker, a document
+    number, a byline, widgets, dates, info bars, chrome) are passed over. A title may be set over
+    several lines ("聊城市人民政府" / "关于2017年度…情况的" / "报告"): from a line that ends with the
+    report noun, the lines directly above that do not end a title are its first parts. The nearest
+    such block that names a rule-of-law report wins; otherwise the nearest title-like line, when it
+    is the first short line above the body (a title that names no topic).
     """
-    candidates: list[int] = []
+    cands: list[int] = []
     passed: list[str] = []
+    first_short: int | None = None
     i, steps = start - 1, 0
     while i >= 0 and steps < 12:
         line = lines[i]
-        role = line_role(line) if line.strip() else None
-        if role:
-            passed.append(role)
-        elif kinds[i] == "short" and line.strip() and not lx.INFO_BAR.search(line):
-            if not title_like(line):
-                break
-            candidates.append(i)
+        if line.strip():
+            role = line_role(line)
+            if role:
+                passed.append(role)
+            elif kinds[i] == "short" and _fragment(line):
+                cands.append(i)
+                if first_short is None:
+                    first_short = i
+            elif kinds[i] == "short" and first_short is None:
+                first_short = -1  # the nearest short line is no title
         i -= 1
         steps += 1
     over = f" (passed over: {', '.join(dict.fromkeys(passed))})" if passed else ""
-    for i in candidates:
-        joined = _split_title(lines, kinds, i)
-        if joined:
-            return joined, f"report title set in two lines above the body{over}"
-        if TITLE_REPORT.search(simplified(lines[i])):
-            return _with_issuer_line(lines, i), f"nearest line above the body that names a report{over}"
-    if candidates:
-        return _with_issuer_line(lines, candidates[0]), f"nearest title-like line above the body{over}"
+    for k, c in enumerate(cands):
+        text = simplified(lines[c])
+        if not _TITLE_END.search(text):
+            continue
+        parts, j = [c], k
+        while j + 1 < len(cands) and _adjacent(lines, cands[j + 1], parts[0]):
+            above = simplified(lines[cands[j + 1]]).strip()
+            if not _OPEN_END.search(above) or len(above) > 40 or sum(len(lines[p]) for p in parts) > 100:
+                break
+            parts.insert(0, cands[j + 1])
+            j += 1
+        joined = "".join(lines[p].strip() for p in parts)
+        if TITLE_REPORT.search(simplified(joined)):
+            how = f"report title set in {len(parts)} lines" if len(parts) > 1 else "nearest line that names a report"
+            title = joined if len(parts) > 1 else _with_issuer_line(lines, c)
+            return title, f"{how} above the body{over}"
+    if first_short is not None and first_short >= 0 and title_like(lines[first_short]):
+        return _with_issuer_line(lines, first_short), f"nearest title-like line above the body{over}"
     return None, f"no title-like line above the body{over}"
 
 
-def _split_title(lines: list[str], kinds: list[str], i: int) -> str | None:
-    """Line i as the second half of a title broken over two lines ("…法治政府建设" / "工作的报告")."""
-    if i == 0 or kinds[i - 1] != "short" or not title_like(lines[i - 1]):
-        return None
-    first, second = lines[i - 1], lines[i]
-    if TITLE_REPORT.search(simplified(second)) or not TITLE_REPORT.search(simplified(first + second)):
-        return None
-    if TITLE_REPORT.search(simplified(first)) and not simplified(first).endswith(
-        ("的", "建设", "工作", "情况")
-    ):
-        return None
-    return first + second
+def _date_under_title(lines: list[str], start: int, meta: dict[str, Any]) -> None:
+    """An unlabelled date between the title and the body (a bare date, a byline's date, DD.MM.YYYY)
+    is the page's publish date; failing that, the date a report was delivered to a people's congress."""
+    delivered = None
+    for line in reversed(lines[max(0, start - 8) : start]):
+        s = simplified(line).strip()
+        found = dated_line(s)
+        if found:
+            meta["publish_date"], meta["publish_date_from"] = found[0], "date line under the title"
+            return
+        if delivered is None and _DELIVERY.match(s):
+            m = _DELIVERY_DATE.search(s)
+            delivered = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+    if delivered:
+        meta["publish_date"], meta["publish_date_from"] = delivered, "date it was delivered to the people's congress"
+
+
+def _adjacent(lines: list[str], upper: int, lower: int) -> bool:
+    """Only blank lines stand between line `upper` and line `lower`."""
+    return all(not lines[j].strip() for j in range(upper + 1, lower))
 
 
 _SUBJECT_ONLY = ("关于", "19", "20")
@@ -279,6 +330,8 @@ def clean_lines(lines: Iterable[str], *, title_hint: str | None = None) -> LineB
         title, title_reason = choose_title(lines, kinds, start)
     else:
         title, title_reason = None, "no body, so no title"
+    if start >= 0 and not meta.get("publish_date"):
+        _date_under_title(lines, start, meta)
     removed = [line for i, line in enumerate(lines) if not (start <= i <= end)]
     if start < 0:
         return LineBody(title, [], meta, removed, title_reason=title_reason)

@@ -134,3 +134,26 @@ def labelled_date(texts: list[str]) -> str | None:
             if d:
                 return d
     return None
+
+
+# A line that is only a date, perhaps with a clock time, an office before it or a site name after it:
+# "2022-05-12 14:44", "19.01.2017  09:32" (DD.MM.YYYY, as some CMSs print), "省政府办公厅 2022-03-15",
+# "2025-04-27 10:14 黑龙江省人民政府网", "(2015年1月10日)". Under a title it is the page's date.
+_DMY = r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})"
+_YMD = r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+_DATED_LINE = re.compile(
+    rf"^[(（]?\s*(?P<office>[\u4e00-\u9fff]{{2,30}})?\s*(?:{_YMD}|{_DMY})\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
+    r"(?P<site>[\u4e00-\u9fff]{2,20})?\s*[)）]?$"
+)
+
+
+def dated_line(line: str) -> tuple[str, str | None] | None:
+    """(ISO date, the office named before it) when the line is nothing but a date, else None."""
+    m = _DATED_LINE.match(line.strip())
+    if not m:
+        return None
+    if m.group("y"):
+        iso = _plausible(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    else:
+        iso = _plausible(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+    return (iso, m.group("office")) if iso else None
