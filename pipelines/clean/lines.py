@@ -263,7 +263,11 @@ def choose_title(lines: list[str], kinds: list[str], start: int) -> tuple[str | 
             j += 1
         joined = "".join(lines[p].strip() for p in parts)
         if TITLE_REPORT.search(simplified(joined)):
-            how = f"report title set in {len(parts)} lines" if len(parts) > 1 else "nearest line that names a report"
+            how = (
+                f"report title set in {len(parts)} lines"
+                if len(parts) > 1
+                else "nearest line that names a report"
+            )
             title = joined if len(parts) > 1 else _with_issuer_line(lines, c)
             return title, f"{how} above the body{over}"
     if first_short is not None and first_short >= 0 and title_like(lines[first_short]):
@@ -285,7 +289,10 @@ def _date_under_title(lines: list[str], start: int, meta: dict[str, Any]) -> Non
             m = _DELIVERY_DATE.search(s)
             delivered = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
     if delivered:
-        meta["publish_date"], meta["publish_date_from"] = delivered, "date it was delivered to the people's congress"
+        meta["publish_date"], meta["publish_date_from"] = (
+            delivered,
+            "date it was delivered to the people's congress",
+        )
 
 
 def _adjacent(lines: list[str], upper: int, lower: int) -> bool:
