@@ -188,7 +188,7 @@ def tidy_body(lines: list[str], title: str | None, meta: dict[str, Any]):
             harvest_line(line, meta)
             removed.append(line)
             continue
-        if k in ("chrome", "anchor"):
+        if k in ("chrome", "anchor", "watermark"):
             removed.append(line)
             continue
         stripped = lx.TRAILING_PAGINATION.sub("", line)

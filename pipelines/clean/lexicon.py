@@ -17,6 +17,13 @@ MAX_CHROME_LINE = 90
 CHROME_STRONG = re.compile(
     r"ICP[备证]|公网安备|网站标识码|版权所有|主办单位[:：]|承办单位[:：]|技术支持[:：]|Copyright|©"
 )
+# Document-sharing and model-essay sites inject their editor blurbs and watermark lines into the text
+# they copy, even between paragraphs: dropped wherever they stand, without cutting the body in two.
+EDITOR_BLURB = re.compile(r"小编(?:精心)?(?:为大家|为您)?(?:整理|收集|搜集)|供大家(?:阅读)?参考")
+WATERMARK = re.compile(
+    r"小编(?:精心)?(?:为大家|为您)?(?:整理|收集|搜集)|供大家(?:阅读)?参考|全网资源|文档之家|办公文档|"
+    r"^[\u4e00-\u9fff]{2,8}\s*www\.[a-z0-9-]+\.[a-z.]+$"
+)
 CHROME_ANYWHERE = re.compile(
     r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©|主办单位|承办单位|协办单位|技术支持[:：]|"
     r"维护单位|运维单位|网站地图|联系我们|网站(声明|申明|纠错|导航)|无障碍|长者(模式|版)|关怀版|适老化|"
@@ -27,7 +34,7 @@ CHROME_ANYWHERE = re.compile(
     r"^【?字[体号][:：]|Produced By|建议使用.{0,20}浏览器|分辨率|设为首页|加入收藏|返回顶部|"
     r"免责声明|繁体版|简体版|^English$|登录|邮政编码|联系电话[:：]|联系地址[:：]|电子邮箱[:：]|"
     r"网站(建设|管理|维护)|^首页\s*([>/｜|»]|$)|网站首页|^TOP\b|^手机版|^微信|^微博|"
-    r"信息公开(专栏|基础平台|目录|指南|年报)$|政府信息公开基础平台"
+    r"信息公开(专栏|基础平台|目录|指南|年报)$|政府信息公开基础平台|^基本(介绍|信息)$"
 )
 
 _TOKEN = (

@@ -48,6 +48,8 @@ def kind_of(line: str) -> str:
         return "meta"
     if lx.POST_BODY_ANCHOR.search(line) and len(line) <= lx.MAX_CHROME_LINE:
         return "anchor"
+    if lx.WATERMARK.search(line) and len(line) <= lx.MAX_CHROME_LINE:
+        return "watermark"
     if is_chrome(line):
         return "chrome"
     if is_prose(line):
@@ -132,7 +134,7 @@ def find_body(lines: list[str], kinds: list[str]) -> tuple[int, int]:
             if k == "prose":
                 end, gap = j, 0
                 weight += cjk_count(lines[j])
-            elif k == "short":
+            elif k in ("short", "watermark"):
                 gap += 1
             else:
                 break
@@ -245,7 +247,7 @@ def choose_title(lines: list[str], kinds: list[str], start: int) -> tuple[str | 
                 cands.append(i)
                 if first_short is None:
                     first_short = i
-            elif kinds[i] == "short" and first_short is None:
+            elif kinds[i] == "short" and first_short is None and not lx.INFO_BAR.search(line):
                 first_short = -1  # the nearest short line is no title
         i -= 1
         steps += 1
@@ -339,12 +341,21 @@ def clean_lines(lines: Iterable[str], *, title_hint: str | None = None) -> LineB
         title, title_reason = None, "no body, so no title"
     if start >= 0 and not meta.get("publish_date"):
         _date_under_title(lines, start, meta)
+    blurbs = [
+        line
+        for line, k in zip(lines, kinds, strict=True)
+        if k == "watermark" and lx.EDITOR_BLURB.search(line)
+    ]
+    if blurbs:
+        meta["site_blurbs"] = blurbs[:5]  # a document-sharing site's editor blurbs: a template signal
     removed = [line for i, line in enumerate(lines) if not (start <= i <= end)]
     if start < 0:
         return LineBody(title, [], meta, removed, title_reason=title_reason)
     body, dropped = [], []
     for i in range(start, end + 1):
-        if kinds[i] in ("chrome", "anchor") or (kinds[i] == "meta" and lx.CREDIT.match(lines[i])):
+        if kinds[i] in ("chrome", "anchor", "watermark") or (
+            kinds[i] == "meta" and lx.CREDIT.match(lines[i])
+        ):
             dropped.append(lines[i])
         else:
             body.append(lines[i])

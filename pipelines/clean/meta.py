@@ -17,6 +17,7 @@ from pipelines.text.normalize import simplified
 # label (as written, whitespace removed) -> normalised key. Longer labels first so "发布时间" wins over "时间".
 LABELS: dict[str, str] = {
     "信息名称": "title",
+    "中文名": "title",  # a wiki infobox
     "文件名称": "title",
     "标题": "title",
     "名称": "title",
@@ -127,8 +128,16 @@ def label_pairs(line: str) -> list[tuple[str, str]]:
     return pairs
 
 
+# A mirror's one-line description of the page: "《梧州市人民政府2018年度法治政府建设工作报告》是2019年梧州市
+# 人民政府发布的通知。" It names the document (its title) and is not part of it.
+DESCRIPTION = re.compile(r"^《(?P<title>[^》]{4,80})》是.{0,40}?(?:发布|印发|公布|发表)的.{0,12}$")
+
+
 def is_meta_line(line: str) -> bool:
-    """A line that starts with a known label, or a short info bar that starts with a date."""
+    """A line that starts with a known label, a short info bar that starts with a date, or a page
+    description line."""
+    if DESCRIPTION.match(line):
+        return True
     m = _LABEL_RE.match(colonise(line.lstrip(_OPEN)))
     if m:
         return True
@@ -137,8 +146,19 @@ def is_meta_line(line: str) -> bool:
 
 
 def harvest_line(line: str, meta: dict[str, Any]) -> None:
-    """Merge one metadata line into `meta` (first non-empty value of a key wins)."""
+    """Merge one metadata line into `meta` (first non-empty value of a key wins).
+
+    Labels are read in the simplified view (發布時間 is 发布时间); values are kept as the page writes them.
+    """
+    original = colonise(line.lstrip(_OPEN))
     line = colonise(simplified(line).lstrip(_OPEN))
+    desc = DESCRIPTION.match(line)
+    if desc:
+        same = len(original) == len(line)
+        meta.setdefault(
+            "title", original[desc.start("title") : desc.end("title")] if same else desc.group("title")
+        )
+        return
     d = DATE_RE.match(line)
     if d and _LABEL_RE.search(line, d.end()):
         meta.setdefault("date", d.group(0))
@@ -154,6 +174,9 @@ def harvest_line(line: str, meta: dict[str, Any]) -> None:
             if k == "repeal_date" and re.fullmatch(r"(有效|失效|废止|已废止|已失效|部分失效)", v):
                 meta.setdefault("validity", v)  # "废止日期: 有效": an empty date cell followed by the status
             continue
+        at = line.find(v)
+        if len(original) == len(line) and at >= 0:
+            v = original[at : at + len(v)]
         meta.setdefault(k, v)
 
 

@@ -175,22 +175,34 @@ def opening_lines(body: str, n: int = 3) -> list[str]:
     return out
 
 
+_WRITING_ADVICE = re.compile(r"怎么写|如何写|写作|范文|模板|例文|篇")
+
+
+def blurb_weight(blurbs: list[str]) -> int:
+    """How much a document-sharing site's editor blurbs say the page is a model essay: a blurb that
+    talks about writing ("很多人不知道怎么写报告") counts twice; a plain "小编为大家整理" once."""
+    return sum(2 if _WRITING_ADVICE.search(b) else 1 for b in blurbs)
+
+
 def placeholders(text: str) -> list[str]:
     return [m.group(0) for m in _PLACEHOLDER.finditer(text)]
 
 
-def judge(title: str | None, body: str) -> Verdict:
+def judge(title: str | None, body: str, *, site_blurbs: int = 0) -> Verdict:
     """Decide whether (title, body) is one rule-of-law report, with the reason.
 
     A text under a report title is a report however short the excerpt; without a title, the opening
     must read as one (see `untitled_report_opening`). Papers of other kinds, templates with masked
-    names and news about a report are rejected, each with the reason.
+    names and news about a report are rejected, each with the reason. `site_blurbs` counts the editor
+    blurbs of a document-sharing site the cleaner took out of the page (one alone proves nothing: real
+    reports are copied there too).
     """
     kind, why = title_kind(title)
     sq = squash(body)
     head = sq[:400]
     masked = placeholders(squash(title) + sq[:3000])
-    if len(masked) >= 2 or placeholders(squash(title)):
+    # A masked name where the title or the issuer stands (the page's first words) is enough alone.
+    if len(masked) >= 2 or placeholders(squash(title)) or placeholders(sq[:12]):
         return Verdict(
             False,
             kind="template placeholders",
@@ -198,8 +210,10 @@ def judge(title: str | None, body: str) -> Verdict:
         )
     if _BODY_ACADEMIC.search(sq[:3000]) and len(_BODY_ACADEMIC.findall(sq)) >= 2:
         return Verdict(False, "academic paper markers (摘要/关键词/参考文献)", "academic paper")
-    if len(_BODY_TEMPLATE.findall(sq)) >= 2:
-        return Verdict(False, "template/范文 site markers in the body", "template site")
+    if len(_BODY_TEMPLATE.findall(sq)) + site_blurbs >= 2:
+        return Verdict(
+            False, "template/范文 site markers in the body and the site's editor blurbs", "template site"
+        )
     if kind == "not_report":
         return Verdict(False, why, "title names another kind of paper")
     distinct, total = topic_profile(sq)

@@ -122,7 +122,7 @@ def _document(
         title_reason = cleaned.title_reason if title else (cleaned.title_reason or "no title on the page")
     title = simplified(title) if title else title
     body = simplified(body)
-    verdict = detect.judge(title, body)
+    verdict = detect.judge(title, body, site_blurbs=detect.blurb_weight(meta.get("site_blurbs") or []))
     evidence["is_report"] = verdict.reason
 
     publish_date, written_date = page.publish_date, page.written_date

@@ -1,7 +1,7 @@
 """The division index: names, short names and codes of every Chinese division, with their history.
 
-Loaded once per process from the seed CSVs (see /work/shared/reference/regions/README.md) and shared
-by every page. All lookups are dict hits or scans of short strings, so resolving a page costs
+Loaded once per process from the seed CSVs (seeds/regions.csv, towns.csv, region_changes.csv: the
+public GB/T 2260 and NBS lists) and shared by every page. All lookups are dict hits or scans of short strings, so resolving a page costs
 microseconds; nothing here loops over the 41k towns per page.
 
 A name is never resolved through a short name alone in free text: short names such as 平安, 新建,

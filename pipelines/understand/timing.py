@@ -17,6 +17,7 @@ from pipelines.text.dates import arabic_years, parse_date
 from pipelines.text.normalize import squash, stripped_lines
 from pipelines.text.numerals import small_int
 from pipelines.text.period import FIRST_HALF, FULL_YEAR, MULTI_YEAR, UNKNOWN, Period, through_month
+from pipelines.understand.detect import opening_lines
 from pipelines.understand.text import strip_book_titles
 
 _YEAR = r"((?:19|20)\d{2})"
@@ -32,10 +33,15 @@ _OPENING_YEAR = re.compile(
 )
 # "现将2025年工作情况总结如下" / "现将我镇2022年度法治政府建设情况报告如下": the report says which year it reports.
 _VOICE_YEAR = re.compile(
-    r"现将[^。]{0,20}?"
+    r"现(?:将|对|就|把)[^。]{0,20}?"
     + _YEAR
     + r"\s*年(?:度)?(?!(?:的)?(?:主要|重点)?(?:工作)?(?:计划|打算|思路|安排|要点))"
     r"[^。]{0,40}?(?:报告|汇报|总结)如下"
+)
+_HEADING_YEAR = re.compile(
+    r"^[一二三四五六七八九十]+[、.．]\s*"
+    + _YEAR
+    + r"\s*年(?:度)?(?!(?:的)?(?:主要|重点)?(?:工作)?(?:计划|打算|思路|安排|要点))"
 )
 _RELATIVE = re.compile(r"今年以来|今年上半年|今年|本年度")  # 一年来 looks back: no anchor
 _PLAN_HEADING = re.compile(_YEAR + r"\s*年(?:度)?(?:的)?(?:主要|重点)?(?:工作)?(?:计划|打算|思路|安排|要点)")
@@ -103,9 +109,14 @@ def decide(
     year, why, rng = title_year(title)
     dated = written_date or publish_date
     if year is None:
-        m = _OPENING_YEAR.search(head)
-        if m:
-            year, why = int(m.group(1)), f"body opening {m.group(0)[-12:]!r}"
+        # The opening proper: past an addressee ("中共高邑县委:") or a mirror's description line, and
+        # a first section heading that names the year ("一、2018年法治政府建设基本情况").
+        opening = strip_book_titles(arabic_years("".join(opening_lines(body, 2))))
+        for text in (head, opening[:300]):
+            m = _OPENING_YEAR.search(text) or _HEADING_YEAR.match(text)
+            if m:
+                year, why = int(m.group(1)), f"body opening {m.group(0)[-12:]!r}"
+                break
     if year is None:
         m = _VOICE_YEAR.search(body_n[:1500])
         if m:
