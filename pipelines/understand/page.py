@@ -110,21 +110,69 @@ def _document(
     body: str,
     split_note: str,
 ) -> Document:
+    """One document: the decisions in order (report?, dates, year and period, region, issuer, type),
+    each recording its evidence. Decisions read the simplified view (a page in traditional characters
+    uses the same vocabulary); the document keeps its title and body as written."""
     evidence: dict[str, str] = {"split": split_note}
-    # Decisions read the simplified view (a page in traditional characters uses the same vocabulary);
-    # the document keeps its title and body as written.
-    shown_title, shown_body = title, body
-    if split_note != "single document":
-        title_reason = "heading of one of several reports on the page"
-    elif title and cleaned.title and squash(title) != squash(cleaned.title):
-        title_reason = f"{cleaned.title_reason or 'cleaner'}; site name and markup taken off"
-    else:
-        title_reason = cleaned.title_reason if title else (cleaned.title_reason or "no title on the page")
-    title = simplified(title) if title else title
-    body = simplified(body)
-    verdict = detect.judge(title, body, site_blurbs=detect.blurb_weight(meta.get("site_blurbs") or []))
+    title_reason = _title_reason(cleaned, title, split_note)
+    view_title = simplified(title) if title else title
+    view_body = simplified(body)
+    verdict = detect.judge(
+        view_title, view_body, site_blurbs=detect.blurb_weight(meta.get("site_blurbs") or [])
+    )
     evidence["is_report"] = verdict.reason
+    publish_date, written_date = _dates(page, view_body, evidence)
+    half = verdict.is_report and detect.doc_type(view_title, view_body, None)[0] == "half_year_report"
+    tm = timing.decide(
+        view_title,
+        view_body,
+        publish_date=publish_date,
+        written_date=written_date,
+        is_report=verdict.is_report,
+        half_year=half,
+    )
+    evidence["report_year"] = tm.year_reason
+    evidence["period"] = tm.period_reason
+    res, who, kind = _whose(index, page, view_title, view_body, tm.report_year, evidence)
+    if verdict.is_report:
+        dtype, why = detect.doc_type(view_title, view_body, kind)
+    else:
+        dtype, why = "not_report", verdict.reason
+    evidence["doc_type"] = why
+    return Document(
+        document_id=Document.make_id(page_id, part),
+        page_id=page_id,
+        part=part,
+        is_report=verdict.is_report,
+        doc_type=dtype,  # type: ignore[arg-type]
+        title=title,
+        issuer=who,
+        issuer_kind=kind,  # type: ignore[arg-type]
+        region=res.region,
+        region_reason=None if res.region else res.reason,
+        report_year=tm.report_year,
+        year_reason=None if tm.report_year else tm.year_reason,
+        period=tm.period,
+        publish_date=publish_date,
+        written_date=written_date,
+        body_text=body,
+        page_meta=meta,
+        evidence=evidence,
+        report_reason=verdict.labelled,
+        title_reason=title_reason,
+    )
 
+
+def _title_reason(cleaned: CleanedPage, title: str | None, split_note: str) -> str | None:
+    if split_note != "single document":
+        return "heading of one of several reports on the page"
+    if title and cleaned.title and squash(title) != squash(cleaned.title):
+        return f"{cleaned.title_reason or 'cleaner'}; site name and markup taken off"
+    return cleaned.title_reason if title else (cleaned.title_reason or "no title on the page")
+
+
+def _dates(page: _PageSignals, body: str, evidence: dict[str, str]) -> tuple[str | None, str | None]:
+    """Publish and written dates: the page's, else the signature date at the end of the body."""
     publish_date, written_date = page.publish_date, page.written_date
     sig_date = timing.signature_date(body)
     if publish_date:
@@ -137,24 +185,23 @@ def _document(
     if not written_date and sig_date:
         written_date = sig_date
         evidence["written_date"] = f"signature date: {sig_date}"
+    return publish_date, written_date
 
-    half = verdict.is_report and detect.doc_type(title, body, None)[0] == "half_year_report"
-    tm = timing.decide(
-        title,
-        body,
-        publish_date=publish_date,
-        written_date=written_date,
-        is_report=verdict.is_report,
-        half_year=half,
-    )
-    evidence["report_year"] = tm.year_reason
-    evidence["period"] = tm.period_reason
 
+def _whose(
+    index: RegionIndex,
+    page: _PageSignals,
+    title: str | None,
+    body: str,
+    year: int | None,
+    evidence: dict[str, str],
+) -> tuple[Resolution, str | None, str | None]:
+    """The region (resolution), the issuer's name and its kind."""
     issuer_texts = _issuer_texts(title, body) + page.meta_issuers
     res: Resolution = resolve(
         index,
         Signals(
-            year=tm.report_year,
+            year=year,
             issuer_texts=issuer_texts,
             context_texts=page.context,
             site_code=page.site_code,
@@ -163,7 +210,6 @@ def _document(
         ),
     )
     evidence["region"] = res.region.evidence if res.region else res.reason
-
     who = _issuer_name(res, issuer_texts)
     kind = issuer.kind_of(who, township=res.township) if who else None
     if kind == "other" and res.region is not None and res.issuer_text and squash(res.issuer_text) == who:
@@ -171,34 +217,7 @@ def _document(
     if res.region is not None and res.region.level == "development_zone":
         evidence["region_flag"] = "development zone (NBS code, not a GB/T 2260 division)"
     evidence["issuer"] = f"{res.issuer_label or 'first issuer text'}: {who!r}" if who else "no issuer named"
-
-    if verdict.is_report:
-        dtype, why = detect.doc_type(title, body, kind)
-    else:
-        dtype, why = "not_report", verdict.reason
-    evidence["doc_type"] = why
-    return Document(
-        document_id=Document.make_id(page_id, part),
-        page_id=page_id,
-        part=part,
-        is_report=verdict.is_report,
-        doc_type=dtype,  # type: ignore[arg-type]
-        title=shown_title,
-        issuer=who,
-        issuer_kind=kind,  # type: ignore[arg-type]
-        region=res.region,
-        region_reason=None if res.region else res.reason,
-        report_year=tm.report_year,
-        year_reason=None if tm.report_year else tm.year_reason,
-        period=tm.period,
-        publish_date=publish_date,
-        written_date=written_date,
-        body_text=shown_body,
-        page_meta=meta,
-        evidence=evidence,
-        report_reason=verdict.labelled,
-        title_reason=title_reason,
-    )
+    return res, who, kind
 
 
 def _issuer_texts(title: str | None, body: str) -> list[tuple[str, str]]:
