@@ -275,6 +275,36 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_hosts(args: argparse.Namespace) -> int:
+    """Propose seeds/hosts.csv rows from the warehouse's reports whose region the text made certain."""
+    import csv
+
+    from pipelines.land.connect import require
+    from pipelines.understand.hosts import propose_hosts
+
+    con = _connect_read_only(Path(args.db))
+    try:
+        _warehouse_call(require, con, "marts.dim_document")
+        rows = con.execute(
+            "select url, region_code, region_confidence, region_evidence from marts.dim_document "
+            "where is_report and region_code is not null and url like 'http%'"
+        ).fetchall()
+    finally:
+        con.close()
+    proposed = propose_hosts(rows, min_documents=args.min_documents)
+    if not proposed:
+        print("fazhi: no new host rows (no host holds enough reports of one certain region)", file=sys.stderr)
+        return 0
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(proposed[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(proposed)
+    print(
+        f"fazhi: {len(proposed)} proposed row(s): review them, then add them to seeds/hosts.csv",
+        file=sys.stderr,
+    )
+    return 0
+
+
 # ------------------------------------------------------------------------------------------- main
 
 
@@ -433,13 +463,38 @@ def _add_status(sub) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
+def _add_hosts(sub) -> None:
+    p = _command(
+        sub,
+        "hosts",
+        cmd_hosts,
+        help="propose seeds/hosts.csv rows (URL host -> region) from the warehouse",
+        description=(
+            "Print, as CSV, host rows learnt from reports whose region the text decided with high "
+            "confidence (every report on the host agreeing). Nothing is written: review, then add to seeds/hosts.csv."
+        ),
+        epilog="examples:\n  fazhi hosts\n  fazhi hosts --min-documents 3 >> proposed_hosts.csv",
+    )
+    _db_option(p)
+    p.add_argument("--min-documents", type=int, default=2, help="reports a host needs (default: %(default)s)")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fazhi",
         description="Rule-of-law reports of Chinese governments, as clean numbers with evidence.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_build, _add_extract, _add_crawl, _add_query, _add_report, _add_export, _add_status):
+    for add in (
+        _add_build,
+        _add_extract,
+        _add_crawl,
+        _add_query,
+        _add_report,
+        _add_export,
+        _add_status,
+        _add_hosts,
+    ):
         add(sub)
     return parser
 

@@ -69,3 +69,58 @@ def test_user_errors_are_one_line_with_exit_code_2(built_warehouse: Path, capsys
 def test_a_missing_warehouse_is_a_clear_error(tmp_path: Path, capsys) -> None:
     assert main(["status", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "run `make run`" in capsys.readouterr().err
+
+
+def test_url_map_gives_each_input_of_a_batch_its_url(tmp_path: Path, capsys) -> None:
+    """The host breaks the 西湖区 tie (杭州 or 南昌) only for the input the map gives a URL."""
+    page = Path(__file__).parent / "fixtures" / "region_excerpts" / "department_ambiguous_district.txt"
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(page.read_bytes())
+    url_map = tmp_path / "urls.tsv"
+    url_map.write_text(
+        f"# path<TAB>url\n{page}\thttps://www.ncxh.gov.cn/art/2024/3/1/art_1.html\n", encoding="utf-8"
+    )
+    assert main(["extract", "--jsonl", "--url-map", str(url_map), str(page), str(copy)]) == 0
+    mapped, unmapped = (json.loads(line)["documents"][0] for line in capsys.readouterr().out.splitlines())
+    assert mapped["region"]["code"] == "360103" and "host" in mapped["region"]["evidence"]
+    assert unmapped["region"] is None
+
+
+def test_a_malformed_url_map_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    url_map = tmp_path / "urls.tsv"
+    url_map.write_text("no tab here\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "extract",
+                "--jsonl",
+                "--url-map",
+                str(url_map),
+                str(SAMPLE_PAGES_DIR / "000_bdf0fc9054b6607e.txt"),
+            ]
+        )
+        == 2
+    )
+    assert "expected 'path<TAB>url'" in capsys.readouterr().err
+
+
+def test_hosts_proposes_rows_from_certain_reports(tmp_path: Path, capsys) -> None:
+    import duckdb
+
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema marts")
+    con.execute(
+        "create table marts.dim_document (is_report boolean, region_code varchar, region_confidence double, "
+        "region_evidence varchar, url varchar)"
+    )
+    con.execute(
+        "insert into marts.dim_document values "
+        "(true, '330106', 0.95, 'title issuer', 'https://www.hzxh.gov.cn/a/1.html'), "
+        "(true, '330106', 0.95, 'title issuer', 'https://www.hzxh.gov.cn/a/2.html'), "
+        "(true, '330106', 0.6, 'URL host', 'https://www.other.gov.cn/a/1.html')"
+    )
+    con.close()
+    assert main(["hosts", "--db", str(db)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("host,") and len(out) == 2 and "hzxh.gov.cn" in out[1] and "330106" in out[1]
