@@ -19,6 +19,11 @@ CHROME_STRONG = re.compile(
 )
 # Document-sharing and model-essay sites inject their editor blurbs and watermark lines into the text
 # they copy, even between paragraphs: dropped wherever they stand, without cutting the body in two.
+# The same watermarks glued to the end or the start of a text line.
+WATERMARK_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{2,8}\s*(?:[—-]\s*全网资源每日更新\s*)?www\.[a-z0-9-]+\.[a-z.]+$|[\u4e00-\u9fff]{2,6}[,，]\s*办公文档之家$"
+)
+WATERMARK_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[—-]\s*全网资源每日更新\s*www\.[a-z0-9-]+\.[a-z.]+")
 EDITOR_BLURB = re.compile(r"小编(?:精心)?(?:为大家|为您)?(?:整理|收集|搜集)|供大家(?:阅读)?参考")
 WATERMARK = re.compile(
     r"小编(?:精心)?(?:为大家|为您)?(?:整理|收集|搜集)|供大家(?:阅读)?参考|全网资源|文档之家|办公文档|"

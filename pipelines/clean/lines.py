@@ -277,20 +277,39 @@ def choose_title(lines: list[str], kinds: list[str], start: int) -> tuple[str | 
     return None, f"no title-like line above the body{over}"
 
 
+_TRAILING_DATE = re.compile(r"\s((?:19|20)\d{2}-\d{1,2}-\d{1,2})$")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
 def _date_under_title(lines: list[str], start: int, meta: dict[str, Any]) -> None:
-    """An unlabelled date between the title and the body (a bare date, a byline's date, DD.MM.YYYY)
-    is the page's publish date; failing that, the date a report was delivered to a people's congress."""
-    delivered = None
+    """The page's date when no label gives it, from the lines between the title and the body.
+
+    A date stamped with a clock time ("18.03.2015 13:07") is the page's publish stamp and wins; a bare
+    date in brackets under the issuer ("(2015年1月10日)") is the document's own date (written); any
+    other lone date, a byline's date or a date at the end of the title line is the publish date;
+    failing all, the date a report was delivered to a people's congress.
+    """
+    stamped = plain = delivered = None
     for line in reversed(lines[max(0, start - 8) : start]):
         s = simplified(line).strip()
         found = dated_line(s)
         if found:
-            meta["publish_date"], meta["publish_date_from"] = found[0], "date line under the title"
-            return
+            if _CLOCK.search(s):
+                stamped = stamped or found[0]
+            elif s.startswith(("(", "（")):
+                meta.setdefault("written_date", found[0])
+            else:
+                plain = plain or found[0]
+            continue
+        tail = _TRAILING_DATE.search(s)
+        if tail and TITLE_REPORT.search(s):
+            plain = plain or tail.group(1)
         if delivered is None and _DELIVERY.match(s):
             m = _DELIVERY_DATE.search(s)
             delivered = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
-    if delivered:
+    if stamped or plain:
+        meta["publish_date"], meta["publish_date_from"] = stamped or plain, "date line under the title"
+    elif delivered:
         meta["publish_date"], meta["publish_date_from"] = (
             delivered,
             "date it was delivered to the people's congress",
@@ -318,9 +337,29 @@ def _with_issuer_line(lines: list[str], i: int) -> str:
     return title
 
 
+# A report title run into its first sentence on one line ("…情况的报告2023年,省政府坚持…").
+_GLUED_TITLE = re.compile(
+    r"^(?P<title>[^。,，;；:：]{6,80}?(?:报告|汇报|总结))(?=(?:19|20)\d{2}\s*年(?:度)?\s*[,，是以])"
+)
+
+
+def unglue(lines: list[str]) -> list[str]:
+    """Lines as a reader sees them: watermarks a copying site glued to a line's start or end taken
+    off, and a report title run into its first sentence set on its own line."""
+    out: list[str] = []
+    for line in lines:
+        line = lx.WATERMARK_HEAD.sub("", lx.WATERMARK_TAIL.sub("", line)).strip() or line
+        m = _GLUED_TITLE.match(line)
+        if m and TITLE_REPORT.search(simplified(m.group("title"))):
+            out += [m.group("title"), line[m.end() :]]
+        else:
+            out.append(line)
+    return out
+
+
 def clean_lines(lines: Iterable[str], *, title_hint: str | None = None) -> LineBody:
     """Text-dump mode: metadata, title and body from a page's normalised lines."""
-    lines = list(lines)
+    lines = unglue(list(lines))
     kinds = [kind_of(line) for line in lines]
     meta: dict[str, Any] = {}
     start, end = find_body(lines, kinds)
