@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 from pipelines.clean import clean_page
 from pipelines.contract import to_json
 from pipelines.extract import extract_mentions, load_catalog
-from pipelines.records import CleanedPage, Document, Mention, Page
+from pipelines.extract.quantities import list_quantities
+from pipelines.records import CleanedPage, Document, Mention, Page, QuantityMention
 from pipelines.understand import RegionIndex, understand_page
 
 T = TypeVar("T")
@@ -31,6 +32,15 @@ class PageResult:
     cleaned: CleanedPage
     documents: list[Document]
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # document_id -> mentions
+    quantities: dict[str, list[QuantityMention]] = field(default_factory=dict)  # document_id -> figures
+
+
+@dataclass
+class Extraction:
+    """What extraction found in one document: catalog mentions, and every figure typed or not."""
+
+    mentions: list[Mention]
+    quantities: list[QuantityMention]
 
 
 def understand(page: Page) -> tuple[CleanedPage, list[Document]]:
@@ -40,8 +50,9 @@ def understand(page: Page) -> tuple[CleanedPage, list[Document]]:
     return cleaned, documents
 
 
-def extract(document: Document) -> list[Mention]:
-    return extract_mentions(document, load_catalog())
+def extract(document: Document) -> Extraction:
+    mentions = extract_mentions(document, load_catalog())
+    return Extraction(mentions, list_quantities(document, mentions))
 
 
 def understand_one(page: Page) -> tuple[str, CleanedPage, list[Document]]:
@@ -49,7 +60,7 @@ def understand_one(page: Page) -> tuple[str, CleanedPage, list[Document]]:
     return page.page_id, cleaned, documents
 
 
-def extract_one(document: Document) -> tuple[str, list[Mention]]:
+def extract_one(document: Document) -> tuple[str, Extraction]:
     return document.document_id, extract(document)
 
 
@@ -80,7 +91,14 @@ def default_workers() -> int:
 
 def process_page(page: Page) -> PageResult:
     cleaned, documents = understand(page)
-    return PageResult(page, cleaned, documents, {d.document_id: extract(d) for d in documents})
+    found = {d.document_id: extract(d) for d in documents}
+    return PageResult(
+        page,
+        cleaned,
+        documents,
+        {k: e.mentions for k, e in found.items()},
+        {k: e.quantities for k, e in found.items()},
+    )
 
 
 # `fazhi extract`'s JSON is the records' fields, with these keys renamed or left out (docs/architecture.md's
@@ -91,22 +109,34 @@ MENTION_JSON_RENAMES = {"indicator_code": "code"}
 MENTION_JSON_OMIT = frozenset(
     {"mention_id", "document_id", "sentence_start", "sentence_end", "extractor_version"}
 )
+QUANTITY_JSON_RENAMES = {"indicator_code": "code"}
+QUANTITY_JSON_OMIT = MENTION_JSON_OMIT | {"quantity_id"}
 
 
 def mention_json(m: Mention) -> dict[str, Any]:
     return to_json(m, renames=MENTION_JSON_RENAMES, omit=MENTION_JSON_OMIT)
 
 
-def document_json(d: Document, mentions: list[Mention]) -> dict[str, Any]:
+def document_json(
+    d: Document, mentions: list[Mention], quantities: list[QuantityMention] | None = None
+) -> dict[str, Any]:
+    """A document's JSON: its fields, its catalog `indicators`, and under their own key every figure of
+    the body (`quantities`, typed with the indicator's `code` or null), never mixed with indicators."""
     out = to_json(d, renames=DOCUMENT_JSON_RENAMES, omit=DOCUMENT_JSON_OMIT)
     out["indicators"] = [mention_json(m) for m in mentions]
+    out["quantities"] = [
+        to_json(q, renames=QUANTITY_JSON_RENAMES, omit=QUANTITY_JSON_OMIT) for q in quantities or []
+    ]
     return out
 
 
 def result_json(result: PageResult, source: str) -> dict[str, Any]:
     """The `fazhi extract --json` contract of docs/architecture.md (evaluation scripts read it)."""
     cleaned = result.cleaned
-    docs = [document_json(d, result.mentions.get(d.document_id, [])) for d in result.documents]
+    docs = [
+        document_json(d, result.mentions.get(d.document_id, []), result.quantities.get(d.document_id, []))
+        for d in result.documents
+    ]
     return {
         "source": source,
         "page_id": result.page.page_id,

@@ -191,6 +191,35 @@ class Mention:
         return f"{document_id}-{indicator_code}-{start}"
 
 
+@dataclass
+class QuantityMention:
+    """Every number with a counter in a report's body (件, 项, 次, 人, %, 元 ...), typed or not.
+
+    `indicator_code` is the catalog code a mention gave it, or None: the untyped ones are the figures
+    the catalog has no code for (or the rules do not know yet), kept with their sentence so an analyst
+    can find them and so coverage (the share of a report's figures that got a code) is measured.
+    """
+
+    quantity_id: str
+    document_id: str
+    value: float
+    value_text: str
+    unit: str  # the counter as written (件, 项, %, 万元 -> 元)
+    kind: str  # count | amount | percent
+    approx: str | None
+    indicator_code: str | None
+    evidence: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    extractor_version: str = EXTRACTOR_VERSION
+
+    @staticmethod
+    def make_id(document_id: str, start: int) -> str:
+        return f"{document_id}-q{start}"
+
+
 @dataclass(frozen=True)
 class IngestError:
     """A local file that could not be ingested (unreadable, too large...): recorded, never lost."""

@@ -119,6 +119,8 @@ def _facts(h: Health) -> dict[str, Any]:
         "indicators": h.total("indicators"),
         "regions": h.total("fact_regions"),
         "conflicts": h.total("conflicts"),
+        "quantities": h.total("quantities"),
+        "quantities_typed": h.total("quantities_typed"),
     }
 
 
@@ -191,6 +193,15 @@ FAILURE_TITLES = {
 }
 
 
+def _coverage(facts: dict[str, Any]) -> str | None:
+    """'N, M typed by the catalog (P%)': how much of what reports state the catalog reads."""
+    n, typed = facts.get("quantities"), facts.get("quantities_typed")
+    if n is None:
+        return None
+    share = f" ({100.0 * (typed or 0) / n:.1f}%)" if n else ""
+    return f"{n}, {typed or 0} typed by the catalog{share}"
+
+
 def _figure_rows(status: dict[str, Any]) -> list[tuple[str, Any]]:
     pages, docs, facts, fetches = status["pages"], status["documents"], status["facts"], status["fetches"]
     return [
@@ -215,6 +226,7 @@ def _figure_rows(status: dict[str, Any]) -> list[tuple[str, Any]]:
         ("indicator values", facts["indicator_values"]),
         ("  conflicting", facts.get("conflicts")),
         ("  flagged mentions", facts.get("flagged_mentions")),
+        ("figures in reports", _coverage(facts)),
         ("fetches", fetches["total"]),
         ("  by outcome", fetches["by_outcome"]),
     ]

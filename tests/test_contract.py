@@ -175,3 +175,21 @@ def test_an_older_warehouse_gains_the_columns_added_since() -> None:
     ]
     assert {"report_reason", "title_reason", "region_code", "body_text"} <= set(cols)
     con.close()
+
+
+def test_every_figure_lands_typed_or_not_and_points_into_the_body(con) -> None:
+    page = _sample_page()
+    result = process_page(page)
+    (doc,) = result.documents
+    replace_page_results(con, [(page.page_id, result.cleaned, result.documents)])
+    replace_mentions(con, result.mentions, result.quantities)
+    rows = con.execute(
+        "select value_text, start_offset, end_offset, indicator_code from raw.quantities"
+    ).fetchall()
+    assert len(rows) > len(result.mentions[doc.document_id])  # more figures than catalog mentions
+    assert all(doc.body_text[s:e] == text for text, s, e, _ in rows)
+    typed = {code for *_, code in rows if code}
+    assert typed <= {m.indicator_code for m in result.mentions[doc.document_id]} and typed
+    assert any(code is None for *_, code in rows)  # untyped figures are kept too
+    out = result_json(result, "x.txt")["documents"][0]
+    assert len(out["quantities"]) == len(rows) and "quantities" not in out["indicators"][0]

@@ -104,6 +104,12 @@ def clean_and_understand(context: AssetExecutionContext, config: StageConfig, wa
             description="Every stated indicator value with its evidence sentence and character offsets.",
         ),
         AssetSpec(
+            ["raw", "quantities"],
+            kinds={"python", "duckdb"},
+            deps=[["raw", "documents"]],
+            description="Every figure of a report's body, typed with its indicator code or not (coverage).",
+        ),
+        AssetSpec(
             ["raw", "document_extractions"],
             kinds={"python", "duckdb"},
             deps=[["raw", "documents"]],
@@ -123,11 +129,16 @@ def extract_indicators(context: AssetExecutionContext, config: StageConfig, ware
             for batch in _chunks(document_ids, config.batch_size):
                 found = dict(mapper(extract_one, load_documents(con, batch)))
                 con.execute("BEGIN")
-                mentions += replace_mentions(con, found)
+                mentions += replace_mentions(
+                    con,
+                    {d: e.mentions for d, e in found.items()},
+                    {d: e.quantities for d, e in found.items()},
+                )
                 con.execute("COMMIT")
                 docs += len(found)
-                flagged += sum(1 for ms in found.values() for m in ms if m.flags)
+                flagged += sum(1 for e in found.values() for m in e.mentions if m.flags)
     meta = {"documents_processed": docs, "mentions_written": mentions, "mentions_flagged": flagged}
     context.log.info(f"extract: {meta}")
     yield MaterializeResult(asset_key=["raw", "indicator_mentions"], metadata=meta)
+    yield MaterializeResult(asset_key=["raw", "quantities"], metadata={"documents_processed": docs})
     yield MaterializeResult(asset_key=["raw", "document_extractions"], metadata={"documents_processed": docs})

@@ -23,6 +23,7 @@ RAW_IDENTITY = {
     "raw.page_cleanings": "page_id || extractor_version",
     "raw.documents": "document_id || extractor_version",
     "raw.indicator_mentions": "mention_id || extractor_version",
+    "raw.quantities": "quantity_id || extractor_version",
 }
 MARTS = ("dim_region", "dim_indicator", "dim_document", "fct_rule_of_law_indicators", "fct_report_coverage")
 

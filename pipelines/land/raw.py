@@ -28,6 +28,7 @@ from pipelines.records import (
     Page,
     PageCleaning,
     PageLocation,
+    QuantityMention,
 )
 
 
@@ -169,6 +170,7 @@ def replace_page_results(
         ).fetchall()
     ]
     _delete_where_in(con, "raw.indicator_mentions", "document_id", old_docs)
+    _delete_where_in(con, "raw.quantities", "document_id", old_docs)
     _delete_where_in(con, "raw.document_extractions", "document_id", old_docs)
     _delete_where_in(con, "raw.documents", "page_id", page_ids)
     _delete_where_in(con, "raw.page_cleanings", "page_id", page_ids)
@@ -204,11 +206,20 @@ def mention_row(m: Mention) -> dict[str, Any]:
     return row_of(m)
 
 
-def replace_mentions(con: duckdb.DuckDBPyConnection, found: dict[str, list[Mention]]) -> int:
-    """Replace the mentions of a batch of documents and mark them extracted. Returns mentions written."""
+def replace_mentions(
+    con: duckdb.DuckDBPyConnection,
+    found: dict[str, list[Mention]],
+    quantities: dict[str, list[QuantityMention]] | None = None,
+) -> int:
+    """Replace the mentions (and figures) of a batch of documents and mark them extracted. Returns
+    mentions written."""
     document_ids = list(found)
     _delete_where_in(con, "raw.indicator_mentions", "document_id", document_ids)
+    _delete_where_in(con, "raw.quantities", "document_id", document_ids)
     _delete_where_in(con, "raw.document_extractions", "document_id", document_ids)
+    if quantities:
+        figures = {q.quantity_id: row_of(q) for qs in quantities.values() for q in qs}
+        _insert_rows(con, "raw.quantities", list(figures.values()))
     rows: dict[str, dict[str, Any]] = {}
     for mentions in found.values():
         for m in mentions:

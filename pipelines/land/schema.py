@@ -29,6 +29,7 @@ RENAMES: dict[type, dict[str, str]] = {
         "region.evidence": "region_evidence",
     },
     records.Mention: {"start": "start_offset", "end": "end_offset"},
+    records.QuantityMention: {"start": "start_offset", "end": "end_offset"},
 }
 
 
@@ -118,6 +119,13 @@ RAW_TABLES: tuple[RawTable, ...] = (
         (),
         ("fingerprint", "built_at"),
         "each successful dbt build and its inputs' fingerprint (a rebuild with nothing new is skipped)",
+    ),
+    RawTable(
+        "raw.quantities",
+        records.QuantityMention,
+        ("quantity_id",),
+        ("document_id", "value", "value_text", "evidence", "start_offset", "end_offset", "extractor_version"),
+        "every figure of a report's body, typed with an indicator code or not (coverage, uncatalogued figures)",
     ),
     RawTable(
         "raw.indicator_mentions",

@@ -49,6 +49,10 @@ facts as (
     select * from {{ portable(ref('fct_rule_of_law_indicators')) }}
 ),
 
+quantities as (
+    select * from {{ portable(ref('fct_quantities')) }}
+),
+
 -- Each warning of each cleaning: warnings are JSON lists of strings; an object is named by its
 -- kind / code / warning / reason / message, anything else by its JSON text.
 warning_items as (
@@ -119,6 +123,10 @@ figures as (
     from reports where report_year is not null group by report_year
     union all
     -- facts
+    select 'facts', 'quantities', null, count(*), null from quantities
+    union all
+    select 'facts', 'quantities_typed', null, count(*), null from quantities where is_typed
+    union all
     select 'facts', 'indicator_mentions', null, count(*), null from mentions
     union all
     select 'facts', 'flagged_mentions', null, count(*), null from mentions where is_flagged

@@ -1,0 +1,25 @@
+with source as (
+    select * from {{ portable(source('raw', 'quantities')) }}
+),
+
+renamed as (
+    select
+        quantity_id,
+        document_id,
+        value,
+        value_text,
+        unit,
+        kind,
+        approx,
+        indicator_code,
+        indicator_code is not null as is_typed,
+        evidence,
+        start_offset,
+        end_offset,
+        sentence_start,
+        sentence_end,
+        extractor_version
+    from source
+)
+
+select * from renamed

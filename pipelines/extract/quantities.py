@@ -1,0 +1,53 @@
+"""Every figure of a report, typed or not: the quantities behind the catalog's indicators.
+
+The indicator rules keep only what they can attribute to a catalog code. Reports state many more
+figures (legal advisers, 一件事 items, demonstration projects ...): listing every number-with-counter
+with its sentence lets an analyst find them, and comparing the list with the typed mentions measures
+coverage, the share of a report's figures the catalog reads. Numbers inside book titles and brackets,
+plan sections, percentage points and durations are not figures of the year.
+"""
+
+from __future__ import annotations
+
+from pipelines.extract.numbers import scan_quantities, to_halfwidth
+from pipelines.extract.segment import segment
+from pipelines.records import Document, Mention, QuantityMention
+from pipelines.text.normalize import reading_view
+
+FIGURE_KINDS = ("count", "amount", "percent")
+
+
+def list_quantities(doc: Document, mentions: list[Mention]) -> list[QuantityMention]:
+    """The figures of a report's body, each with the code of the mention that typed it (or None)."""
+    if not doc.is_report or not doc.body_text:
+        return []
+    view = reading_view(doc.body_text)
+    text = to_halfwidth(view.text)
+    seg = segment(text, doc.report_year)
+    typed = sorted((m.start, m.end, m.indicator_code) for m in mentions if m.measure != "change_pct")
+    out: list[QuantityMention] = []
+    for q in scan_quantities(text):
+        if q.kind not in FIGURE_KINDS or seg.is_protected(q.start, q.end) or seg.in_plan(q.start):
+            continue
+        sent = seg.sentences[seg.sentence_index(q.start)]
+        start, end = view.start(q.start), view.end(q.end)
+        s_start, s_end = view.start(sent.start), view.end(sent.end)
+        code = next((c for a, b, c in typed if a < end and start < b), None)
+        out.append(
+            QuantityMention(
+                quantity_id=QuantityMention.make_id(doc.document_id, start),
+                document_id=doc.document_id,
+                value=float(q.value),
+                value_text=doc.body_text[start:end],
+                unit=q.unit_raw,
+                kind=q.kind,
+                approx=q.approx,
+                indicator_code=code,
+                evidence=doc.body_text[s_start:s_end].strip(),
+                start=start,
+                end=end,
+                sentence_start=s_start,
+                sentence_end=s_end,
+            )
+        )
+    return out
