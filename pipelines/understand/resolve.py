@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipelines.levels import LEVELS
@@ -329,6 +330,9 @@ def resolve(index: RegionIndex, sig: Signals) -> Resolution:
     return Resolution(_region(owner, 0.6, f"{how} (no issuer name; {speaks})"), "")
 
 
+_Step = tuple[list[Division], str, float]  # (kept candidates, the note for the evidence, confidence)
+
+
 def _narrow(
     index: RegionIndex,
     cands: list[Division],
@@ -347,44 +351,15 @@ def _narrow(
     Returns (candidates, decided by a clue, confidence). With `need_support` a single candidate (found
     through a short or township name) must also be confirmed by one of the clues.
     """
-
-    def by_context(cs: list[Division]) -> tuple[list[Division], str, float]:
-        for codes, where in ctx:
-            kept = [c for c in cs if any(c.within(code) for code in codes)]
-            if (kept and len(kept) < len(cs)) or (len(cs) == 1 and kept):
-                return kept, f"{where} -> {', '.join(c.code for c in kept)}", 0.9
-        return [], "", 0.0
-
-    def by_site(cs: list[Division]) -> tuple[list[Division], str, float]:
-        if site_div is None:
-            return [], "", 0.0
-        kept = [c for c in cs if c.within(site_div.code) or site_div.within(c.code)]
-        return kept, f"{site_note} -> {', '.join(c.code for c in kept)}", 0.9
-
-    def by_body(cs: list[Division]) -> tuple[list[Division], str, float]:
-        scores = {c.code: _parent_score(index, c, body_sq) for c in cs}
-        best = max(scores.values())
-        if best[0] <= 0:
-            return [], "", 0.0
-        if any(s[0] > 0 and s[0] * 2 > best[0] and s != best for s in scores.values()):
-            return [], "", 0.0
-        kept = [c for c in cs if scores[c.code] == best]
-        return kept, f"body names the parent {best[1]} -> {', '.join(c.code for c in kept)}", 0.8
-
-    def by_word(cs: list[Division]) -> tuple[list[Division], str, float]:
-        if not word or len(cs) == 1:
-            return [], "", 0.0
-        kept = [c for c in cs if _fits_word(c, word)]
-        return kept, f"report calls itself 我{word}/全{word} -> {', '.join(c.code for c in kept)}", 0.7
-
-    def by_host(cs: list[Division]) -> tuple[list[Division], str, float]:
+    clues: list[Callable[[list[Division]], _Step]] = [
+        lambda cs: _by_context(cs, ctx),
+        lambda cs: _by_within(cs, site_div, site_note, 0.9),
+        lambda cs: _by_body(index, cs, body_sq),
+        lambda cs: _by_word(cs, word),
         # Last: the host only settles what the text leaves open, or confirms a weak name.
-        if host_div is None:
-            return [], "", 0.0
-        kept = [c for c in cs if c.within(host_div.code) or host_div.within(c.code)]
-        return kept, f"{host_note} -> {', '.join(c.code for c in kept)}", 0.75
-
-    for step in (by_context, by_site, by_body, by_word, by_host):
+        lambda cs: _by_within(cs, host_div, host_note, 0.75),
+    ]
+    for step in clues:
         if len(cands) == 1 and not need_support:
             break
         kept, note, conf = step(cands)
@@ -396,6 +371,43 @@ def _narrow(
             if len(cands) == 1:
                 return cands, True, conf
     return cands, False, 0.0
+
+
+def _by_context(cs: list[Division], ctx: list[tuple[tuple[str, ...], str]]) -> _Step:
+    """The first owner string that narrows the candidates (or confirms a single one) decides."""
+    for codes, where in ctx:
+        kept = [c for c in cs if any(c.within(code) for code in codes)]
+        if (kept and len(kept) < len(cs)) or (len(cs) == 1 and kept):
+            return kept, f"{where} -> {', '.join(c.code for c in kept)}", 0.9
+    return [], "", 0.0
+
+
+def _by_within(cs: list[Division], div: Division | None, note: str, conf: float) -> _Step:
+    """Candidates on the same branch as a division known otherwise (the site code's, the host's)."""
+    if div is None:
+        return [], "", 0.0
+    kept = [c for c in cs if c.within(div.code) or div.within(c.code)]
+    return kept, f"{note} -> {', '.join(c.code for c in kept)}", conf
+
+
+def _by_body(index: RegionIndex, cs: list[Division], body_sq: str) -> _Step:
+    """The candidates whose parents the body names most, unless a rival comes close (over half)."""
+    scores = {c.code: _parent_score(index, c, body_sq) for c in cs}
+    best = max(scores.values())
+    if best[0] <= 0:
+        return [], "", 0.0
+    if any(s[0] > 0 and s[0] * 2 > best[0] and s != best for s in scores.values()):
+        return [], "", 0.0
+    kept = [c for c in cs if scores[c.code] == best]
+    return kept, f"body names the parent {best[1]} -> {', '.join(c.code for c in kept)}", 0.8
+
+
+def _by_word(cs: list[Division], word: str | None) -> _Step:
+    """Among namesakes, those whose kind fits the word the report calls itself by (我区 -> a 区)."""
+    if not word or len(cs) == 1:
+        return [], "", 0.0
+    kept = [c for c in cs if _fits_word(c, word)]
+    return kept, f"report calls itself 我{word}/全{word} -> {', '.join(c.code for c in kept)}", 0.7
 
 
 def _parent_score(index: RegionIndex, d: Division, body_sq: str) -> tuple[int, str]:
