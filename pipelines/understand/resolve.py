@@ -591,6 +591,16 @@ def _chain_end(votes: list[_Vote]) -> str | None:
     return deepest.code if all(deepest.within(code) for code in divs) else None
 
 
+_TOWN_WORDS = ("镇", "乡", "街道")
+_KIND_WORDS = {
+    "dept": "department names",
+    "name": "names",
+    "brand": "brand phrase",
+    "cited": "cited document titles",
+    "superior": "its government named as superior",
+}
+
+
 def _body_region(
     index: RegionIndex,
     sig: Signals,
@@ -600,111 +610,170 @@ def _body_region(
     """The region the opening names at the level the report speaks from, or (None, why not)."""
     word, how, dept = _speaker(sig.body, body_sq, index)
     votes = _votes(index, sig.body, body_sq, sig.year)
-    if word in ("镇", "乡", "街道") and not any(c.level == "township" for v in votes for c in v.cands):
-        # A town names itself anywhere in its report ("在下太镇落地生根"), its county often once.
-        rest = strip_book_titles(body_sq[_BODY_HEAD:20000])
-        for m in index.find_names(rest, towns=True):
-            if all(c.level == "township" for c in m.candidates) and m.text not in _LEVEL_WORDS:
-                votes.append(_Vote(_valid(index, m.candidates, sig.year), m.text, "name"))
+    if word in _TOWN_WORDS and not any(c.level == "township" for v in votes for c in v.cands):
+        votes.extend(_town_votes(index, body_sq, sig.year))
     if not votes:
         return None, ""
-    superiors = [v for v in votes if v.kind == "superior"]
-    bounds = [v.cands[0] for v in superiors if len(v.cands) == 1]
+    opening = _Opening(index, body_sq, votes, word, how, dept, tie_breakers)
+    tried: list[str] = []
+    for kinds in _pick_order(dept, word):
+        res, why = opening.pick(kinds)
+        if res is not None:
+            return res, ""
+        if why:
+            tried.append(why)
+    return None, _no_body_region(votes, word, how, tried)
 
-    def support(d: Division) -> tuple[int, list[str]]:
+
+def _town_votes(index: RegionIndex, body_sq: str, year: int | None) -> list[_Vote]:
+    """Townships named past the opening, for a report that speaks as a town but opens naming none.
+
+    A town names itself anywhere in its report ("在下太镇落地生根"), its county often once.
+    """
+    votes = []
+    rest = strip_book_titles(body_sq[_BODY_HEAD:20000])
+    for m in index.find_names(rest, towns=True):
+        if all(c.level == "township" for c in m.candidates) and m.text not in _LEVEL_WORDS:
+            votes.append(_Vote(_valid(index, m.candidates, year), m.text, "name"))
+    return votes
+
+
+def _pick_order(dept: bool, word: str | None) -> list[tuple[str, ...]]:
+    """The kinds of votes to try, in turn.
+
+    Names and brands first; the superior only for a department (whose government it is); cited
+    titles only when the report's own level is known.
+    """
+    order: list[tuple[str, ...]] = [("name", "brand", "dept") if dept else ("name", "brand")]
+    if dept:
+        order.append(("superior",))
+    if word is not None:
+        order.append(("cited", "dept"))
+    return order
+
+
+def _no_body_region(votes: list[_Vote], word: str | None, how: str, tried: list[str]) -> str:
+    """Why the body gives no region: the first ambiguity met, else what the opening did name."""
+    named = sorted({v.text for v in votes if v.kind != "superior"})
+    if tried:
+        return tried[0]
+    if word is not None:
+        return f"{how}, but the opening names no division at that level" + (
+            f" (only {'/'.join(named[:5])})" if named else ""
+        )
+    if named:
+        return f"the report does not say its own level; the opening names {'/'.join(named[:5])}"
+    return ""
+
+
+@dataclass
+class _Opening:
+    """The votes of a report's opening and how the report speaks, shared by every pick from them."""
+
+    index: RegionIndex
+    body_sq: str
+    votes: list[_Vote]
+    word: str | None  # the level the report speaks from (我县 -> 县), if stated
+    how: str
+    dept: bool  # the author is a department
+    tie_breakers: list[tuple[Division, str]]
+    bounds: list[Division] = field(init=False)  # superiors named unambiguously: the author is inside
+    chain_end: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        superiors = [v for v in self.votes if v.kind == "superior"]
+        self.bounds = [v.cands[0] for v in superiors if len(v.cands) == 1]
+        self.chain_end = _chain_end([v for v in self.votes if v.kind in ("name", "brand")])
+
+    def support(self, d: Division) -> tuple[int, list[str]]:
+        """How many votes name an ancestor of `d`, and their texts."""
         seen = []
         n = 0
-        for v in votes:
+        for v in self.votes:
             if any(c.code != d.code and d.within(c.code) for c in v.cands):
                 n += 1
                 seen.append(v.text)
         return n, seen
 
-    def fits(d: Division) -> bool:
-        if word is not None:
-            return _fits_level(d, word, body_sq)
+    def fits(self, d: Division) -> bool:
+        """Whether `d` may be the author at the level the report speaks from."""
+        if self.word is not None:
+            return _fits_level(d, self.word, self.body_sq)
         # Not knowing the author's level, never answer above the lowest government level; a
         # department (我局) whose opening names one chain of divisions belongs to its deepest.
         if d.level in ("county", "development_zone"):
             return True
-        return dept and d.level == "prefecture" and d.code == chain_end
+        return self.dept and d.level == "prefecture" and d.code == self.chain_end
 
-    chain_end = _chain_end([v for v in votes if v.kind in ("name", "brand")])
+    def pick(self, kinds: tuple[str, ...]) -> tuple[Resolution | None, str]:
+        """The one division the votes of `kinds` name at the report's level, or (None, why not)."""
+        pool = [v for v in self.votes if v.kind in kinds]
+        own, divs = self._fitting(pool)
+        if not own:
+            return None, ""
+        cands = self._bounded(list(divs.values()))
+        scored = {c.code: (own[c.code], self.support(c)[0]) for c in cands}
+        top, rivals, note = self._leaders(cands, scored)
+        if len(top) != 1 or rivals:
+            listed = ", ".join(_label(self.index, c) for c in (top + rivals)[:6])
+            return None, f"the opening names several divisions at the report's level: {listed}"
+        return self._resolution(top[0], kinds, pool, own, note), ""
 
-    def pick(kinds: tuple[str, ...]) -> tuple[Resolution | None, str]:
-        pool = [v for v in votes if v.kind in kinds]
+    def _fitting(self, pool: list[_Vote]) -> tuple[Counter[str], dict[str, Division]]:
+        """(votes per code, the division of each code) for the candidates that fit the level."""
         own: Counter[str] = Counter()
         divs: dict[str, Division] = {}
         for v in pool:
             for c in {c.code: c for c in v.cands}.values():
-                if fits(c):
+                if self.fits(c):
                     own[c.code] += 1
                     divs[c.code] = c
-        if not own:
-            return None, ""
-        cands = list(divs.values())
-        # The author lies inside the addressee / the superior named "在…领导下"; a government
-        # lies strictly below it, a department may be its own government's.
-        for b in bounds:
-            kept = [c for c in cands if c.within(b.code) and (dept or c.code != b.code)]
+        return own, divs
+
+    def _bounded(self, cands: list[Division]) -> list[Division]:
+        """The candidates inside every superior that leaves some.
+
+        The author lies inside the addressee / the superior named "在…领导下"; a government lies
+        strictly below it, a department may be its own government's.
+        """
+        for b in self.bounds:
+            kept = [c for c in cands if c.within(b.code) and (self.dept or c.code != b.code)]
             if kept:
                 cands = kept
-        scored = {c.code: (own[c.code], support(c)[0]) for c in cands}
+        return cands
+
+    def _leaders(
+        self, cands: list[Division], scored: dict[str, tuple[int, int]]
+    ) -> tuple[list[Division], list[Division], str]:
+        """(best scored, rivals as often named with named ancestors, tie-break note).
+
+        A name met once beside another named as often is no answer; ancestors named elsewhere
+        (河东区 + 天津) decide between namesakes, then the site code or host if they single one out.
+        """
         best = max(scores for scores in scored.values())
         top = [c for c in cands if scored[c.code] == best]
-        # A name met once beside another named as often is no answer; ancestors named elsewhere
-        # (河东区 + 天津) decide between namesakes.
         rivals = [c for c in cands if c not in top and scored[c.code][0] >= best[0] and scored[c.code][1] > 0]
         note = ""
         if len(top) > 1 or rivals:
-            for div, where in tie_breakers:
+            for div, where in self.tie_breakers:
                 kept = [c for c in top + rivals if c.within(div.code) or div.within(c.code)]
                 if len(kept) == 1:
                     top, rivals, note = kept, [], f"; tie broken by {where}"
                     break
-        if len(top) != 1 or rivals:
-            listed = ", ".join(_label(index, c) for c in (top + rivals)[:6])
-            return None, f"the opening names several divisions at the report's level: {listed}"
-        d = top[0]
-        sup = support(d)[1]
+        return top, rivals, note
+
+    def _resolution(
+        self, d: Division, kinds: tuple[str, ...], pool: list[_Vote], own: Counter[str], note: str
+    ) -> Resolution:
+        """The body's answer `d`, with evidence naming the votes, parents and level that chose it."""
+        sup = self.support(d)[1]
         shown = sorted({v.text for v in pool if any(c.code == d.code for c in v.cands)})
-        kinds_txt = {
-            "dept": "department names",
-            "name": "names",
-            "brand": "brand phrase",
-            "cited": "cited document titles",
-            "superior": "its government named as superior",
-        }
-        what = "/".join(kinds_txt[k] for k in kinds)
-        level = f"{how}" if word else "report does not name its own level"
+        what = "/".join(_KIND_WORDS[k] for k in kinds)
+        level = f"{self.how}" if self.word else "report does not name its own level"
         ev = (
             f"body {what} {'/'.join(shown)!r} x{own[d.code]}"
             + (f" with parents {'/'.join(sorted(set(sup)))!r}" if sup else "")
             + f"; {level} -> {d.code} {d.name}{note}"
         )
         conf = 0.7 if kinds[:2] == ("name", "brand") and (sup or own[d.code] >= 2) else 0.6
-        return Resolution(_region(d, conf, ev), "", "body", None, d.level == "township"), ""
-
-    tried: list[str] = []
-    order: list[tuple[str, ...]] = [("name", "brand", "dept") if dept else ("name", "brand")]
-    if dept:
-        order.append(("superior",))
-    if word is not None:
-        order.append(("cited", "dept"))
-    for kinds in order:
-        res, why = pick(kinds)
-        if res is not None:
-            return res, ""
-        if why:
-            tried.append(why)
-    named = sorted({v.text for v in votes if v.kind != "superior"})
-    if tried:
-        return None, tried[0]
-    if word is not None:
-        return None, (
-            f"{how}, but the opening names no division at that level"
-            + (f" (only {'/'.join(named[:5])})" if named else "")
-        )
-    if named:
-        return None, f"the report does not say its own level; the opening names {'/'.join(named[:5])}"
-    return None, ""
+        return Resolution(_region(d, conf, ev), "", "body", None, d.level == "township")
