@@ -219,8 +219,53 @@ def _host_division(index: RegionIndex, url: str | None, year: int | None) -> tup
     return (div, found[1] + (f" ({note})" if note else "")) if div is not None else (None, "")
 
 
+@dataclass
+class _Clues:
+    """What the page says besides the issuer strings, read once for every step of `resolve`."""
+
+    year: int | None
+    body_sq: str
+    site_div: Division | None
+    site_note: str
+    ctx: list[tuple[tuple[str, ...], str]]  # the owner strings' divisions (_context_groups)
+    word: str | None  # the level word the report uses for itself most (我区 -> 区)
+    issuer_groups: list[list[tuple[tuple[str, ...], str]]]  # each issuer string's divisions
+    speaks: str | None  # the level the report speaks from (_speaker)
+    speaks_how: str
+    host_div: Division | None
+    host_note: str
+
+
+@dataclass
+class _Reading:
+    """What one issuer string gave: at most one of the three is set."""
+
+    final: Resolution | None = None  # the answer, or a failure that ends the search
+    weak: Resolution | None = None  # a weak failure, reported only if no later string resolves
+    passed: str = ""  # a superior met in the opening, kept for the reason
+
+
 def resolve(index: RegionIndex, sig: Signals) -> Resolution:
     """The region of one report, or None with the reason."""
+    clues = _gather(index, sig)
+    final, pending, passed = _from_issuers(index, sig, clues)
+    if final is not None:
+        return final
+    # No issuer names a division: read the opening the way a person would.
+    body_res, pending = _from_body(index, sig, clues, pending, passed)
+    if body_res is not None:
+        return body_res
+    # Nor does the body: fall back to the site's owner, if it fits how the report speaks.
+    owner, how = _site_owner(index, sig, clues)
+    if owner is None and pending is not None:
+        return pending
+    if owner is None:
+        return Resolution(None, "no region named (no issuer name, site code or owner line)")
+    return _owner_resolution(owner, how, clues.word, pending)
+
+
+def _gather(index: RegionIndex, sig: Signals) -> _Clues:
+    """Read every clue besides the issuer strings once, before any of them is weighed."""
     year = sig.year
     body_sq = squash(sig.body)
     site_div, site_note = _site_division(index, sig.site_code, year)
@@ -229,95 +274,153 @@ def resolve(index: RegionIndex, sig: Signals) -> Resolution:
     issuer_groups = [_context_groups(index, [(label, text)], year) for label, text in sig.issuer_texts]
     speaks, speaks_how, _dept = _speaker(sig.body, body_sq, index)
     host_div, host_note = _host_division(index, sig.url, year)
-    passed: list[str] = []  # superiors met in the opening, kept for the reason
+    return _Clues(
+        year, body_sq, site_div, site_note, ctx, word, issuer_groups, speaks, speaks_how, host_div, host_note
+    )
 
-    pending: Resolution | None = None  # a weak failure, reported only if no later string resolves
+
+def _from_issuers(
+    index: RegionIndex, sig: Signals, clues: _Clues
+) -> tuple[Resolution | None, Resolution | None, list[str]]:
+    """Weigh the issuer strings, strongest first.
+
+    Returns (the answer or a failure that ends the search, the first weak failure held back, the
+    superiors met in passing).
+    """
+    passed: list[str] = []
+    pending: Resolution | None = None
     for i, (label, text) in enumerate(sig.issuer_texts):
         if not text:
             continue
         # The other strings that may name the issuer ("南京市鼓楼区人民政府" in the 落款) count as context.
-        others = [g for j, groups in enumerate(issuer_groups) if j != i for g in groups]
+        others = [g for j, groups in enumerate(clues.issuer_groups) if j != i for g in groups]
         found = _principal(index, text)
         if not found:
             continue
-        cands, shown, weak, township = found
-        cands, year_note = _in_year(index, cands, year)
-        if not cands:
-            return Resolution(
-                None, f"{label} {shown!r}: no division of that name valid in {year}", label, text
-            )
-        steps = [f"{label} {shown!r}" + (f" ({year_note})" if year_note else "")]
-        need = weak
-        cands, decided, conf = _narrow(
-            index, cands, steps, ctx + others, site_div, site_note, body_sq, word, need, host_div, host_note
-        )
-        if label in _PASSING and cands and _passing_superior(cands, speaks, body_sq):
-            # "湖北省" in the opening of a report that speaks as 我市 is its superior, not its author;
-            # a province met there when the report never states its level may be one too.
-            passed.append(
-                f"{label} {shown!r} is above a report that {speaks_how[:40]}"
-                if speaks
-                else f"{label} {shown!r}: a province named in passing, the report's own level unstated"
-            )
-            continue
-        if len(cands) == 1 and (decided or not need):
-            d = cands[0]
-            if not decided:
-                conf = 0.95 if not township else 0.8
-                steps.append(
-                    f"-> {d.code} {d.name}, the only {'town' if township else 'division'} of that name"
-                )
-            return Resolution(_region(d, conf, "; ".join(steps)), "", label, text, township)
-        if len(cands) == 1:
-            failure = Resolution(
-                None,
-                f"{label} {shown!r} -> {_label(index, cands[0])} only through a short or township name, "
-                "with no parent, site code or body clue to confirm it",
-                label,
-                text,
-            )
-        else:
-            listed = ", ".join(_label(index, c) for c in cands[:8])
-            more = f" (+{len(cands) - 8} more)" if len(cands) > 8 else ""
-            failure = Resolution(None, f"ambiguous: {shown} -> {listed}{more}", label, text)
-        # A name met in passing (a short name, the opening sentence) must not block a clearer
-        # string later on; an ambiguous issuer name does.
-        if weak or label == "opening sentence":
-            pending = pending or failure
-            continue
-        return failure
+        reading = _read_issuer(index, clues, label, text, found, others)
+        if reading.final is not None:
+            return reading.final, pending, passed
+        if reading.weak is not None:
+            pending = pending or reading.weak
+        if reading.passed:
+            passed.append(reading.passed)
+    return None, pending, passed
 
-    # No issuer names a division: read the opening the way a person would.
-    breakers = [(d, n) for d, n in ((site_div, site_note), (host_div, host_note)) if d is not None]
-    body_res, body_why = _body_region(index, sig, body_sq, breakers)
+
+def _read_issuer(
+    index: RegionIndex,
+    clues: _Clues,
+    label: str,
+    text: str,
+    found: tuple[list[Division], str, bool, bool],
+    others: list[tuple[tuple[str, ...], str]],
+) -> _Reading:
+    """Narrow the divisions one issuer string names down to the report's own, or say why not."""
+    cands, shown, weak, township = found
+    cands, year_note = _in_year(index, cands, clues.year)
+    if not cands:
+        why = f"{label} {shown!r}: no division of that name valid in {clues.year}"
+        return _Reading(final=Resolution(None, why, label, text))
+    steps = [f"{label} {shown!r}" + (f" ({year_note})" if year_note else "")]
+    cands, decided, conf = _narrow(
+        index,
+        cands,
+        steps,
+        clues.ctx + others,
+        clues.site_div,
+        clues.site_note,
+        clues.body_sq,
+        clues.word,
+        weak,
+        clues.host_div,
+        clues.host_note,
+    )
+    if label in _PASSING and cands and _passing_superior(cands, clues.speaks, clues.body_sq):
+        # "湖北省" in the opening of a report that speaks as 我市 is its superior, not its author;
+        # a province met there when the report never states its level may be one too.
+        if clues.speaks:
+            return _Reading(passed=f"{label} {shown!r} is above a report that {clues.speaks_how[:40]}")
+        return _Reading(
+            passed=f"{label} {shown!r}: a province named in passing, the report's own level unstated"
+        )
+    if len(cands) == 1 and (decided or not weak):
+        return _Reading(final=_issuer_answer(cands[0], decided, conf, township, steps, label, text))
+    failure = _issuer_failure(index, cands, label, text, shown)
+    # A name met in passing (a short name, the opening sentence) must not block a clearer
+    # string later on; an ambiguous issuer name does.
+    if weak or label == "opening sentence":
+        return _Reading(weak=failure)
+    return _Reading(final=failure)
+
+
+def _issuer_answer(
+    d: Division, decided: bool, conf: float, township: bool, steps: list[str], label: str, text: str
+) -> Resolution:
+    """The issuer's division; when no clue decided, it is the only division (or town) of its name."""
+    if not decided:
+        conf = 0.95 if not township else 0.8
+        steps.append(f"-> {d.code} {d.name}, the only {'town' if township else 'division'} of that name")
+    return Resolution(_region(d, conf, "; ".join(steps)), "", label, text, township)
+
+
+def _issuer_failure(
+    index: RegionIndex, cands: list[Division], label: str, text: str, shown: str
+) -> Resolution:
+    """Why an issuer string gives no region: one unconfirmed weak match, or several namesakes."""
+    if len(cands) == 1:
+        return Resolution(
+            None,
+            f"{label} {shown!r} -> {_label(index, cands[0])} only through a short or township name, "
+            "with no parent, site code or body clue to confirm it",
+            label,
+            text,
+        )
+    listed = ", ".join(_label(index, c) for c in cands[:8])
+    more = f" (+{len(cands) - 8} more)" if len(cands) > 8 else ""
+    return Resolution(None, f"ambiguous: {shown} -> {listed}{more}", label, text)
+
+
+def _from_body(
+    index: RegionIndex, sig: Signals, clues: _Clues, pending: Resolution | None, passed: list[str]
+) -> tuple[Resolution | None, Resolution | None]:
+    """The body's region (noting a passing name it overrode), else None and the failure so far."""
+    breakers = [
+        (d, n)
+        for d, n in ((clues.site_div, clues.site_note), (clues.host_div, clues.host_note))
+        if d is not None
+    ]
+    body_res, body_why = _body_region(index, sig, clues.body_sq, breakers)
     if body_res is not None and body_res.region is not None:
         if pending is not None:
             body_res.region.evidence += f"; passing name ignored: {pending.reason[:60]}"
-        return body_res
+        return body_res, pending
     if body_why and pending is None:
         pending = Resolution(None, body_why + (f" ({passed[0]})" if passed else ""))
     elif pending is None and passed:
         pending = Resolution(None, f"no region at the report's own level: {passed[0]}")
+    return None, pending
 
-    # Nor does the body: fall back to the site's owner, if it fits how the report speaks.
-    owner = site_div
-    how = site_note
-    if owner is None:
-        owners: list[tuple[Division, str]] = []
-        for label, text in sig.context_texts:
-            found = _principal(index, text)
-            if found and not found[2]:
-                cands = _in_year(index, found[0], year)[0]
-                if len(cands) == 1:
-                    owners.append((cands[0], f"{label} {squash(text)[:30]!r}"))
-        if owners:
-            deepest, where = max(owners, key=lambda o: o[0].rank)
-            if all(deepest.within(o.code) for o, _ in owners):
-                owner, how = deepest, f"site owner named in {where}"
-    if owner is None and pending is not None:
-        return pending
-    if owner is None:
-        return Resolution(None, "no region named (no issuer name, site code or owner line)")
+
+def _site_owner(index: RegionIndex, sig: Signals, clues: _Clues) -> tuple[Division | None, str]:
+    """The site's owner: the 网站标识码's division, else the deepest of one chain the owner lines name."""
+    if clues.site_div is not None:
+        return clues.site_div, clues.site_note
+    owners: list[tuple[Division, str]] = []
+    for label, text in sig.context_texts:
+        found = _principal(index, text)
+        if found and not found[2]:
+            cands = _in_year(index, found[0], clues.year)[0]
+            if len(cands) == 1:
+                owners.append((cands[0], f"{label} {squash(text)[:30]!r}"))
+    if owners:
+        deepest, where = max(owners, key=lambda o: o[0].rank)
+        if all(deepest.within(o.code) for o, _ in owners):
+            return deepest, f"site owner named in {where}"
+    return None, clues.site_note
+
+
+def _owner_resolution(owner: Division, how: str, word: str | None, pending: Resolution | None) -> Resolution:
+    """The site owner as the region, unless the report's own level word says it is not the author."""
     if word and not _fits_word(owner, word):
         return Resolution(
             None, f"{how}, but the report calls itself 我{word}: site owner may not be the author"
