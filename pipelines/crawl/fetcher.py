@@ -142,74 +142,94 @@ class Fetcher:
         role: Role,
         depth: int,
     ) -> tuple[FetchResult, float | None]:
+        """One try: follow the redirect chain, judge what came back, and log it as one FetchRecord.
+
+        Returns the result and the wait a Retry-After header asked for (None when it asked none).
+        """
         started, fetched_at = time.monotonic(), utc_now()
         chain = self._follow(url, headers, check_robots=True)
-
-        def finish(outcome: Outcome, **kw: object) -> FetchResult:
-            result = FetchResult(url, outcome, final_url=chain.final_url, **kw)  # type: ignore[arg-type]
-            result.records.append(
-                self._record(
-                    url,
-                    attempt,
-                    role,
-                    depth,
-                    started,
-                    fetched_at,
-                    outcome=outcome,
-                    error_kind=result.error_kind,
-                    error=result.error,
-                    status=result.status,
-                    final_url=chain.final_url,
-                    size=len(result.body or b"") if outcome == "ok" else 0,
-                    page_id=result.page_id,
-                    headers=chain.response.headers if chain.response else None,
-                    fallback=state if outcome == "not_modified" else None,
-                )
+        result, retry_after = self._judge(url, chain, state, fetched_at)
+        result.records.append(
+            self._record(
+                url,
+                attempt,
+                role,
+                depth,
+                started,
+                fetched_at,
+                outcome=result.outcome,
+                error_kind=result.error_kind,
+                error=result.error,
+                status=result.status,
+                final_url=chain.final_url,
+                size=len(result.body or b"") if result.outcome == "ok" else 0,
+                page_id=result.page_id,
+                headers=chain.response.headers if chain.response else None,
+                fallback=state if result.outcome == "not_modified" else None,
             )
-            return result
+        )
+        return result, retry_after
 
+    def _judge(
+        self, url: str, chain: _Attempt, state: FetchState | None, fetched_at: str
+    ) -> tuple[FetchResult, float | None]:
+        """What an attempt amounts to, and the Retry-After wait it asked for.
+
+        Checked in this order: a failed chain, a 304, an anti-bot challenge, an HTTP error status, a
+        body that is not a page, and last a page to store.
+        """
         if chain.response is None:
             assert chain.outcome is not None
-            return finish(
-                chain.outcome, error_kind=chain.error_kind, error=chain.error, status=chain.status
-            ), None
-        response = chain.response
+            failed = FetchResult(
+                url, chain.outcome, chain.error_kind, chain.error, chain.status, final_url=chain.final_url
+            )
+            return failed, None
+        if chain.response.status == 304:
+            return self._not_modified(url, chain, chain.response, state), None
+        refused = _refused_by_status(url, chain, chain.response)
+        if refused is not None:
+            return refused
+        return self._page(url, chain, chain.response, fetched_at), None
+
+    def _not_modified(
+        self, url: str, chain: _Attempt, response: RawResponse, state: FetchState | None
+    ) -> FetchResult:
+        """A 304 confirms the stored body, whose links are read again; unasked for, it is an error."""
+        status = response.status
+        if state is None or state.page_id is None:
+            return FetchResult(
+                url,
+                "error",
+                error_kind="protocol",
+                error="304 to an unconditional request",
+                status=status,
+                final_url=chain.final_url,
+            )
+        return FetchResult(
+            url,
+            "not_modified",
+            status=status,
+            final_url=chain.final_url,
+            page_id=state.page_id,
+            body=self.store.page_body(state.page_id),
+            content_type=response.headers.get("content-type"),
+        )
+
+    def _page(self, url: str, chain: _Attempt, response: RawResponse, fetched_at: str) -> FetchResult:
+        """Store a 2xx body as a Page when it is HTML or text; any other media type is refused."""
         status = response.status
         content_type = response.headers.get("content-type")
-        if status == 304:
-            if state is None or state.page_id is None:
-                return finish(
-                    "error", error_kind="protocol", error="304 to an unconditional request", status=status
-                ), None
-            body = self.store.page_body(state.page_id)
-            return finish(
-                "not_modified", status=status, page_id=state.page_id, body=body, content_type=content_type
-            ), None
-        reason = challenge_reason(status, response.body)
-        if reason is not None:
-            return finish(
-                "challenge", error_kind="anti_bot", error=reason, status=status, content_type=content_type
-            ), None
-        if status == 429 or 500 <= status <= 599:
-            kind = "http_429" if status == 429 else "http_5xx"
-            return finish("error", error_kind=kind, error=f"HTTP {status}", status=status), _retry_after(
-                response.headers.get("retry-after")
-            )
-        if 400 <= status <= 499:
-            return finish("error", error_kind="http_4xx", error=f"HTTP {status}", status=status), None
-        if not 200 <= status <= 299:
-            return finish(
-                "error", error_kind="protocol", error=f"unexpected HTTP {status}", status=status
-            ), None
         media_type, charset = _media_type(content_type, response.body)
         if media_type is None:
-            return finish(
+            return FetchResult(
+                url,
                 "refused",
                 error_kind="content_type",
                 status=status,
+                final_url=chain.final_url,
                 content_type=content_type,
                 error=f"not a page: {content_type!r}",
-            ), None
+            )
         page = Page.from_bytes(
             response.body,
             url=chain.final_url,
@@ -220,16 +240,19 @@ class Fetcher:
             encoding=charset,
         )
         new_page = self.store.add_page(page)
-        return finish(
+        return FetchResult(
+            url,
             "ok",
             status=status,
+            final_url=chain.final_url,
             body=response.body,
             page_id=page.page_id,
             new_page=new_page,
             media_type=media_type,
             content_type=content_type,
-        ), None
+        )
 
+    # ---- one redirect chain -------------------------------------------------------------------
     def _follow(
         self, url: str, headers: dict[str, str], *, check_robots: bool, max_bytes: int | None = None
     ) -> _Attempt:
@@ -238,70 +261,99 @@ class Fetcher:
         status: int | None = None
         while True:
             reached = current if hops else None
-            refusal = check_url(current, self.source, self.ctx.resolver)
-            if refusal is not None:
-                outcome: Outcome = "refused" if refusal.kind in ERROR_KINDS_REFUSED else "error"
-                return _Attempt(reached, None, outcome, refusal.kind, refusal.message, status)
-            host = (urlsplit(current).hostname or "").lower()
-            rules = self._robots(current) if check_robots else None
-            if rules is not None and not rules.allows(ROBOTS_AGENT, current):
-                return _Attempt(reached, None, "refused", "robots", f"robots.txt disallows {current}", status)
-            delay = rules.crawl_delay if rules is not None and rules.crawl_delay else 0.0
-            if delay > self.policy.max_crawl_delay:
-                return _Attempt(
-                    reached,
-                    None,
-                    "refused",
-                    "crawl_delay",
-                    f"Crawl-delay {delay}s exceeds {self.policy.max_crawl_delay}s",
-                    status,
-                )
-            interval = max(self.policy.min_delay, delay) * self.policy.delay_scale
-            try:
-                with self.ctx.throttle.slot(host, interval):
-                    self.ctx.requests += 1
-                    response = read_response(
-                        self.ctx.client,
-                        current,
-                        headers,
-                        max_bytes=max_bytes or self.policy.max_body_bytes,
-                        max_seconds=self.policy.max_request_seconds,
-                    )
-            except (httpx.TimeoutException, RequestTooSlow) as exc:
-                return _Attempt(current, None, "error", "timeout", _message(exc), status)
-            except BodyTooLarge as exc:
-                return _Attempt(current, None, "refused", "too_large", str(exc), status)
-            except (UnsupportedEncoding, zlib.error, httpx.DecodingError) as exc:
-                return _Attempt(current, None, "error", "encoding", _message(exc), status)
-            except (httpx.ConnectError, httpx.NetworkError) as exc:
-                return _Attempt(current, None, "error", "connect", _message(exc), status)
-            except httpx.HTTPError as exc:
-                return _Attempt(current, None, "error", "protocol", _message(exc), status)
+            interval = self._admit(current, reached, status, check_robots=check_robots)
+            if isinstance(interval, _Attempt):
+                return interval
+            response = self._send(current, headers, interval, max_bytes, status)
+            if isinstance(response, _Attempt):
+                return response
             status = response.status
             if status not in REDIRECT_STATUSES:
                 return _Attempt(current, response, status=status)
-            location = response.headers.get("location", "").strip()
-            if not location:
-                return _Attempt(
-                    current, None, "error", "bad_redirect", f"HTTP {status} without Location", status
-                )
-            target = urldefrag(urljoin(current, location))[0]
-            if target in seen:
-                return _Attempt(
-                    target, None, "error", "redirect_loop", f"redirect loop back to {target}", status
-                )
+            target = self._next_hop(current, response, seen, hops)
+            if isinstance(target, _Attempt):
+                return target
             hops += 1
-            if hops > self.policy.max_redirects:
-                return _Attempt(
-                    target,
-                    None,
-                    "error",
-                    "too_many_redirects",
-                    f"more than {self.policy.max_redirects} redirects",
-                    status,
-                )
             seen.add(target)
             current = target
+
+    def _admit(
+        self, current: str, reached: str | None, status: int | None, *, check_robots: bool
+    ) -> float | _Attempt:
+        """The pacing interval for a hop, or why it may not be requested.
+
+        Safety first (scheme, allowed host, public address), then robots.txt and its Crawl-delay,
+        so a refused hop is never requested.
+        """
+        refusal = check_url(current, self.source, self.ctx.resolver)
+        if refusal is not None:
+            outcome: Outcome = "refused" if refusal.kind in ERROR_KINDS_REFUSED else "error"
+            return _Attempt(reached, None, outcome, refusal.kind, refusal.message, status)
+        rules = self._robots(current) if check_robots else None
+        if rules is not None and not rules.allows(ROBOTS_AGENT, current):
+            return _Attempt(reached, None, "refused", "robots", f"robots.txt disallows {current}", status)
+        delay = rules.crawl_delay if rules is not None and rules.crawl_delay else 0.0
+        if delay > self.policy.max_crawl_delay:
+            return _Attempt(
+                reached,
+                None,
+                "refused",
+                "crawl_delay",
+                f"Crawl-delay {delay}s exceeds {self.policy.max_crawl_delay}s",
+                status,
+            )
+        return max(self.policy.min_delay, delay) * self.policy.delay_scale
+
+    def _send(
+        self,
+        current: str,
+        headers: dict[str, str],
+        interval: float,
+        max_bytes: int | None,
+        status: int | None,
+    ) -> RawResponse | _Attempt:
+        """One paced, bounded request; transport trouble becomes an _Attempt naming its kind."""
+        host = (urlsplit(current).hostname or "").lower()
+        try:
+            with self.ctx.throttle.slot(host, interval):
+                self.ctx.requests += 1
+                return read_response(
+                    self.ctx.client,
+                    current,
+                    headers,
+                    max_bytes=max_bytes or self.policy.max_body_bytes,
+                    max_seconds=self.policy.max_request_seconds,
+                )
+        except (httpx.TimeoutException, RequestTooSlow) as exc:
+            return _Attempt(current, None, "error", "timeout", _message(exc), status)
+        except BodyTooLarge as exc:
+            return _Attempt(current, None, "refused", "too_large", str(exc), status)
+        except (UnsupportedEncoding, zlib.error, httpx.DecodingError) as exc:
+            return _Attempt(current, None, "error", "encoding", _message(exc), status)
+        except (httpx.ConnectError, httpx.NetworkError) as exc:
+            return _Attempt(current, None, "error", "connect", _message(exc), status)
+        except httpx.HTTPError as exc:
+            return _Attempt(current, None, "error", "protocol", _message(exc), status)
+
+    def _next_hop(self, current: str, response: RawResponse, seen: set[str], hops: int) -> str | _Attempt:
+        """Where a redirect points, or why the chain stops there (no Location, a loop, too many hops)."""
+        status = response.status
+        location = response.headers.get("location", "").strip()
+        if not location:
+            return _Attempt(current, None, "error", "bad_redirect", f"HTTP {status} without Location", status)
+        target = urldefrag(urljoin(current, location))[0]
+        if target in seen:
+            return _Attempt(target, None, "error", "redirect_loop", f"redirect loop back to {target}", status)
+        if hops + 1 > self.policy.max_redirects:
+            return _Attempt(
+                target,
+                None,
+                "error",
+                "too_many_redirects",
+                f"more than {self.policy.max_redirects} redirects",
+                status,
+            )
+        return target
 
     # ---- robots.txt ---------------------------------------------------------------------------
     def _robots(self, url: str) -> RobotsRules:
@@ -429,6 +481,43 @@ class Fetcher:
         )
         self.store.add_fetch(record)
         return record
+
+
+def _refused_by_status(
+    url: str, chain: _Attempt, response: RawResponse
+) -> tuple[FetchResult, float | None] | None:
+    """The result for an anti-bot challenge or a non-2xx status, or None for a usable 2xx.
+
+    The challenge goes first: WAFs answer with 412/521 or with a 200 page that only sets a cookie.
+    A 429/5xx also returns the wait its Retry-After header asks for.
+    """
+    status = response.status
+    content_type = response.headers.get("content-type")
+    reason = challenge_reason(status, response.body)
+    if reason is not None:
+        return FetchResult(
+            url,
+            "challenge",
+            error_kind="anti_bot",
+            error=reason,
+            status=status,
+            final_url=chain.final_url,
+            content_type=content_type,
+        ), None
+    if status == 429 or 500 <= status <= 599:
+        kind = "http_429" if status == 429 else "http_5xx"
+        failed = FetchResult(url, "error", kind, f"HTTP {status}", status, final_url=chain.final_url)
+        return failed, _retry_after(response.headers.get("retry-after"))
+    if 400 <= status <= 499:
+        return FetchResult(
+            url, "error", "http_4xx", f"HTTP {status}", status, final_url=chain.final_url
+        ), None
+    if not 200 <= status <= 299:
+        failed = FetchResult(
+            url, "error", "protocol", f"unexpected HTTP {status}", status, final_url=chain.final_url
+        )
+        return failed, None
+    return None
 
 
 def _media_type(content_type: str | None, body: bytes) -> tuple[MediaType | None, str | None]:

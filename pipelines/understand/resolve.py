@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipelines.levels import LEVELS
@@ -218,8 +219,53 @@ def _host_division(index: RegionIndex, url: str | None, year: int | None) -> tup
     return (div, found[1] + (f" ({note})" if note else "")) if div is not None else (None, "")
 
 
+@dataclass
+class _Clues:
+    """What the page says besides the issuer strings, read once for every step of `resolve`."""
+
+    year: int | None
+    body_sq: str
+    site_div: Division | None
+    site_note: str
+    ctx: list[tuple[tuple[str, ...], str]]  # the owner strings' divisions (_context_groups)
+    word: str | None  # the level word the report uses for itself most (我区 -> 区)
+    issuer_groups: list[list[tuple[tuple[str, ...], str]]]  # each issuer string's divisions
+    speaks: str | None  # the level the report speaks from (_speaker)
+    speaks_how: str
+    host_div: Division | None
+    host_note: str
+
+
+@dataclass
+class _Reading:
+    """What one issuer string gave: at most one of the three is set."""
+
+    final: Resolution | None = None  # the answer, or a failure that ends the search
+    weak: Resolution | None = None  # a weak failure, reported only if no later string resolves
+    passed: str = ""  # a superior met in the opening, kept for the reason
+
+
 def resolve(index: RegionIndex, sig: Signals) -> Resolution:
     """The region of one report, or None with the reason."""
+    clues = _gather(index, sig)
+    final, pending, passed = _from_issuers(index, sig, clues)
+    if final is not None:
+        return final
+    # No issuer names a division: read the opening the way a person would.
+    body_res, pending = _from_body(index, sig, clues, pending, passed)
+    if body_res is not None:
+        return body_res
+    # Nor does the body: fall back to the site's owner, if it fits how the report speaks.
+    owner, how = _site_owner(index, sig, clues)
+    if owner is None and pending is not None:
+        return pending
+    if owner is None:
+        return Resolution(None, "no region named (no issuer name, site code or owner line)")
+    return _owner_resolution(owner, how, clues.word, pending)
+
+
+def _gather(index: RegionIndex, sig: Signals) -> _Clues:
+    """Read every clue besides the issuer strings once, before any of them is weighed."""
     year = sig.year
     body_sq = squash(sig.body)
     site_div, site_note = _site_division(index, sig.site_code, year)
@@ -228,95 +274,153 @@ def resolve(index: RegionIndex, sig: Signals) -> Resolution:
     issuer_groups = [_context_groups(index, [(label, text)], year) for label, text in sig.issuer_texts]
     speaks, speaks_how, _dept = _speaker(sig.body, body_sq, index)
     host_div, host_note = _host_division(index, sig.url, year)
-    passed: list[str] = []  # superiors met in the opening, kept for the reason
+    return _Clues(
+        year, body_sq, site_div, site_note, ctx, word, issuer_groups, speaks, speaks_how, host_div, host_note
+    )
 
-    pending: Resolution | None = None  # a weak failure, reported only if no later string resolves
+
+def _from_issuers(
+    index: RegionIndex, sig: Signals, clues: _Clues
+) -> tuple[Resolution | None, Resolution | None, list[str]]:
+    """Weigh the issuer strings, strongest first.
+
+    Returns (the answer or a failure that ends the search, the first weak failure held back, the
+    superiors met in passing).
+    """
+    passed: list[str] = []
+    pending: Resolution | None = None
     for i, (label, text) in enumerate(sig.issuer_texts):
         if not text:
             continue
         # The other strings that may name the issuer ("南京市鼓楼区人民政府" in the 落款) count as context.
-        others = [g for j, groups in enumerate(issuer_groups) if j != i for g in groups]
+        others = [g for j, groups in enumerate(clues.issuer_groups) if j != i for g in groups]
         found = _principal(index, text)
         if not found:
             continue
-        cands, shown, weak, township = found
-        cands, year_note = _in_year(index, cands, year)
-        if not cands:
-            return Resolution(
-                None, f"{label} {shown!r}: no division of that name valid in {year}", label, text
-            )
-        steps = [f"{label} {shown!r}" + (f" ({year_note})" if year_note else "")]
-        need = weak
-        cands, decided, conf = _narrow(
-            index, cands, steps, ctx + others, site_div, site_note, body_sq, word, need, host_div, host_note
-        )
-        if label in _PASSING and cands and _passing_superior(cands, speaks, body_sq):
-            # "湖北省" in the opening of a report that speaks as 我市 is its superior, not its author;
-            # a province met there when the report never states its level may be one too.
-            passed.append(
-                f"{label} {shown!r} is above a report that {speaks_how[:40]}"
-                if speaks
-                else f"{label} {shown!r}: a province named in passing, the report's own level unstated"
-            )
-            continue
-        if len(cands) == 1 and (decided or not need):
-            d = cands[0]
-            if not decided:
-                conf = 0.95 if not township else 0.8
-                steps.append(
-                    f"-> {d.code} {d.name}, the only {'town' if township else 'division'} of that name"
-                )
-            return Resolution(_region(d, conf, "; ".join(steps)), "", label, text, township)
-        if len(cands) == 1:
-            failure = Resolution(
-                None,
-                f"{label} {shown!r} -> {_label(index, cands[0])} only through a short or township name, "
-                "with no parent, site code or body clue to confirm it",
-                label,
-                text,
-            )
-        else:
-            listed = ", ".join(_label(index, c) for c in cands[:8])
-            more = f" (+{len(cands) - 8} more)" if len(cands) > 8 else ""
-            failure = Resolution(None, f"ambiguous: {shown} -> {listed}{more}", label, text)
-        # A name met in passing (a short name, the opening sentence) must not block a clearer
-        # string later on; an ambiguous issuer name does.
-        if weak or label == "opening sentence":
-            pending = pending or failure
-            continue
-        return failure
+        reading = _read_issuer(index, clues, label, text, found, others)
+        if reading.final is not None:
+            return reading.final, pending, passed
+        if reading.weak is not None:
+            pending = pending or reading.weak
+        if reading.passed:
+            passed.append(reading.passed)
+    return None, pending, passed
 
-    # No issuer names a division: read the opening the way a person would.
-    breakers = [(d, n) for d, n in ((site_div, site_note), (host_div, host_note)) if d is not None]
-    body_res, body_why = _body_region(index, sig, body_sq, breakers)
+
+def _read_issuer(
+    index: RegionIndex,
+    clues: _Clues,
+    label: str,
+    text: str,
+    found: tuple[list[Division], str, bool, bool],
+    others: list[tuple[tuple[str, ...], str]],
+) -> _Reading:
+    """Narrow the divisions one issuer string names down to the report's own, or say why not."""
+    cands, shown, weak, township = found
+    cands, year_note = _in_year(index, cands, clues.year)
+    if not cands:
+        why = f"{label} {shown!r}: no division of that name valid in {clues.year}"
+        return _Reading(final=Resolution(None, why, label, text))
+    steps = [f"{label} {shown!r}" + (f" ({year_note})" if year_note else "")]
+    cands, decided, conf = _narrow(
+        index,
+        cands,
+        steps,
+        clues.ctx + others,
+        clues.site_div,
+        clues.site_note,
+        clues.body_sq,
+        clues.word,
+        weak,
+        clues.host_div,
+        clues.host_note,
+    )
+    if label in _PASSING and cands and _passing_superior(cands, clues.speaks, clues.body_sq):
+        # "湖北省" in the opening of a report that speaks as 我市 is its superior, not its author;
+        # a province met there when the report never states its level may be one too.
+        if clues.speaks:
+            return _Reading(passed=f"{label} {shown!r} is above a report that {clues.speaks_how[:40]}")
+        return _Reading(
+            passed=f"{label} {shown!r}: a province named in passing, the report's own level unstated"
+        )
+    if len(cands) == 1 and (decided or not weak):
+        return _Reading(final=_issuer_answer(cands[0], decided, conf, township, steps, label, text))
+    failure = _issuer_failure(index, cands, label, text, shown)
+    # A name met in passing (a short name, the opening sentence) must not block a clearer
+    # string later on; an ambiguous issuer name does.
+    if weak or label == "opening sentence":
+        return _Reading(weak=failure)
+    return _Reading(final=failure)
+
+
+def _issuer_answer(
+    d: Division, decided: bool, conf: float, township: bool, steps: list[str], label: str, text: str
+) -> Resolution:
+    """The issuer's division; when no clue decided, it is the only division (or town) of its name."""
+    if not decided:
+        conf = 0.95 if not township else 0.8
+        steps.append(f"-> {d.code} {d.name}, the only {'town' if township else 'division'} of that name")
+    return Resolution(_region(d, conf, "; ".join(steps)), "", label, text, township)
+
+
+def _issuer_failure(
+    index: RegionIndex, cands: list[Division], label: str, text: str, shown: str
+) -> Resolution:
+    """Why an issuer string gives no region: one unconfirmed weak match, or several namesakes."""
+    if len(cands) == 1:
+        return Resolution(
+            None,
+            f"{label} {shown!r} -> {_label(index, cands[0])} only through a short or township name, "
+            "with no parent, site code or body clue to confirm it",
+            label,
+            text,
+        )
+    listed = ", ".join(_label(index, c) for c in cands[:8])
+    more = f" (+{len(cands) - 8} more)" if len(cands) > 8 else ""
+    return Resolution(None, f"ambiguous: {shown} -> {listed}{more}", label, text)
+
+
+def _from_body(
+    index: RegionIndex, sig: Signals, clues: _Clues, pending: Resolution | None, passed: list[str]
+) -> tuple[Resolution | None, Resolution | None]:
+    """The body's region (noting a passing name it overrode), else None and the failure so far."""
+    breakers = [
+        (d, n)
+        for d, n in ((clues.site_div, clues.site_note), (clues.host_div, clues.host_note))
+        if d is not None
+    ]
+    body_res, body_why = _body_region(index, sig, clues.body_sq, breakers)
     if body_res is not None and body_res.region is not None:
         if pending is not None:
             body_res.region.evidence += f"; passing name ignored: {pending.reason[:60]}"
-        return body_res
+        return body_res, pending
     if body_why and pending is None:
         pending = Resolution(None, body_why + (f" ({passed[0]})" if passed else ""))
     elif pending is None and passed:
         pending = Resolution(None, f"no region at the report's own level: {passed[0]}")
+    return None, pending
 
-    # Nor does the body: fall back to the site's owner, if it fits how the report speaks.
-    owner = site_div
-    how = site_note
-    if owner is None:
-        owners: list[tuple[Division, str]] = []
-        for label, text in sig.context_texts:
-            found = _principal(index, text)
-            if found and not found[2]:
-                cands = _in_year(index, found[0], year)[0]
-                if len(cands) == 1:
-                    owners.append((cands[0], f"{label} {squash(text)[:30]!r}"))
-        if owners:
-            deepest, where = max(owners, key=lambda o: o[0].rank)
-            if all(deepest.within(o.code) for o, _ in owners):
-                owner, how = deepest, f"site owner named in {where}"
-    if owner is None and pending is not None:
-        return pending
-    if owner is None:
-        return Resolution(None, "no region named (no issuer name, site code or owner line)")
+
+def _site_owner(index: RegionIndex, sig: Signals, clues: _Clues) -> tuple[Division | None, str]:
+    """The site's owner: the 网站标识码's division, else the deepest of one chain the owner lines name."""
+    if clues.site_div is not None:
+        return clues.site_div, clues.site_note
+    owners: list[tuple[Division, str]] = []
+    for label, text in sig.context_texts:
+        found = _principal(index, text)
+        if found and not found[2]:
+            cands = _in_year(index, found[0], clues.year)[0]
+            if len(cands) == 1:
+                owners.append((cands[0], f"{label} {squash(text)[:30]!r}"))
+    if owners:
+        deepest, where = max(owners, key=lambda o: o[0].rank)
+        if all(deepest.within(o.code) for o, _ in owners):
+            return deepest, f"site owner named in {where}"
+    return None, clues.site_note
+
+
+def _owner_resolution(owner: Division, how: str, word: str | None, pending: Resolution | None) -> Resolution:
+    """The site owner as the region, unless the report's own level word says it is not the author."""
     if word and not _fits_word(owner, word):
         return Resolution(
             None, f"{how}, but the report calls itself 我{word}: site owner may not be the author"
@@ -327,6 +431,9 @@ def resolve(index: RegionIndex, sig: Signals) -> Resolution:
     if pending is not None:
         speaks += f"; passing name ignored: {pending.reason[:60]}"
     return Resolution(_region(owner, 0.6, f"{how} (no issuer name; {speaks})"), "")
+
+
+_Step = tuple[list[Division], str, float]  # (kept candidates, the note for the evidence, confidence)
 
 
 def _narrow(
@@ -347,44 +454,15 @@ def _narrow(
     Returns (candidates, decided by a clue, confidence). With `need_support` a single candidate (found
     through a short or township name) must also be confirmed by one of the clues.
     """
-
-    def by_context(cs: list[Division]) -> tuple[list[Division], str, float]:
-        for codes, where in ctx:
-            kept = [c for c in cs if any(c.within(code) for code in codes)]
-            if (kept and len(kept) < len(cs)) or (len(cs) == 1 and kept):
-                return kept, f"{where} -> {', '.join(c.code for c in kept)}", 0.9
-        return [], "", 0.0
-
-    def by_site(cs: list[Division]) -> tuple[list[Division], str, float]:
-        if site_div is None:
-            return [], "", 0.0
-        kept = [c for c in cs if c.within(site_div.code) or site_div.within(c.code)]
-        return kept, f"{site_note} -> {', '.join(c.code for c in kept)}", 0.9
-
-    def by_body(cs: list[Division]) -> tuple[list[Division], str, float]:
-        scores = {c.code: _parent_score(index, c, body_sq) for c in cs}
-        best = max(scores.values())
-        if best[0] <= 0:
-            return [], "", 0.0
-        if any(s[0] > 0 and s[0] * 2 > best[0] and s != best for s in scores.values()):
-            return [], "", 0.0
-        kept = [c for c in cs if scores[c.code] == best]
-        return kept, f"body names the parent {best[1]} -> {', '.join(c.code for c in kept)}", 0.8
-
-    def by_word(cs: list[Division]) -> tuple[list[Division], str, float]:
-        if not word or len(cs) == 1:
-            return [], "", 0.0
-        kept = [c for c in cs if _fits_word(c, word)]
-        return kept, f"report calls itself 我{word}/全{word} -> {', '.join(c.code for c in kept)}", 0.7
-
-    def by_host(cs: list[Division]) -> tuple[list[Division], str, float]:
+    clues: list[Callable[[list[Division]], _Step]] = [
+        lambda cs: _by_context(cs, ctx),
+        lambda cs: _by_within(cs, site_div, site_note, 0.9),
+        lambda cs: _by_body(index, cs, body_sq),
+        lambda cs: _by_word(cs, word),
         # Last: the host only settles what the text leaves open, or confirms a weak name.
-        if host_div is None:
-            return [], "", 0.0
-        kept = [c for c in cs if c.within(host_div.code) or host_div.within(c.code)]
-        return kept, f"{host_note} -> {', '.join(c.code for c in kept)}", 0.75
-
-    for step in (by_context, by_site, by_body, by_word, by_host):
+        lambda cs: _by_within(cs, host_div, host_note, 0.75),
+    ]
+    for step in clues:
         if len(cands) == 1 and not need_support:
             break
         kept, note, conf = step(cands)
@@ -396,6 +474,43 @@ def _narrow(
             if len(cands) == 1:
                 return cands, True, conf
     return cands, False, 0.0
+
+
+def _by_context(cs: list[Division], ctx: list[tuple[tuple[str, ...], str]]) -> _Step:
+    """The first owner string that narrows the candidates (or confirms a single one) decides."""
+    for codes, where in ctx:
+        kept = [c for c in cs if any(c.within(code) for code in codes)]
+        if (kept and len(kept) < len(cs)) or (len(cs) == 1 and kept):
+            return kept, f"{where} -> {', '.join(c.code for c in kept)}", 0.9
+    return [], "", 0.0
+
+
+def _by_within(cs: list[Division], div: Division | None, note: str, conf: float) -> _Step:
+    """Candidates on the same branch as a division known otherwise (the site code's, the host's)."""
+    if div is None:
+        return [], "", 0.0
+    kept = [c for c in cs if c.within(div.code) or div.within(c.code)]
+    return kept, f"{note} -> {', '.join(c.code for c in kept)}", conf
+
+
+def _by_body(index: RegionIndex, cs: list[Division], body_sq: str) -> _Step:
+    """The candidates whose parents the body names most, unless a rival comes close (over half)."""
+    scores = {c.code: _parent_score(index, c, body_sq) for c in cs}
+    best = max(scores.values())
+    if best[0] <= 0:
+        return [], "", 0.0
+    if any(s[0] > 0 and s[0] * 2 > best[0] and s != best for s in scores.values()):
+        return [], "", 0.0
+    kept = [c for c in cs if scores[c.code] == best]
+    return kept, f"body names the parent {best[1]} -> {', '.join(c.code for c in kept)}", 0.8
+
+
+def _by_word(cs: list[Division], word: str | None) -> _Step:
+    """Among namesakes, those whose kind fits the word the report calls itself by (我区 -> a 区)."""
+    if not word or len(cs) == 1:
+        return [], "", 0.0
+    kept = [c for c in cs if _fits_word(c, word)]
+    return kept, f"report calls itself 我{word}/全{word} -> {', '.join(c.code for c in kept)}", 0.7
 
 
 def _parent_score(index: RegionIndex, d: Division, body_sq: str) -> tuple[int, str]:
@@ -579,6 +694,16 @@ def _chain_end(votes: list[_Vote]) -> str | None:
     return deepest.code if all(deepest.within(code) for code in divs) else None
 
 
+_TOWN_WORDS = ("镇", "乡", "街道")
+_KIND_WORDS = {
+    "dept": "department names",
+    "name": "names",
+    "brand": "brand phrase",
+    "cited": "cited document titles",
+    "superior": "its government named as superior",
+}
+
+
 def _body_region(
     index: RegionIndex,
     sig: Signals,
@@ -588,111 +713,170 @@ def _body_region(
     """The region the opening names at the level the report speaks from, or (None, why not)."""
     word, how, dept = _speaker(sig.body, body_sq, index)
     votes = _votes(index, sig.body, body_sq, sig.year)
-    if word in ("镇", "乡", "街道") and not any(c.level == "township" for v in votes for c in v.cands):
-        # A town names itself anywhere in its report ("在下太镇落地生根"), its county often once.
-        rest = strip_book_titles(body_sq[_BODY_HEAD:20000])
-        for m in index.find_names(rest, towns=True):
-            if all(c.level == "township" for c in m.candidates) and m.text not in _LEVEL_WORDS:
-                votes.append(_Vote(_valid(index, m.candidates, sig.year), m.text, "name"))
+    if word in _TOWN_WORDS and not any(c.level == "township" for v in votes for c in v.cands):
+        votes.extend(_town_votes(index, body_sq, sig.year))
     if not votes:
         return None, ""
-    superiors = [v for v in votes if v.kind == "superior"]
-    bounds = [v.cands[0] for v in superiors if len(v.cands) == 1]
+    opening = _Opening(index, body_sq, votes, word, how, dept, tie_breakers)
+    tried: list[str] = []
+    for kinds in _pick_order(dept, word):
+        res, why = opening.pick(kinds)
+        if res is not None:
+            return res, ""
+        if why:
+            tried.append(why)
+    return None, _no_body_region(votes, word, how, tried)
 
-    def support(d: Division) -> tuple[int, list[str]]:
+
+def _town_votes(index: RegionIndex, body_sq: str, year: int | None) -> list[_Vote]:
+    """Townships named past the opening, for a report that speaks as a town but opens naming none.
+
+    A town names itself anywhere in its report ("在下太镇落地生根"), its county often once.
+    """
+    votes = []
+    rest = strip_book_titles(body_sq[_BODY_HEAD:20000])
+    for m in index.find_names(rest, towns=True):
+        if all(c.level == "township" for c in m.candidates) and m.text not in _LEVEL_WORDS:
+            votes.append(_Vote(_valid(index, m.candidates, year), m.text, "name"))
+    return votes
+
+
+def _pick_order(dept: bool, word: str | None) -> list[tuple[str, ...]]:
+    """The kinds of votes to try, in turn.
+
+    Names and brands first; the superior only for a department (whose government it is); cited
+    titles only when the report's own level is known.
+    """
+    order: list[tuple[str, ...]] = [("name", "brand", "dept") if dept else ("name", "brand")]
+    if dept:
+        order.append(("superior",))
+    if word is not None:
+        order.append(("cited", "dept"))
+    return order
+
+
+def _no_body_region(votes: list[_Vote], word: str | None, how: str, tried: list[str]) -> str:
+    """Why the body gives no region: the first ambiguity met, else what the opening did name."""
+    named = sorted({v.text for v in votes if v.kind != "superior"})
+    if tried:
+        return tried[0]
+    if word is not None:
+        return f"{how}, but the opening names no division at that level" + (
+            f" (only {'/'.join(named[:5])})" if named else ""
+        )
+    if named:
+        return f"the report does not say its own level; the opening names {'/'.join(named[:5])}"
+    return ""
+
+
+@dataclass
+class _Opening:
+    """The votes of a report's opening and how the report speaks, shared by every pick from them."""
+
+    index: RegionIndex
+    body_sq: str
+    votes: list[_Vote]
+    word: str | None  # the level the report speaks from (我县 -> 县), if stated
+    how: str
+    dept: bool  # the author is a department
+    tie_breakers: list[tuple[Division, str]]
+    bounds: list[Division] = field(init=False)  # superiors named unambiguously: the author is inside
+    chain_end: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        superiors = [v for v in self.votes if v.kind == "superior"]
+        self.bounds = [v.cands[0] for v in superiors if len(v.cands) == 1]
+        self.chain_end = _chain_end([v for v in self.votes if v.kind in ("name", "brand")])
+
+    def support(self, d: Division) -> tuple[int, list[str]]:
+        """How many votes name an ancestor of `d`, and their texts."""
         seen = []
         n = 0
-        for v in votes:
+        for v in self.votes:
             if any(c.code != d.code and d.within(c.code) for c in v.cands):
                 n += 1
                 seen.append(v.text)
         return n, seen
 
-    def fits(d: Division) -> bool:
-        if word is not None:
-            return _fits_level(d, word, body_sq)
+    def fits(self, d: Division) -> bool:
+        """Whether `d` may be the author at the level the report speaks from."""
+        if self.word is not None:
+            return _fits_level(d, self.word, self.body_sq)
         # Not knowing the author's level, never answer above the lowest government level; a
         # department (我局) whose opening names one chain of divisions belongs to its deepest.
         if d.level in ("county", "development_zone"):
             return True
-        return dept and d.level == "prefecture" and d.code == chain_end
+        return self.dept and d.level == "prefecture" and d.code == self.chain_end
 
-    chain_end = _chain_end([v for v in votes if v.kind in ("name", "brand")])
+    def pick(self, kinds: tuple[str, ...]) -> tuple[Resolution | None, str]:
+        """The one division the votes of `kinds` name at the report's level, or (None, why not)."""
+        pool = [v for v in self.votes if v.kind in kinds]
+        own, divs = self._fitting(pool)
+        if not own:
+            return None, ""
+        cands = self._bounded(list(divs.values()))
+        scored = {c.code: (own[c.code], self.support(c)[0]) for c in cands}
+        top, rivals, note = self._leaders(cands, scored)
+        if len(top) != 1 or rivals:
+            listed = ", ".join(_label(self.index, c) for c in (top + rivals)[:6])
+            return None, f"the opening names several divisions at the report's level: {listed}"
+        return self._resolution(top[0], kinds, pool, own, note), ""
 
-    def pick(kinds: tuple[str, ...]) -> tuple[Resolution | None, str]:
-        pool = [v for v in votes if v.kind in kinds]
+    def _fitting(self, pool: list[_Vote]) -> tuple[Counter[str], dict[str, Division]]:
+        """(votes per code, the division of each code) for the candidates that fit the level."""
         own: Counter[str] = Counter()
         divs: dict[str, Division] = {}
         for v in pool:
             for c in {c.code: c for c in v.cands}.values():
-                if fits(c):
+                if self.fits(c):
                     own[c.code] += 1
                     divs[c.code] = c
-        if not own:
-            return None, ""
-        cands = list(divs.values())
-        # The author lies inside the addressee / the superior named "在…领导下"; a government
-        # lies strictly below it, a department may be its own government's.
-        for b in bounds:
-            kept = [c for c in cands if c.within(b.code) and (dept or c.code != b.code)]
+        return own, divs
+
+    def _bounded(self, cands: list[Division]) -> list[Division]:
+        """The candidates inside every superior that leaves some.
+
+        The author lies inside the addressee / the superior named "在…领导下"; a government lies
+        strictly below it, a department may be its own government's.
+        """
+        for b in self.bounds:
+            kept = [c for c in cands if c.within(b.code) and (self.dept or c.code != b.code)]
             if kept:
                 cands = kept
-        scored = {c.code: (own[c.code], support(c)[0]) for c in cands}
+        return cands
+
+    def _leaders(
+        self, cands: list[Division], scored: dict[str, tuple[int, int]]
+    ) -> tuple[list[Division], list[Division], str]:
+        """(best scored, rivals as often named with named ancestors, tie-break note).
+
+        A name met once beside another named as often is no answer; ancestors named elsewhere
+        (河东区 + 天津) decide between namesakes, then the site code or host if they single one out.
+        """
         best = max(scores for scores in scored.values())
         top = [c for c in cands if scored[c.code] == best]
-        # A name met once beside another named as often is no answer; ancestors named elsewhere
-        # (河东区 + 天津) decide between namesakes.
         rivals = [c for c in cands if c not in top and scored[c.code][0] >= best[0] and scored[c.code][1] > 0]
         note = ""
         if len(top) > 1 or rivals:
-            for div, where in tie_breakers:
+            for div, where in self.tie_breakers:
                 kept = [c for c in top + rivals if c.within(div.code) or div.within(c.code)]
                 if len(kept) == 1:
                     top, rivals, note = kept, [], f"; tie broken by {where}"
                     break
-        if len(top) != 1 or rivals:
-            listed = ", ".join(_label(index, c) for c in (top + rivals)[:6])
-            return None, f"the opening names several divisions at the report's level: {listed}"
-        d = top[0]
-        sup = support(d)[1]
+        return top, rivals, note
+
+    def _resolution(
+        self, d: Division, kinds: tuple[str, ...], pool: list[_Vote], own: Counter[str], note: str
+    ) -> Resolution:
+        """The body's answer `d`, with evidence naming the votes, parents and level that chose it."""
+        sup = self.support(d)[1]
         shown = sorted({v.text for v in pool if any(c.code == d.code for c in v.cands)})
-        kinds_txt = {
-            "dept": "department names",
-            "name": "names",
-            "brand": "brand phrase",
-            "cited": "cited document titles",
-            "superior": "its government named as superior",
-        }
-        what = "/".join(kinds_txt[k] for k in kinds)
-        level = f"{how}" if word else "report does not name its own level"
+        what = "/".join(_KIND_WORDS[k] for k in kinds)
+        level = f"{self.how}" if self.word else "report does not name its own level"
         ev = (
             f"body {what} {'/'.join(shown)!r} x{own[d.code]}"
             + (f" with parents {'/'.join(sorted(set(sup)))!r}" if sup else "")
             + f"; {level} -> {d.code} {d.name}{note}"
         )
         conf = 0.7 if kinds[:2] == ("name", "brand") and (sup or own[d.code] >= 2) else 0.6
-        return Resolution(_region(d, conf, ev), "", "body", None, d.level == "township"), ""
-
-    tried: list[str] = []
-    order: list[tuple[str, ...]] = [("name", "brand", "dept") if dept else ("name", "brand")]
-    if dept:
-        order.append(("superior",))
-    if word is not None:
-        order.append(("cited", "dept"))
-    for kinds in order:
-        res, why = pick(kinds)
-        if res is not None:
-            return res, ""
-        if why:
-            tried.append(why)
-    named = sorted({v.text for v in votes if v.kind != "superior"})
-    if tried:
-        return None, tried[0]
-    if word is not None:
-        return None, (
-            f"{how}, but the opening names no division at that level"
-            + (f" (only {'/'.join(named[:5])})" if named else "")
-        )
-    if named:
-        return None, f"the report does not say its own level; the opening names {'/'.join(named[:5])}"
-    return None, ""
+        return Resolution(_region(d, conf, ev), "", "body", None, d.level == "township")
