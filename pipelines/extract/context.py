@@ -6,7 +6,8 @@ region total; everything else is the reporting government's own, whole-region fi
 coordinating organs that report for the whole government (政府, 司法局, 法制办) do not narrow it.
 
 Period: the nearest marker before the number in its sentence (截至10月底, 1-10月, 上半年, 前三季度,
-全年, 2011年至今 ...), else the paragraph's last marker, else the document's period.
+全年, 2011年至今 ...), else the paragraph's last marker, else the document's period. A single quarter,
+week or month is PART_OF_YEAR (not a stored period); a span of years is multi_year.
 """
 
 from __future__ import annotations
@@ -16,15 +17,43 @@ import re
 from pipelines.text.numerals import parse_chinese_int
 from pipelines.text.period import FIRST_HALF, FULL_YEAR, MULTI_YEAR, Period, through_month
 
+# A part of the year that no stored period names (one quarter, a week, a month): never the year's figure.
+PART_OF_YEAR = Period("part_of_year")
+
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"截[至止到](?:今年|本年|\d{{4}}年)?(?P<m>{_NUM})月(?:底|末|份|\d{{1,2}}日)?"), "month"),
     (re.compile(rf"(?<![\d.])(?:1|一)\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(?P<m>{_NUM})\s*月"), "month"),
-    (re.compile(r"(?:截[至止到](?:今年|本年)?)?(?:前|第)(?P<q>[一二三1-3])(?:个)?季度(?:末)?"), "quarter"),
+    (
+        re.compile(
+            r"(?:截[至止到](?:今年|本年)?)?(?:(?<!提)前(?P<q>[一二三1-3])(?:个)?季度|第(?P<q_end>[一二三1-3])季度末)"
+        ),
+        "quarter",
+    ),
+    (re.compile(rf"(?:今年|本年)?前(?P<m>{_NUM})个月"), "month"),
     (re.compile(r"上半年"), FIRST_HALF),
+    # One quarter, week or month on its own ("2020年一季度", "第三季度", "本周") is a part of the year that
+    # no through-month period describes.
+    (
+        re.compile(r"(?<![前至到-])(?:第|今年|\d{4}年)?(?:[一二三四1-4])季度(?!末)|本周|上周|当周|本月|当月"),
+        PART_OF_YEAR,
+    ),
     (
         re.compile(r"(?:\d{4}年)?(?:以来|至今)(?:累计)?|创办以来|成立以来|开通以来|上线以来|历年累计"),
         "multi_year_maybe",
+    ),
+    # Several years: "近几年来", "两年来", "近三年", "2020年-2022年", "2021年8月1日至2022年7月31日".
+    (
+        re.compile(
+            r"近(?:几|[两二三四五六七八九十])年|(?<![一\d])(?:几|[两二三四五六七八九十])年(?:来|以来|间)|实施以来|施行以来"
+        ),
+        MULTI_YEAR,
+    ),
+    (
+        re.compile(
+            r"(?P<y1>(?:19|20)\d{2})年?(?:\d{1,2}月(?:\d{1,2}日)?)?起?\s*[-—–~至到]\s*(?:(?P<y2>(?:19|20)\d{2})年|今年|本年)"
+        ),
+        "year_range",
     ),
     (re.compile(r"全年|年内|全年度|本年度"), FULL_YEAR),
 )
@@ -55,8 +84,11 @@ def _period_of(m: re.Match[str], kind: str, report_year: int | None) -> Period |
         if month is None or not 1 <= month <= 12:
             return None
         return FULL_YEAR if month == 12 else through_month(month)
+    if kind == "year_range":
+        first, last = int(m.group("y1")), int(m.group("y2") or report_year or 0)
+        return MULTI_YEAR if first != last else None
     if kind == "quarter":
-        q = m.group("q")
+        q = m.group("q") or m.group("q_end")
         n = int(q) if q.isdigit() else parse_chinese_int(q)
         return None if not n else (FULL_YEAR if n == 4 else through_month(3 * n))
     if kind == "multi_year_maybe":
