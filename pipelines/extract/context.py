@@ -117,7 +117,9 @@ _SUB_BENIGN_NAMES = (
     "与",
     "所有",
 )
-_STREET_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4}?(?:街道办事处|街道|镇|乡))(?![区村镇街政长])")
+_STREET_RE = re.compile(
+    r"(?P<name>(?![年月日度的在和与及对由向将])[\u4e00-\u9fa5]{2,4}?(?:街道办事处|街道|镇|乡))(?![区村镇街政长])"
+)
 _BENJI_RE = re.compile(r"(?:市|区|县|州|旗)?本级")
 _DEPT_RE = re.compile(
     r"(?<![各等和及与有相])(?P<name>(?:教育|公安|税务|财政|卫生|卫健|民政|人社|住建|交通|交通运输|环保|生态环境|市场监管|"
@@ -130,13 +132,28 @@ _BUREAU_RE = re.compile(
 _COORDINATING = ("司法局", "法制办", "政府办", "政府")
 
 
-def find_scope(prefix: str) -> tuple[str, str | None]:
-    """("sub_unit", name) when the sentence before the number names a sub-unit subject."""
+# A level word qualifying a list or its departments ("州级部门权责清单", "区级保留的政务服务事项",
+# "市级行政权力事项") makes the list that level's, not the whole region's; levels named together
+# ("区级部门及各乡镇", "市、区两级") are the whole.
+_LEVEL_RE = re.compile(
+    r"(?<![、和及与两三四五各])(?P<name>(?:省|市|州|区|县|旗|盟)级)(?![、和及与])"
+    r"[^,，;；:：。、和及与\d]{0,8}?(?:清单|事项|部门)(?![^,，;；:：。\d]{0,4}[及和、与])"
+)
+
+
+def find_scope(prefix: str, own: tuple[str, ...] = ()) -> tuple[str, str | None]:
+    """("sub_unit", name) when the sentence before the number names a sub-unit subject. own: names of
+    the reporting unit itself (a township's own report names its town: "2022年增福镇…" is the whole)."""
     m = _BENJI_RE.search(prefix)
     if m:
         return "sub_unit", m.group(0)
+    m = _LEVEL_RE.search(prefix)
+    if m:
+        return "sub_unit", m.group("name")
     for m in _STREET_RE.finditer(prefix):
         name = m.group("name")
+        if any(name in o or o in name for o in own if o):
+            continue
         if not any(b in name for b in _SUB_BENIGN_NAMES):
             return "sub_unit", name
     m = _DEPT_RE.search(prefix)

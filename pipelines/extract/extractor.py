@@ -69,6 +69,12 @@ class _Doc:
     catalog: Catalog
     markers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
+    @property
+    def own(self) -> tuple[str, ...]:
+        """Names of the reporting unit (its region, its issuer): never a sub-unit of itself."""
+        names = (self.doc.region.name if self.doc.region else None, self.doc.issuer)
+        return tuple(n for n in names if n)
+
 
 def _clause_quantities(quantities: list[Quantity], seg: Segmentation) -> dict[int, list[Quantity]]:
     by_clause: dict[int, list[Quantity]] = {}
@@ -252,7 +258,7 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
                 continue  # 上半年 / 截至7月 / 一季度 inside an annual report: not the year's figure
             if _other_year(ctx.sentence_before, d.doc.report_year):
                 continue  # a clause that names another year states that year's figure, not this report's
-            scope = find_scope(ctx.sentence_before)
+            scope = find_scope(ctx.sentence_before, d.own)
             if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
                 _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
                 continue
@@ -373,7 +379,16 @@ def _negation_zeros(d: _Doc) -> list[Mention]:
                 continue
             out.append(
                 _mention(
-                    d, code, 0.0, "count", m.start(), m.end(), None, find_scope(before), period, ["negation"]
+                    d,
+                    code,
+                    0.0,
+                    "count",
+                    m.start(),
+                    m.end(),
+                    None,
+                    find_scope(before, d.own),
+                    period,
+                    ["negation"],
                 )
             )
     return out

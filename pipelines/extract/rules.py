@@ -17,10 +17,18 @@ AnchorScope = Literal["clause", "sentence", "paragraph"]
 
 # Filler allowed between a trigger and the number: no clause break, no digit.
 NOGAP = r"[^,，;；:：。\d]"
+# After a trigger that names the counted item itself, a list conjunction hands the number to the next
+# item ("3600余项政务服务事项和266项便民服务事项", "63件人大代表建议、291件政协提案").
+ITEM_GAP = r"[^,，;；:：。\d、和及与]"
 
 
 def G(n: int) -> str:
     return rf"{NOGAP}{{0,{n}}}"
+
+
+def GI(n: int) -> str:
+    """G for an item's own name: no list conjunction in the filler."""
+    return rf"{ITEM_GAP}{{0,{n}}}"
 
 
 # What may stand between a rate's name and its value, including a list of other rates sharing it:
@@ -37,6 +45,18 @@ ITEMS = frozenset({"项", "件", "条", "个", "宗", "部"})
 INFO = frozenset({"条", "件", "宗", "篇", "项"})
 TIMES = frozenset({"次", "场", "场次", "期"})
 PERSONS = frozenset({"人", "名", "人次"})
+
+# A change to a list is not its size: "取消/下放/调整/承接/划转/移交/新增 N项" count the items moved, and of
+# "由X项精简到Y项" only Y (the new size) is a size. "动态调整公布1464项" publishes the revised list.
+LIST_CHANGE = (
+    r"取消|下放|承接|划转|移交|新增|增加|扩大|赋权|赋予|委托|消减|削减|调整(?!公布|后)"
+    r"|(?:精简|压减|减少|缩减)(?!到|至|后|为)"
+)
+LIST_FROM = r"由$"  # the old size, just before the number
+# A class picked out of a list is not the list: items named by a programme in quotation marks
+# ("“一证即办”高频政务服务事项93项", "629个政务服务事项“跨省通办”") or 高频 / 通办 / 告知承诺 items.
+LIST_SUBSET = r"“[^”]{1,12}”|高频|通办|告知承诺|秒批|秒办"
+NOT_LIST_SIZE = rf"{LIST_SUBSET}|{LIST_FROM}"
 
 RECON = r"复议"
 LITIGATION = r"行政诉讼|诉讼案件|应诉|被告|一审|二审|行政案件"
@@ -87,10 +107,11 @@ RULES: tuple[Rule, ...] = (
     # --- org_leadership -------------------------------------------------------------------------
     R("law_study_sessions", "count", left=rf"(?:学法|法律知识学习|学习法律法规|专题学法|法治讲座|法治学习|法律学习){G(4)}", units=TIMES),
     # --- government_functions -------------------------------------------------------------------
-    R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{G(4)}", units=ITEMS),
-    R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项", units=ITEMS),
-    R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{G(3)}", units=ITEMS),
-    R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=r"占[^,，;；。]{0,16}(?:总数|总量|比重)"),
+    R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
+    # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
+    R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
+    R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{GI(3)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
+    R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=rf"占[^,，;；。]{{0,16}}(?:总数|总量|比重)|{LIST_CHANGE}|{LIST_SUBSET}"),
     rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
     R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence"),
     R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
@@ -126,8 +147,11 @@ RULES: tuple[Rule, ...] = (
     R("certified_enforcement_staff", "count", left=rf"(?:持证(?:执法)?人员|持有(?:行政)?执法证(?:件)?的?(?:人员)?|执法人员总数){G(3)}", units=PERSONS),
     R("criminal_case_transfers", "count", left=rf"移送(?:涉嫌犯罪)?(?:案件|线索)?{G(3)}", units=CASES, anchor=r"公安|检察|司法机关|涉嫌犯罪|两法衔接|行刑衔接|刑事"),
     # --- oversight ----------------------------------------------------------------------------------
-    R("npc_suggestions_handled", "count", left=rf"(?:人大代表(?:建议|议案)|人大建议|代表建议){G(2)}", units=ITEMS),
-    R("cppcc_proposals_handled", "count", left=rf"(?:政协(?:委员)?提案|委员提案){G(2)}", units=ITEMS),
+    R("npc_suggestions_handled", "count", left=rf"(?:人大代表(?:建议|议案)|人大建议|代表建议){GI(2)}", units=ITEMS),
+    R("cppcc_proposals_handled", "count", left=rf"(?:政协(?:委员)?提案|委员提案){GI(2)}", units=ITEMS),
+    # the count before the noun: "63件人大代表建议、291件政协提案交给各承办单位办理"
+    R("npc_suggestions_handled", "count", right=r"(?:的)?(?:人大代表建议|人大建议|代表建议)", units=ITEMS),
+    R("cppcc_proposals_handled", "count", right=r"(?:的)?(?:政协(?:委员)?)?提案", units=ITEMS),
     R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
     R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
     R("litigation_cases_lost", "count", left=rf"败诉(?:案件)?{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
