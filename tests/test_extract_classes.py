@@ -181,3 +181,72 @@ def test_a_townships_own_report_names_its_town_as_the_whole() -> None:
 def test_the_count_before_the_suggestion_or_proposal_noun() -> None:
     # s0091: "63件人大代表建议、291件政协提案交给各承办单位办理"
     assert _facts("s0091", 2012) == _labelled("s0091")
+
+
+# --- law study: the leadership's collective study, in all its wordings ---------------------------
+
+STUDY_PAGES = {
+    # (page sentences, verbatim; the paragraph is kept where the topic is stated in an earlier sentence)
+    "a021": "省政府将法治政府建设情况纳入各级政府各部门绩效考核,把增强干部法治思维能力纳入《2019—2022年福建省干部教育"
+    "培训规划》,省政府举办2期专题法治讲座,学习外商投资法、重大行政决策程序暂行条例、行政执法“三项制度”等内容。",
+    "a035": "2022年,县委常委会、县委理论学习中心组学习习近平法治思想4次,各部门单位党组集中学习163场次,县委党校开设专题"
+    "讲授习近平法治思想讲座9场次,累计培训领导干部860余人次。",
+    "a045": "组织开展2次市政府常务会议学法活动。",
+    "a059": "带头学法、尊法、守法、用法,围绕法治政府建设、统计法等主题,组织省政府常务会议法治专题讲座2次,省政府新任命的"
+    "国家工作人员全部进行宪法宣誓。",
+    "b028": "今年以来,清波街道党工委将《习近平法治思想学习纲要》纳入年度学习计划,作为理论学习中心组、党员学习的重要内容,"
+    "在机关支部、社区党委、企事业支部中持续推进习近平法治思想学习宣贯。以党政领导班子主动学,带动党员干部全员学,"
+    "全年组织党工委专题学习4次。",
+    "b039": "坚持将习近平法治思想和法律法规纳入局党组理论学习中心组学习内容,开展专题学法和党内法规学习、法治会议精神学习12次,"
+    "邀请专家专题授课2次,以上率下树牢法治思维。",
+    "b011": "2024年以来,全局共专题组织党组理论学习中心组学习林草法律法规2次,党组会专题学法4次,干部职工周一例会学法8次,"
+    "支部党员大会学法6次,本机关“万名党员进党校”学法1期141人,15名党员参加市直机关工委“万名党员进党校”学法1期。",
+    "a041": "今年以来,推动各政府部门学法116次。",
+    "ob018": "今年来,街道主要领导亲自部署意识形态工作,组织开展中心组理论学习扩大会议10次。",
+    "oa014": "印發《教育系統法治工作要點》《區委教育工委理論學習中心組學習計劃》,中心組、委務會理論學習6次,專題研究法治工作4次。",
+    "ob013": "通过举办法治讲座4次、挂宣传横幅12条、宣传海报35张、发放小册子2000余册,进一步扩大法治宣传教育的影响力。",
+}
+
+
+def _study(key: str, year: int = 2022) -> set[float]:
+    return {
+        m.value
+        for m in extract_mentions(_doc(STUDY_PAGES[key], year))
+        if m.indicator_code == "law_study_sessions" and m.scope == "whole_region"
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "sessions"),
+    [
+        ("a021", {2.0}),  # a government's own law lectures, the count before the noun
+        ("a035", {4.0}),  # the theory group's study of 习近平法治思想, without the word 学法
+        ("a045", {2.0}),  # the count before the executive meeting's study
+        ("a059", {2.0}),  # an executive meeting's law lecture
+        ("b028", {4.0}),  # the topic stated in an earlier sentence of the paragraph
+        ("b039", {12.0}),  # a list of study kinds sharing one count
+        (
+            "b011",
+            {2.0, 4.0},
+        ),  # the party group's study; staff meetings and party branches are not the leadership
+        ("a041", set()),  # each department's own study
+        ("ob018", set()),  # 中心组理论学习 is theory study
+        ("oa014", set()),
+        ("ob013", set()),  # a law lecture among publicity means is publicity
+    ],
+)
+def test_law_study_wordings(key: str, sessions: set[float]) -> None:
+    assert _study(key) == sessions
+
+
+@pytest.mark.parametrize("sid", ["s0038", "s0305", "s0307", "s0048"])
+def test_law_study_sentences(sid: str) -> None:
+    # 组织4次市政府常务会会前学法 / 省政府常务会议法治专题讲座2次 / 专题学习《…行政处罚法》等法律14次 /
+    # 各级理论学习中心组开展习近平法治思想专题学习100余次
+    want = {v for c, v in _labelled(sid) if c == "law_study_sessions"}
+    assert want and want <= {v for c, v in _facts(sid) if c == "law_study_sessions"}
+
+
+def test_a_law_lecture_among_publicity_is_a_publicity_event() -> None:
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(STUDY_PAGES["ob013"], 2022))}
+    assert ("law_publicity_events", 4.0) in found

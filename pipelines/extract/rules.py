@@ -58,6 +58,13 @@ LIST_FROM = r"由$"  # the old size, just before the number
 LIST_SUBSET = r"“[^”]{1,12}”|高频|通办|告知承诺|秒批|秒办"
 NOT_LIST_SIZE = rf"{LIST_SUBSET}|{LIST_FROM}"
 
+# Law study (law_study_sessions): its words, the collective bodies that hold it, and the study that is
+# not the leadership's (staff meetings, party branches, each department or township on its own).
+STUDY = r"学法|法律知识学习|学习法律法规|法治学习|法律学习"
+STUDY_LIST = r"(?:[、和及与][^,，;；:：。\d、]{1,10}?学习)*"
+STUDY_BODY = r"常务会(?:议)?|中心组|党组|党委|党工委|领导班子"
+STAFF_STUDY = r"干部职工|职工|例会|支部|党员|各(?:政府)?部门|各乡镇|各街道|各单位|考试|培训"
+
 RECON = r"复议"
 LITIGATION = r"行政诉讼|诉讼案件|应诉|被告|一审|二审|行政案件"
 PETITION = r"信访|来信来访|上访|进京|赴省|交办"
@@ -105,7 +112,18 @@ def rate(code: str, names: str, **kw: object) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     # --- org_leadership -------------------------------------------------------------------------
-    R("law_study_sessions", "count", left=rf"(?:学法|法律知识学习|学习法律法规|专题学法|法治讲座|法治学习|法律学习){G(4)}", units=TIMES),
+    # Study of law by the leadership: 学法 and its synonyms, a list of study kinds sharing one count
+    # ("专题学法和党内法规学习、法治会议精神学习12次"), the study of named laws ("专题学习《…行政处罚法》等法律14次").
+    R("law_study_sessions", "count", left=rf"(?:{STUDY}){STUDY_LIST}{G(4)}", units=TIMES, exclude=STAFF_STUDY),
+    R("law_study_sessions", "count", left=rf"学习(?:《[^》]{{1,40}}》[、和及]?)+(?:等)?(?:法律法规|法律|法规|条例)?{G(2)}", units=TIMES, exclude=STAFF_STUDY),
+    # The collective bodies' own study - the theory group, the executive meeting, the party group - of
+    # 习近平法治思想, of laws, or in a lecture form, with law the topic of its paragraph when the clause
+    # does not say it ("…习近平法治思想学习宣贯。…全年组织党工委专题学习4次"); 理论学习 is theory, not law.
+    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=STAFF_STUDY),
+    # The count before the noun: "组织开展2次市政府常务会议学法活动", "组织4次市政府常务会会前学法".
+    R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY),
+    # A government's own law lectures: "省政府举办2期专题法治讲座".
+    R("law_study_sessions", "count", right=r"(?:专题)?法治(?:专题)?讲座", units=TIMES, anchor=r"(?:省|市|区|县|州|旗)(?:人民)?政府(?:举办|组织|开展)", anchor_scope="clause"),
     # --- government_functions -------------------------------------------------------------------
     R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
@@ -185,6 +203,8 @@ RULES: tuple[Rule, ...] = (
     R("legal_aid_cases", "count", left=rf"法律援助(?:案件)?{G(3)}", units=CASES),
     # --- capacity -----------------------------------------------------------------------------------
     R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY),
+    # a law lecture among publicity means ("举办法治讲座4次、挂宣传横幅12条"); the leadership's own lectures are study
+    R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=rf"{STUDY_BODY}|学法"),
     R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES),
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
 )  # fmt: skip
