@@ -250,3 +250,43 @@ def test_law_study_sentences(sid: str) -> None:
 def test_a_law_lecture_among_publicity_is_a_publicity_event() -> None:
     found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(STUDY_PAGES["ob013"], 2022))}
     assert ("law_publicity_events", 4.0) in found
+
+
+# --- legislation, normative documents, terms broken by quotation marks ---------------------------
+
+DOC_PAGES = {
+    "a020": "全面梳理公布“一趟不用跑”和“最多跑一趟”办事清单2725项,在全国率先建立减权放权监管责任清单;始终坚持完善依法行政"
+    "制度建设,加强重点领域立法,省政府、各设区市政府全年共完成67个立法项目,保障改革、促进发展、服务民生。",
+    "b020": "完成21项部门规章立改废工作。",
+    "b040": "对原有2件行政规范文件进行审核,决定保留1件、废止1件,并及时向社会进行公布。",
+    "oa006": "健全公平竞争审查协查机制,召开公平竞争审查部门联席会议,公平竞争审查制度实现省市县三级全覆盖,推动修改、废止违背"
+    "公平竞争原则的文件316份。",
+}
+
+
+def _doc_facts(key: str) -> set[tuple[str, float]]:
+    return {
+        (m.indicator_code, m.value)
+        for m in extract_mentions(_doc(DOC_PAGES[key], 2021))
+        if m.scope == "whole_region" and m.measure != "change_pct"
+    }
+
+
+def test_legislation_counted_as_projects_completed_rules_enacted_or_drafts_submitted() -> None:
+    assert ("legislation_projects", 67.0) in _doc_facts("a020")  # 完成67个立法项目
+    assert ("legislation_projects", 21.0) in _doc_facts("b020")  # 完成21项部门规章立改废工作
+    for sid in ("s0153", "s0304"):  # 制定地方性法规386件 / 提请省人 大…审议地方性法规 11 件
+        assert {v for c, v in _labelled(sid) if c == "legislation_projects"} <= {
+            v for c, v in _facts(sid) if c == "legislation_projects"
+        }
+    assert not _facts("s0293")  # 参与制定出台政府规章9件: taking part is not enacting
+
+
+def test_repealed_documents_only_when_counted_alone() -> None:
+    assert ("normdoc_repealed", 1.0) in _doc_facts("b040")  # a review's outcome: 保留1件、废止1件
+    assert not {c for c, _ in _doc_facts("oa006")} & {"normdoc_repealed"}  # 修改、废止…316份
+    assert "normdoc_repealed" not in {c for c, _ in _facts("s0409")}  # 失效和废止38件
+
+
+def test_a_term_broken_by_quotation_marks() -> None:
+    assert _facts("s0337") == _labelled("s0337")  # 政务服务事项“一网通办”率达87.13%

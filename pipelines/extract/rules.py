@@ -65,6 +65,9 @@ STUDY_LIST = r"(?:[、和及与][^,，;；:：。\d、]{1,10}?学习)*"
 STUDY_BODY = r"常务会(?:议)?|中心组|党组|党委|党工委|领导班子"
 STAFF_STUDY = r"干部职工|职工|例会|支部|党员|各(?:政府)?部门|各乡镇|各街道|各单位|考试|培训"
 
+# Counts of several outcomes at once ("修改、废止", "失效和废止") are not the repealed count.
+REVISED_AND_REPEALED = r"(?:修改|修订|失效)[、和及与]废止|废止[、和及与](?:修改|修订|失效)"
+
 RECON = r"复议"
 LITIGATION = r"行政诉讼|诉讼案件|应诉|被告|一审|二审|行政案件"
 PETITION = r"信访|来信来访|上访|进京|赴省|交办"
@@ -135,13 +138,20 @@ RULES: tuple[Rule, ...] = (
     R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
     # --- institutional_system -------------------------------------------------------------------
     R("legislation_projects", "count", left=rf"立法(?:计划|项目){G(10)}", units=frozenset({"个", "项", "件", "部"})),
+    # legislation counted as the projects completed, the rules enacted or the drafts submitted:
+    # "完成67个立法项目", "完成21项部门规章立改废工作", "制定地方性法规386件", "提请省人大…审议地方性法规 11 件"
+    R("legislation_projects", "count", right=r"(?:的)?(?:立法项目|(?:部门|政府)?规章立改废)", units=frozenset({"个", "项", "件", "部"})),
+    R("legislation_projects", "count", left=rf"(?:制定|出台|审议通过|提请[^,，;；。\d]{{0,14}}?审议)(?:地方性法规|政府规章|规章){G(2)}", units=frozenset({"个", "项", "件", "部"}), exclude=r"参与|配合|协助"),
     R("legislative_consultations", "count", left=rf"立法(?:调研|座谈|论证|听证)(?:会|活动)?{G(3)}", units=TIMES),
     R("legislative_consultations", "count", right=r"(?:的)?立法(?:调研|座谈|论证|听证|征求意见)", units=TIMES),
     R("legislative_consultations", "count", left=rf"反馈(?:修改)?意见(?:和建议)?{G(2)}", units=frozenset({"份", "条", "件", "次"}), anchor=r"法规|规章|立法|条例|征求意见稿|征询意见稿"),
     R("normdoc_reviewed", "count", left=rf"(?:审核|审查|审核制发|合法性审核|合法性审查|前置审查){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
     R("normdoc_filed", "count", left=rf"(?:已?备案|报备|报送备案){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效"),
     R("normdoc_filed", "count", left=rf"规范性文件{G(6)}(?:报送备案|报备|已备案){G(3)}", units=DOCS),
-    R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS),
+    # Only 废止 maps here: "修改、废止…文件316份" counts both (catalog note).
+    R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS, exclude=REVISED_AND_REPEALED),
+    # the outcome of a review of normative documents: "对原有2件行政规范文件进行审核,决定保留1件、废止1件"
+    R("normdoc_repealed", "count", left=rf"废止{G(2)}", units=DOCS, anchor=rf"(?:规范(?:性)?文件{G(8)}(?:清理|审核|审查|评估))|(?:(?:清理|审核|审查|评估){G(8)}规范(?:性)?文件)", exclude=REVISED_AND_REPEALED),
     rate("normdoc_review_rate", r"(?:合法性审核|合法性审查|前置审查|审核|审查)率", anchor=r"规范性文件|文件"),
     rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率", anchor=r"规范性文件", anchor_scope="paragraph"),
     rate("normdoc_filing_rate", r"规范率", anchor=r"规范性文件"),
