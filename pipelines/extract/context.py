@@ -6,7 +6,8 @@ region total; everything else is the reporting government's own, whole-region fi
 coordinating organs that report for the whole government (政府, 司法局, 法制办) do not narrow it.
 
 Period: the nearest marker before the number in its sentence (截至10月底, 1-10月, 上半年, 前三季度,
-全年, 2011年至今 ...), else the paragraph's last marker, else the document's period.
+全年, 2011年至今 ...), else the paragraph's last marker, else the document's period. A single quarter,
+week or month is PART_OF_YEAR (not a stored period); a span of years is multi_year.
 """
 
 from __future__ import annotations
@@ -16,15 +17,43 @@ import re
 from pipelines.text.numerals import parse_chinese_int
 from pipelines.text.period import FIRST_HALF, FULL_YEAR, MULTI_YEAR, Period, through_month
 
+# A part of the year that no stored period names (one quarter, a week, a month): never the year's figure.
+PART_OF_YEAR = Period("part_of_year")
+
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"截[至止到](?:今年|本年|\d{{4}}年)?(?P<m>{_NUM})月(?:底|末|份|\d{{1,2}}日)?"), "month"),
     (re.compile(rf"(?<![\d.])(?:1|一)\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(?P<m>{_NUM})\s*月"), "month"),
-    (re.compile(r"(?:截[至止到](?:今年|本年)?)?(?:前|第)(?P<q>[一二三1-3])(?:个)?季度(?:末)?"), "quarter"),
+    (
+        re.compile(
+            r"(?:截[至止到](?:今年|本年)?)?(?:(?<!提)前(?P<q>[一二三1-3])(?:个)?季度|第(?P<q_end>[一二三1-3])季度末)"
+        ),
+        "quarter",
+    ),
+    (re.compile(rf"(?:今年|本年)?前(?P<m>{_NUM})个月"), "month"),
     (re.compile(r"上半年"), FIRST_HALF),
+    # One quarter, week or month on its own ("2020年一季度", "第三季度", "本周") is a part of the year that
+    # no through-month period describes.
+    (
+        re.compile(r"(?<![前至到-])(?:第|今年|\d{4}年)?(?:[一二三四1-4])季度(?!末)|本周|上周|当周|本月|当月"),
+        PART_OF_YEAR,
+    ),
     (
         re.compile(r"(?:\d{4}年)?(?:以来|至今)(?:累计)?|创办以来|成立以来|开通以来|上线以来|历年累计"),
         "multi_year_maybe",
+    ),
+    # Several years: "近几年来", "两年来", "近三年", "2020年-2022年", "2021年8月1日至2022年7月31日".
+    (
+        re.compile(
+            r"近(?:几|[两二三四五六七八九十])年|(?<![一\d])(?:几|[两二三四五六七八九十])年(?:来|以来|间)|实施以来|施行以来"
+        ),
+        MULTI_YEAR,
+    ),
+    (
+        re.compile(
+            r"(?P<y1>(?:19|20)\d{2})年?(?:\d{1,2}月(?:\d{1,2}日)?)?起?\s*[-—–~至到]\s*(?:(?P<y2>(?:19|20)\d{2})年|今年|本年)"
+        ),
+        "year_range",
     ),
     (re.compile(r"全年|年内|全年度|本年度"), FULL_YEAR),
 )
@@ -55,8 +84,11 @@ def _period_of(m: re.Match[str], kind: str, report_year: int | None) -> Period |
         if month is None or not 1 <= month <= 12:
             return None
         return FULL_YEAR if month == 12 else through_month(month)
+    if kind == "year_range":
+        first, last = int(m.group("y1")), int(m.group("y2") or report_year or 0)
+        return MULTI_YEAR if first != last else None
     if kind == "quarter":
-        q = m.group("q")
+        q = m.group("q") or m.group("q_end")
         n = int(q) if q.isdigit() else parse_chinese_int(q)
         return None if not n else (FULL_YEAR if n == 4 else through_month(3 * n))
     if kind == "multi_year_maybe":
@@ -85,7 +117,9 @@ _SUB_BENIGN_NAMES = (
     "与",
     "所有",
 )
-_STREET_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4}?(?:街道办事处|街道|镇|乡))(?![区村镇街政长])")
+_STREET_RE = re.compile(
+    r"(?P<name>(?![年月日度的在和与及对由向将])[\u4e00-\u9fa5]{2,4}?(?:街道办事处|街道|镇|乡))(?![区村镇街政长])"
+)
 _BENJI_RE = re.compile(r"(?:市|区|县|州|旗)?本级")
 _DEPT_RE = re.compile(
     r"(?<![各等和及与有相])(?P<name>(?:教育|公安|税务|财政|卫生|卫健|民政|人社|住建|交通|交通运输|环保|生态环境|市场监管|"
@@ -98,13 +132,28 @@ _BUREAU_RE = re.compile(
 _COORDINATING = ("司法局", "法制办", "政府办", "政府")
 
 
-def find_scope(prefix: str) -> tuple[str, str | None]:
-    """("sub_unit", name) when the sentence before the number names a sub-unit subject."""
+# A level word qualifying a list or its departments ("州级部门权责清单", "区级保留的政务服务事项",
+# "市级行政权力事项") makes the list that level's, not the whole region's; levels named together
+# ("区级部门及各乡镇", "市、区两级") are the whole.
+_LEVEL_RE = re.compile(
+    r"(?<![、和及与两三四五各])(?P<name>(?:省|市|州|区|县|旗|盟)级)(?![、和及与])"
+    r"[^,，;；:：。、和及与\d]{0,8}?(?:清单|事项|部门)(?![^,，;；:：。\d]{0,4}[及和、与])"
+)
+
+
+def find_scope(prefix: str, own: tuple[str, ...] = ()) -> tuple[str, str | None]:
+    """("sub_unit", name) when the sentence before the number names a sub-unit subject. own: names of
+    the reporting unit itself (a township's own report names its town: "2022年增福镇…" is the whole)."""
     m = _BENJI_RE.search(prefix)
     if m:
         return "sub_unit", m.group(0)
+    m = _LEVEL_RE.search(prefix)
+    if m:
+        return "sub_unit", m.group("name")
     for m in _STREET_RE.finditer(prefix):
         name = m.group("name")
+        if any(name in o or o in name for o in own if o):
+            continue
         if not any(b in name for b in _SUB_BENIGN_NAMES):
             return "sub_unit", name
     m = _DEPT_RE.search(prefix)

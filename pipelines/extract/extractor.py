@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipelines.extract.catalog import Catalog, load_catalog
-from pipelines.extract.context import find_scope, period_markers
+from pipelines.extract.context import PART_OF_YEAR, find_scope, period_markers
 from pipelines.extract.matcher import QuantityContext, match_quantity
 from pipelines.extract.numbers import Quantity, scan_quantities
 from pipelines.extract.rules import RULES, Rule
@@ -25,7 +25,7 @@ from pipelines.extract.segment import Segmentation, Span, segment
 from pipelines.records import Document, Mention
 from pipelines.text.normalize import TextView, reading_view
 from pipelines.text.numerals import to_halfwidth
-from pipelines.text.period import MULTI_YEAR, UNKNOWN
+from pipelines.text.period import MULTI_YEAR, UNKNOWN, months
 
 _PARAGRAPH_BACK = 300
 _PAD = " \u00a0"
@@ -69,6 +69,12 @@ class _Doc:
     catalog: Catalog
     markers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
+    @property
+    def own(self) -> tuple[str, ...]:
+        """Names of the reporting unit (its region, its issuer): never a sub-unit of itself."""
+        names = (self.doc.region.name if self.doc.region else None, self.doc.issuer)
+        return tuple(n for n in names if n)
+
 
 def _clause_quantities(quantities: list[Quantity], seg: Segmentation) -> dict[int, list[Quantity]]:
     by_clause: dict[int, list[Quantity]] = {}
@@ -93,14 +99,17 @@ def _context(d: _Doc, q: Quantity, clause: Span, prev_end: int, next_start: int)
 
 def _period(d: _Doc, pos: int) -> str:
     """Period of a value at pos: the last marker before it in its sentence, else the last one earlier
-    in its paragraph, else the document's period."""
+    in its paragraph, else the document's period. Markers inside brackets and titles are not read."""
     seg = d.seg
     pi = seg.paragraph_index(pos)
     markers = d.markers.get(pi)
     if markers is None:
         par = seg.paragraphs[pi]
         found = period_markers(d.text[par.start : par.end], d.doc.report_year)
-        markers = d.markers[pi] = [(par.start + e, v) for e, v in found]
+        # A marker inside a title or an aside (《…规划(2021—2025年)》) dates that, not the figures.
+        markers = d.markers[pi] = [
+            (par.start + e, v) for e, v in found if not seg.is_protected(par.start + e - 1, par.start + e)
+        ]
     sent_start = seg.sentences[seg.sentence_index(pos)].start
     in_sentence = in_paragraph = None
     for end, value in markers:
@@ -245,9 +254,11 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
             period = _period(d, q.start)
             if period == MULTI_YEAR:
                 continue  # a tally since some earlier year is not this report's figure
+            if _partial(period, d.doc.period):
+                continue  # 上半年 / 截至7月 / 一季度 inside an annual report: not the year's figure
             if _other_year(ctx.sentence_before, d.doc.report_year):
                 continue  # a clause that names another year states that year's figure, not this report's
-            scope = find_scope(ctx.sentence_before)
+            scope = find_scope(ctx.sentence_before, d.own)
             if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
                 _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
                 continue
@@ -273,6 +284,21 @@ _CLAUSE_YEAR_RE = re.compile(
     r"(?P<adverbial>度|[,，]|(?:\d{1,2}月)?(?:[-—至到]|上半年|全年|共|累计))?"
 )
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|项|次|人|个|宗|起|场|家|条|%)")
+
+
+# A cut-off at the end of October or later is the year's figure: reports are written in November and
+# December and count up to the last month closed (截至10月底, 1-10月份).
+_YEAR_CUTOFF_MONTHS = 10
+
+
+def _partial(period: str, doc_period: str) -> bool:
+    """Whether a value's own period is a part of its document's: a first half, a cut-off before
+    October's end or a single quarter/week in an annual report. Such values are left out - the fact table
+    would take them for the report's figure - while in a report of that period they are its own."""
+    if period == PART_OF_YEAR:
+        return True
+    have, whole = months(period), months(doc_period)
+    return have is not None and whole is not None and have < min(whole, _YEAR_CUTOFF_MONTHS)
 
 
 def _other_year(sentence_before: str, report_year: int | None) -> bool:
@@ -349,11 +375,20 @@ def _negation_zeros(d: _Doc) -> list[Mention]:
             sent = d.seg.sentences[d.seg.sentence_index(m.start())]
             before = d.text[sent.start : m.start()]
             period = _period(d, m.start())
-            if period == MULTI_YEAR:
+            if period == MULTI_YEAR or _partial(period, d.doc.period):
                 continue
             out.append(
                 _mention(
-                    d, code, 0.0, "count", m.start(), m.end(), None, find_scope(before), period, ["negation"]
+                    d,
+                    code,
+                    0.0,
+                    "count",
+                    m.start(),
+                    m.end(),
+                    None,
+                    find_scope(before, d.own),
+                    period,
+                    ["negation"],
                 )
             )
     return out

@@ -10,6 +10,7 @@ matching name, because one value is often shared by a list of rates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ class Match:
 
 
 _PARAGRAPH_WINDOW = 240
+_QUOTES_RE = re.compile("[“”]")
 
 
 def _anchor_distance(rule: Rule, ctx: QuantityContext) -> int | None:
@@ -62,6 +64,12 @@ def _match_rule(rule: Rule, q: Quantity | None, ctx: QuantityContext) -> Match |
         m = rule.left_re.match(ctx.left)
         if m is not None:
             distance = len(ctx.left) - m.start("t")
+        elif "“" in ctx.left or "”" in ctx.left:
+            # a term broken by quotation marks: 政务服务事项“一网通办”率达87.13%
+            unquoted = _QUOTES_RE.sub("", ctx.left)
+            m = rule.left_re.match(unquoted)
+            if m is not None:
+                distance = len(unquoted) - m.start("t")
     if distance is None and rule.right_re is not None and q is not None:
         m2 = rule.right_re.match(ctx.right)
         if m2 is not None:

@@ -17,10 +17,18 @@ AnchorScope = Literal["clause", "sentence", "paragraph"]
 
 # Filler allowed between a trigger and the number: no clause break, no digit.
 NOGAP = r"[^,，;；:：。\d]"
+# After a trigger that names the counted item itself, a list conjunction hands the number to the next
+# item ("3600余项政务服务事项和266项便民服务事项", "63件人大代表建议、291件政协提案").
+ITEM_GAP = r"[^,，;；:：。\d、和及与]"
 
 
 def G(n: int) -> str:
     return rf"{NOGAP}{{0,{n}}}"
+
+
+def GI(n: int) -> str:
+    """G for an item's own name: no list conjunction in the filler."""
+    return rf"{ITEM_GAP}{{0,{n}}}"
 
 
 # What may stand between a rate's name and its value, including a list of other rates sharing it:
@@ -37,6 +45,28 @@ ITEMS = frozenset({"项", "件", "条", "个", "宗", "部"})
 INFO = frozenset({"条", "件", "宗", "篇", "项"})
 TIMES = frozenset({"次", "场", "场次", "期"})
 PERSONS = frozenset({"人", "名", "人次"})
+
+# A change to a list is not its size: "取消/下放/调整/承接/划转/移交/新增 N项" count the items moved, and of
+# "由X项精简到Y项" only Y (the new size) is a size. "动态调整公布1464项" publishes the revised list.
+LIST_CHANGE = (
+    r"取消|下放|承接|划转|移交|新增|增加|扩大|赋权|赋予|委托|消减|削减|调整(?!公布|后)"
+    r"|(?:精简|压减|减少|缩减)(?!到|至|后|为)"
+)
+LIST_FROM = r"由$"  # the old size, just before the number
+# A class picked out of a list is not the list: items named by a programme in quotation marks
+# ("“一证即办”高频政务服务事项93项", "629个政务服务事项“跨省通办”") or 高频 / 通办 / 告知承诺 items.
+LIST_SUBSET = r"“[^”]{1,12}”|高频|通办|告知承诺|秒批|秒办"
+NOT_LIST_SIZE = rf"{LIST_SUBSET}|{LIST_FROM}"
+
+# Law study (law_study_sessions): its words, the collective bodies that hold it, and the study that is
+# not the leadership's (staff meetings, party branches, each department or township on its own).
+STUDY = r"学法|法律知识学习|学习法律法规|法治学习|法律学习"
+STUDY_LIST = r"(?:[、和及与][^,，;；:：。\d、]{1,10}?学习)*"
+STUDY_BODY = r"常务会(?:议)?|中心组|党组|党委|党工委|领导班子"
+STAFF_STUDY = r"干部职工|职工|例会|支部|党员|各(?:政府)?部门|各乡镇|各街道|各单位|考试|培训"
+
+# Counts of several outcomes at once ("修改、废止", "失效和废止") are not the repealed count.
+REVISED_AND_REPEALED = r"(?:修改|修订|失效)[、和及与]废止|废止[、和及与](?:修改|修订|失效)"
 
 RECON = r"复议"
 LITIGATION = r"行政诉讼|诉讼案件|应诉|被告|一审|二审|行政案件"
@@ -85,24 +115,43 @@ def rate(code: str, names: str, **kw: object) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     # --- org_leadership -------------------------------------------------------------------------
-    R("law_study_sessions", "count", left=rf"(?:学法|法律知识学习|学习法律法规|专题学法|法治讲座|法治学习|法律学习){G(4)}", units=TIMES),
+    # Study of law by the leadership: 学法 and its synonyms, a list of study kinds sharing one count
+    # ("专题学法和党内法规学习、法治会议精神学习12次"), the study of named laws ("专题学习《…行政处罚法》等法律14次").
+    R("law_study_sessions", "count", left=rf"(?:{STUDY}){STUDY_LIST}{G(4)}", units=TIMES, exclude=STAFF_STUDY),
+    R("law_study_sessions", "count", left=rf"学习(?:《[^》]{{1,40}}》[、和及]?)+(?:等)?(?:法律法规|法律|法规|条例)?{G(2)}", units=TIMES, exclude=STAFF_STUDY),
+    # The collective bodies' own study - the theory group, the executive meeting, the party group - of
+    # 习近平法治思想, of laws, or in a lecture form, with law the topic of its paragraph when the clause
+    # does not say it ("…习近平法治思想学习宣贯。…全年组织党工委专题学习4次"); 理论学习 is theory, not law.
+    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=STAFF_STUDY),
+    # The count before the noun: "组织开展2次市政府常务会议学法活动", "组织4次市政府常务会会前学法".
+    R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY),
+    # A government's own law lectures: "省政府举办2期专题法治讲座".
+    R("law_study_sessions", "count", right=r"(?:专题)?法治(?:专题)?讲座", units=TIMES, anchor=r"(?:省|市|区|县|州|旗)(?:人民)?政府(?:举办|组织|开展)", anchor_scope="clause"),
     # --- government_functions -------------------------------------------------------------------
-    R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{G(4)}", units=ITEMS),
-    R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项", units=ITEMS),
-    R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{G(3)}", units=ITEMS),
-    R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=r"占[^,，;；。]{0,16}(?:总数|总量|比重)"),
+    R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
+    # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
+    R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
+    R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{GI(3)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
+    R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=rf"占[^,，;；。]{{0,16}}(?:总数|总量|比重)|{LIST_CHANGE}|{LIST_SUBSET}"),
     rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
     R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence"),
     R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
     # --- institutional_system -------------------------------------------------------------------
     R("legislation_projects", "count", left=rf"立法(?:计划|项目){G(10)}", units=frozenset({"个", "项", "件", "部"})),
+    # legislation counted as the projects completed, the rules enacted or the drafts submitted:
+    # "完成67个立法项目", "完成21项部门规章立改废工作", "制定地方性法规386件", "提请省人大…审议地方性法规 11 件"
+    R("legislation_projects", "count", right=r"(?:的)?(?:立法项目|(?:部门|政府)?规章立改废)", units=frozenset({"个", "项", "件", "部"})),
+    R("legislation_projects", "count", left=rf"(?:制定|出台|审议通过|提请[^,，;；。\d]{{0,14}}?审议)(?:地方性法规|政府规章|规章){G(2)}", units=frozenset({"个", "项", "件", "部"}), exclude=r"参与|配合|协助"),
     R("legislative_consultations", "count", left=rf"立法(?:调研|座谈|论证|听证)(?:会|活动)?{G(3)}", units=TIMES),
     R("legislative_consultations", "count", right=r"(?:的)?立法(?:调研|座谈|论证|听证|征求意见)", units=TIMES),
     R("legislative_consultations", "count", left=rf"反馈(?:修改)?意见(?:和建议)?{G(2)}", units=frozenset({"份", "条", "件", "次"}), anchor=r"法规|规章|立法|条例|征求意见稿|征询意见稿"),
     R("normdoc_reviewed", "count", left=rf"(?:审核|审查|审核制发|合法性审核|合法性审查|前置审查){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
     R("normdoc_filed", "count", left=rf"(?:已?备案|报备|报送备案){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效"),
     R("normdoc_filed", "count", left=rf"规范性文件{G(6)}(?:报送备案|报备|已备案){G(3)}", units=DOCS),
-    R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS),
+    # Only 废止 maps here: "修改、废止…文件316份" counts both (catalog note).
+    R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS, exclude=REVISED_AND_REPEALED),
+    # the outcome of a review of normative documents: "对原有2件行政规范文件进行审核,决定保留1件、废止1件"
+    R("normdoc_repealed", "count", left=rf"废止{G(2)}", units=DOCS, anchor=rf"(?:规范(?:性)?文件{G(8)}(?:清理|审核|审查|评估))|(?:(?:清理|审核|审查|评估){G(8)}规范(?:性)?文件)", exclude=REVISED_AND_REPEALED),
     rate("normdoc_review_rate", r"(?:合法性审核|合法性审查|前置审查|审核|审查)率", anchor=r"规范性文件|文件"),
     rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率", anchor=r"规范性文件", anchor_scope="paragraph"),
     rate("normdoc_filing_rate", r"规范率", anchor=r"规范性文件"),
@@ -126,8 +175,11 @@ RULES: tuple[Rule, ...] = (
     R("certified_enforcement_staff", "count", left=rf"(?:持证(?:执法)?人员|持有(?:行政)?执法证(?:件)?的?(?:人员)?|执法人员总数){G(3)}", units=PERSONS),
     R("criminal_case_transfers", "count", left=rf"移送(?:涉嫌犯罪)?(?:案件|线索)?{G(3)}", units=CASES, anchor=r"公安|检察|司法机关|涉嫌犯罪|两法衔接|行刑衔接|刑事"),
     # --- oversight ----------------------------------------------------------------------------------
-    R("npc_suggestions_handled", "count", left=rf"(?:人大代表(?:建议|议案)|人大建议|代表建议){G(2)}", units=ITEMS),
-    R("cppcc_proposals_handled", "count", left=rf"(?:政协(?:委员)?提案|委员提案){G(2)}", units=ITEMS),
+    R("npc_suggestions_handled", "count", left=rf"(?:人大代表(?:建议|议案)|人大建议|代表建议){GI(2)}", units=ITEMS),
+    R("cppcc_proposals_handled", "count", left=rf"(?:政协(?:委员)?提案|委员提案){GI(2)}", units=ITEMS),
+    # the count before the noun: "63件人大代表建议、291件政协提案交给各承办单位办理"
+    R("npc_suggestions_handled", "count", right=r"(?:的)?(?:人大代表建议|人大建议|代表建议)", units=ITEMS),
+    R("cppcc_proposals_handled", "count", right=r"(?:的)?(?:政协(?:委员)?)?提案", units=ITEMS),
     R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
     R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
     R("litigation_cases_lost", "count", left=rf"败诉(?:案件)?{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
@@ -161,6 +213,8 @@ RULES: tuple[Rule, ...] = (
     R("legal_aid_cases", "count", left=rf"法律援助(?:案件)?{G(3)}", units=CASES),
     # --- capacity -----------------------------------------------------------------------------------
     R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY),
+    # a law lecture among publicity means ("举办法治讲座4次、挂宣传横幅12条"); the leadership's own lectures are study
+    R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=rf"{STUDY_BODY}|学法"),
     R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES),
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
 )  # fmt: skip

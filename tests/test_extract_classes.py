@@ -1,0 +1,292 @@
+"""Classes of phrasing the extractor reads right, each shown on real sentences.
+
+The sentences are copied from tests/fixtures/sentences/labels.jsonl (by id) or from the labelled pages
+of /work/shared/dev/real and tests/fixtures/real_own; each is read as the body of an annual report of
+its year. A test names the class, never a page: the rule it checks is one a careful reader would state.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipelines.extract import extract_mentions
+from pipelines.records import Document, Mention
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SENTENCES = {
+    d["id"]: d for d in map(json.loads, (FIXTURES / "sentences/labels.jsonl").read_text("utf-8").splitlines())
+}
+
+
+def _doc(body: str, year: int | None, period: str = "full_year") -> Document:
+    return Document(
+        document_id="d-0", page_id="d", part=0, is_report=True, doc_type="annual_report", title=None,
+        issuer=None, issuer_kind=None, region=None, region_reason=None, report_year=year, year_reason=None,
+        period=period, publish_date=None, written_date=None, body_text=body,
+    )  # fmt: skip
+
+
+def _mentions(sid: str, year: int | None = None, period: str = "full_year") -> list[Mention]:
+    s = SENTENCES[sid]
+    return extract_mentions(_doc(s["sentence"], year or s["year"] or 2020, period))
+
+
+def _facts(sid: str, year: int | None = None) -> set[tuple[str, float]]:
+    """(code, value) of what reaches the fact table: whole-region levels."""
+    return {
+        (m.indicator_code, m.value)
+        for m in _mentions(sid, year)
+        if m.scope == "whole_region" and m.measure != "change_pct"
+    }
+
+
+def _labelled(sid: str) -> set[tuple[str, float]]:
+    """The sentence's labelled whole-region results."""
+    return {
+        (f["code"], f["value"])
+        for f in SENTENCES[sid]["figures"]
+        if f["code"] and f["scope"] == "whole_region" and f["measure"] in ("count", "rate", "amount")
+        and not f["year_qualifier"]
+    }  # fmt: skip
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "s0029",  # 今年上半年,全市共办理法律援助案件1835件
+        "s0251",  # 仅今年前8个月,全市就受理法律援助案件6670件
+        "s0075",  # 通報了2020年一季度…共查處各類違法案件12704件
+        "s0142",  # 本周化解45件
+        "s0239",  # 2022年上半年,全区各行政机关共受理政府信息公开申请267件
+        "s0432",  # 第三季度,…共收到群眾來信553件
+    ],
+)
+def test_a_part_of_the_year_is_not_the_annual_reports_figure(sid: str) -> None:
+    assert not _facts(sid)
+
+
+def test_a_part_of_the_year_is_kept_in_a_report_of_that_period() -> None:
+    found = {(m.indicator_code, m.value, m.period) for m in _mentions("s0239", 2022, period="first_half")}
+    assert ("info_disclosure_requests", 267.0, "first_half") in found
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "s0227",  # 近几年来,…共收到行政复议申请16件,立案受理15件
+        "s0207",  # 兩年來,上海各級行政複議機關共收到行政複議申請16830件
+        "s0277",  # 2020年-2022年,合肥市两级法院受理行政案件11544件
+        "s0208",  # 2021年8月1日至2022年7月31日,…共办理行政复议申请案件11533件
+        "s0377",  # 自2018年1月1日起至今年8月底,…移送涉嫌犯罪案件22492件
+    ],
+)
+def test_a_span_of_years_is_not_the_report_years_figure(sid: str) -> None:
+    assert not _facts(sid, 2022)
+
+
+def test_a_year_inside_a_title_does_not_date_the_sentence() -> None:
+    # dev/real b007 (四川省林草局 2024): the 2021—2025 of a plan's title said the zero was a tally
+    body = (
+        "三是积极开展普法宣传。认真贯彻执行《林草系统法治宣传教育第八个五年规划》(2021—2025年),积极开展野生动物保护法、"
+        "湿地保护法、草原法等法律法规宣传,积极做好2024年“法治四川行”一月一主题“森林草原防灭火宣传活动”,深入开展森林草原"
+        "防灭火等普法宣传。四是始终坚持依法办事。严格执行重大行政决策程序及合法性审查要求,有效规范行政行为。"
+        "积极应对行政复议及行政诉讼,无败诉案件。"
+    )
+    found = {
+        (m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2024)) if m.scope == "whole_region"
+    }
+    assert ("litigation_cases_lost", 0.0) in found
+
+
+def test_a_cut_off_at_octobers_end_is_the_years_figure() -> None:
+    # dev sample 004 (2016 report): "1-10月份,全区受理并办结信访案件355宗"
+    body = "1-10月份,全区受理并办结信访案件355宗,办结率100%。"
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2016))}
+    assert ("petitions_received", 355.0) in found
+
+
+# --- lists: a change or a class of items is not the list's size ----------------------------------
+
+PAGE_SENTENCES = {
+    # /work/shared/dev/real and tests/fixtures/real_own pages, copied verbatim
+    "a016": "市政府办公室印发了《聊城市深化重点领域行政审批制度改革实施方案》,着力深化市场准入、投资项目两个重点领域"
+    "行政审批制度改革,进一步释放了改革红利,消减行政权力事项 42 项,清理规范中介服务收费项目3 项,精简审批过程中的"
+    "各类证明、盖章环节和申请材料,有效地精简了行政审批事项。",
+    "a033": "动态管理权力清单,根据法律、法规和规章的立改废以及行政审批事项取消、下放和承接情况,调整行政权力事项26项。",
+    "oa007": "共取消15项(其中2项为子项),新增17项、扩大权限37项、部门间移交1项行政权力事项。",
+    "b039": "将2项行政许可和2项政务服务事项经办权限由市级调整为区级,政务服务",
+    "a051": "建立“区域通办”联动工作机制,实现北京市3600余项政务服务事项和266项便民服务事项、河北省2239项、天津市545项"
+    "政务服务事项跨省通办。",
+    "a026a": "在全省率先推行“一证即办”政务服务新模式,公布实施了“一证即办”高频政务服务事项93项。",
+    "b010": "整合“一制三化”政务服务事项174项,平均办结时限压缩在4个工作",
+    "oa013": "建立标准化工作体系,编制了73个行政权力事项的服务指南、办事流程图,明确了审查内容、审查标准、审查时限等事项。",
+    "a021": "完成机构改革后省、市、县三级涉改部门权责清单的调整完善,完成全省116.3万项权责事项的数据汇聚云平台工作。",
+    "a026b": "持续加大简政放权力度,向社会公布州级部门权责清单,涉及行政职权事项共10类5181项,责任事项41396项,"
+    "追责情形42828项,调整公布行政许可事项369项。",
+    "b005": "2022年增福镇组织开展行政执法检查220余次,检查后作出行政处罚7件,罚没金额0.5万余元;实施行政许可98件,"
+    "其中林业采伐许可17件,建设规划许可81件。",
+}
+
+LIST_CODES = {"power_list_items", "gov_service_items"}
+
+
+def _page_facts(key: str, year: int = 2020, **doc: object) -> set[tuple[str, float]]:
+    d = _doc(PAGE_SENTENCES[key], year)
+    if doc:
+        import dataclasses
+
+        d = dataclasses.replace(d, **doc)  # type: ignore[arg-type]
+    return {
+        (m.indicator_code, m.value)
+        for m in extract_mentions(d)
+        if m.scope == "whole_region" and m.measure != "change_pct"
+    }
+
+
+@pytest.mark.parametrize("key", ["a016", "a033", "oa007", "b039"])
+def test_a_change_to_a_list_is_not_its_size(key: str) -> None:
+    # 消减 / 调整 / 取消、新增、移交 / 由市级调整为区级 N项: the items moved, not the list
+    assert not {c for c, _ in _page_facts(key)} & LIST_CODES
+
+
+@pytest.mark.parametrize("key", ["a051", "a026a", "b010", "oa013", "a021"])
+def test_a_class_of_items_is_not_the_list(key: str) -> None:
+    # 跨省通办 / “一证即办”高频 / “一制三化” items, items heading another noun (…事项的服务指南)
+    assert not {c for c, _ in _page_facts(key)} & LIST_CODES
+
+
+def test_a_list_of_one_level_is_that_levels() -> None:
+    assert ("power_list_items", 41396.0) not in _page_facts("a026b")  # 州级部门权责清单
+    assert not _facts("s0015")  # 现区级保留的政务服务事项515项
+    assert not {c for c, _ in _facts("s0403", 2016)} & LIST_CODES  # 市级行政权力事项5268项
+
+
+def test_a_townships_own_report_names_its_town_as_the_whole() -> None:
+    from pipelines.records import Region
+
+    town = Region("500102108", "增福镇", "township", "500000", "500100", 0.9, "test")
+    assert {("admin_penalty_cases", 7.0), ("admin_license_cases", 98.0)} <= _page_facts(
+        "b005", 2022, region=town
+    )
+    # in another unit's report the town is a sub-unit
+    assert not _page_facts("b005", 2022)
+
+
+def test_the_count_before_the_suggestion_or_proposal_noun() -> None:
+    # s0091: "63件人大代表建议、291件政协提案交给各承办单位办理"
+    assert _facts("s0091", 2012) == _labelled("s0091")
+
+
+# --- law study: the leadership's collective study, in all its wordings ---------------------------
+
+STUDY_PAGES = {
+    # (page sentences, verbatim; the paragraph is kept where the topic is stated in an earlier sentence)
+    "a021": "省政府将法治政府建设情况纳入各级政府各部门绩效考核,把增强干部法治思维能力纳入《2019—2022年福建省干部教育"
+    "培训规划》,省政府举办2期专题法治讲座,学习外商投资法、重大行政决策程序暂行条例、行政执法“三项制度”等内容。",
+    "a035": "2022年,县委常委会、县委理论学习中心组学习习近平法治思想4次,各部门单位党组集中学习163场次,县委党校开设专题"
+    "讲授习近平法治思想讲座9场次,累计培训领导干部860余人次。",
+    "a045": "组织开展2次市政府常务会议学法活动。",
+    "a059": "带头学法、尊法、守法、用法,围绕法治政府建设、统计法等主题,组织省政府常务会议法治专题讲座2次,省政府新任命的"
+    "国家工作人员全部进行宪法宣誓。",
+    "b028": "今年以来,清波街道党工委将《习近平法治思想学习纲要》纳入年度学习计划,作为理论学习中心组、党员学习的重要内容,"
+    "在机关支部、社区党委、企事业支部中持续推进习近平法治思想学习宣贯。以党政领导班子主动学,带动党员干部全员学,"
+    "全年组织党工委专题学习4次。",
+    "b039": "坚持将习近平法治思想和法律法规纳入局党组理论学习中心组学习内容,开展专题学法和党内法规学习、法治会议精神学习12次,"
+    "邀请专家专题授课2次,以上率下树牢法治思维。",
+    "b011": "2024年以来,全局共专题组织党组理论学习中心组学习林草法律法规2次,党组会专题学法4次,干部职工周一例会学法8次,"
+    "支部党员大会学法6次,本机关“万名党员进党校”学法1期141人,15名党员参加市直机关工委“万名党员进党校”学法1期。",
+    "a041": "今年以来,推动各政府部门学法116次。",
+    "ob018": "今年来,街道主要领导亲自部署意识形态工作,组织开展中心组理论学习扩大会议10次。",
+    "oa014": "印發《教育系統法治工作要點》《區委教育工委理論學習中心組學習計劃》,中心組、委務會理論學習6次,專題研究法治工作4次。",
+    "ob013": "通过举办法治讲座4次、挂宣传横幅12条、宣传海报35张、发放小册子2000余册,进一步扩大法治宣传教育的影响力。",
+}
+
+
+def _study(key: str, year: int = 2022) -> set[float]:
+    return {
+        m.value
+        for m in extract_mentions(_doc(STUDY_PAGES[key], year))
+        if m.indicator_code == "law_study_sessions" and m.scope == "whole_region"
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "sessions"),
+    [
+        ("a021", {2.0}),  # a government's own law lectures, the count before the noun
+        ("a035", {4.0}),  # the theory group's study of 习近平法治思想, without the word 学法
+        ("a045", {2.0}),  # the count before the executive meeting's study
+        ("a059", {2.0}),  # an executive meeting's law lecture
+        ("b028", {4.0}),  # the topic stated in an earlier sentence of the paragraph
+        ("b039", {12.0}),  # a list of study kinds sharing one count
+        (
+            "b011",
+            {2.0, 4.0},
+        ),  # the party group's study; staff meetings and party branches are not the leadership
+        ("a041", set()),  # each department's own study
+        ("ob018", set()),  # 中心组理论学习 is theory study
+        ("oa014", set()),
+        ("ob013", set()),  # a law lecture among publicity means is publicity
+    ],
+)
+def test_law_study_wordings(key: str, sessions: set[float]) -> None:
+    assert _study(key) == sessions
+
+
+@pytest.mark.parametrize("sid", ["s0038", "s0305", "s0307", "s0048"])
+def test_law_study_sentences(sid: str) -> None:
+    # 组织4次市政府常务会会前学法 / 省政府常务会议法治专题讲座2次 / 专题学习《…行政处罚法》等法律14次 /
+    # 各级理论学习中心组开展习近平法治思想专题学习100余次
+    want = {v for c, v in _labelled(sid) if c == "law_study_sessions"}
+    assert want and want <= {v for c, v in _facts(sid) if c == "law_study_sessions"}
+
+
+def test_a_law_lecture_among_publicity_is_a_publicity_event() -> None:
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(STUDY_PAGES["ob013"], 2022))}
+    assert ("law_publicity_events", 4.0) in found
+
+
+# --- legislation, normative documents, terms broken by quotation marks ---------------------------
+
+DOC_PAGES = {
+    "a020": "全面梳理公布“一趟不用跑”和“最多跑一趟”办事清单2725项,在全国率先建立减权放权监管责任清单;始终坚持完善依法行政"
+    "制度建设,加强重点领域立法,省政府、各设区市政府全年共完成67个立法项目,保障改革、促进发展、服务民生。",
+    "b020": "完成21项部门规章立改废工作。",
+    "b040": "对原有2件行政规范文件进行审核,决定保留1件、废止1件,并及时向社会进行公布。",
+    "oa006": "健全公平竞争审查协查机制,召开公平竞争审查部门联席会议,公平竞争审查制度实现省市县三级全覆盖,推动修改、废止违背"
+    "公平竞争原则的文件316份。",
+}
+
+
+def _doc_facts(key: str) -> set[tuple[str, float]]:
+    return {
+        (m.indicator_code, m.value)
+        for m in extract_mentions(_doc(DOC_PAGES[key], 2021))
+        if m.scope == "whole_region" and m.measure != "change_pct"
+    }
+
+
+def test_legislation_counted_as_projects_completed_rules_enacted_or_drafts_submitted() -> None:
+    assert ("legislation_projects", 67.0) in _doc_facts("a020")  # 完成67个立法项目
+    assert ("legislation_projects", 21.0) in _doc_facts("b020")  # 完成21项部门规章立改废工作
+    for sid in ("s0153", "s0304"):  # 制定地方性法规386件 / 提请省人 大…审议地方性法规 11 件
+        assert {v for c, v in _labelled(sid) if c == "legislation_projects"} <= {
+            v for c, v in _facts(sid) if c == "legislation_projects"
+        }
+    assert not _facts("s0293")  # 参与制定出台政府规章9件: taking part is not enacting
+
+
+def test_repealed_documents_only_when_counted_alone() -> None:
+    assert ("normdoc_repealed", 1.0) in _doc_facts("b040")  # a review's outcome: 保留1件、废止1件
+    assert not {c for c, _ in _doc_facts("oa006")} & {"normdoc_repealed"}  # 修改、废止…316份
+    assert "normdoc_repealed" not in {c for c, _ in _facts("s0409")}  # 失效和废止38件
+
+
+def test_a_term_broken_by_quotation_marks() -> None:
+    assert _facts("s0337") == _labelled("s0337")  # 政务服务事项“一网通办”率达87.13%
