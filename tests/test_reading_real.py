@@ -99,3 +99,26 @@ def test_page_marks_of_a_converted_file_are_taken_out() -> None:
 def test_a_rejected_page_says_why() -> None:
     got = _read("oa047.txt")  # a court's report to its people's congress
     assert not got["is_report"] and got["report_reason"].startswith("title names another kind of paper")
+
+
+def _read_file(path: Path) -> dict:
+    page = Page.from_bytes(
+        path.read_bytes(), url=None, origin="inbox", media_type="text", fetched_at="2025-01-01"
+    )
+    return result_json(process_page(page), path.name)["documents"][0]
+
+
+CLASS_PAGES = Path(__file__).parent / "fixtures" / "real_classes"
+
+
+def test_a_column_tag_is_not_news_and_a_dash_subtitle_is_not_the_title() -> None:
+    d = _read_file(CLASS_PAGES / "a020_column_tag_subtitle.txt")
+    assert d["is_report"] and d["report_year"] == 2017
+    assert d["title"] == "[权威发布]福建省2017年法治政府建设情况报告"
+
+
+def test_a_government_publishing_its_own_report_is_the_report() -> None:
+    d = _read_file(CLASS_PAGES / "a025_self_published.txt")
+    assert d["is_report"] and d["report_year"] == 2017 and d["period"] == "full_year"
+    assert d["title"] == "湖南省人民政府公布2017年度法治政府建設情況"  # from the page's description line
+    assert not d["body"].startswith("《")  # the description line is not the body

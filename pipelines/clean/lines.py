@@ -191,6 +191,8 @@ def line_role(line: str) -> str | None:
     names_report = TITLE_REPORT.search(s) is not None
     if _DELIVERY.match(s):
         return "delivery"
+    if s.startswith(("——", "--", "—")):
+        return "subtitle"  # "——我省法治政府建设进入发展新阶段": the title stands above it
     if _DOC_NUMBER.search(s) and not names_report:
         return "document number"
     if _WIDGET.search(s):

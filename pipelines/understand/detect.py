@@ -119,7 +119,8 @@ def title_kind(title: str | None) -> tuple[str, str]:
     """
     if not title:
         return "none", "no title"
-    t = strip_book_titles(squash(title))
+    # A column tag before the headline ("[权威发布]") says where the page was filed, not what it is.
+    t = _COLUMN_TAG.sub("", strip_book_titles(squash(title)))
     core = _PLAN_TAIL.sub("", t)
     positive = TITLE_REPORT.search(core)
     headed = positive is not None and _HEAD_NOUN.search(core) is not None
@@ -175,6 +176,8 @@ def opening_lines(body: str, n: int = 3) -> list[str]:
     return out
 
 
+_COLUMN_TAG = re.compile(r"^[\[【](?:权威发布|重要|置顶|头条|最新|要闻|发布)[\]】]")
+_SELF_PUBLISHED = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:人民政府|政府)(?:办公厅|办公室)?(?:公布|发布)")
 _WRITING_ADVICE = re.compile(r"怎么写|如何写|写作|范文|模板|例文|篇")
 
 
@@ -214,6 +217,10 @@ def judge(title: str | None, body: str, *, site_blurbs: int = 0) -> Verdict:
         return Verdict(
             False, "template/范文 site markers in the body and the site's editor blurbs", "template site"
         )
+    if kind == "not_report" and _SELF_PUBLISHED.search(squash(title)) and untitled_report_opening(body):
+        # "湖南省人民政府公布2017年度法治政府建设情况" over a body that is the report itself: the
+        # government publishing its own report, not news about it.
+        kind, why = "report", f"{why}, but the government publishes its own report and the body is it"
     if kind == "not_report":
         return Verdict(False, why, "title names another kind of paper")
     distinct, total = topic_profile(sq)
