@@ -122,3 +122,27 @@ def test_a_government_publishing_its_own_report_is_the_report() -> None:
     assert d["is_report"] and d["report_year"] == 2017 and d["period"] == "full_year"
     assert d["title"] == "湖南省人民政府公布2017年度法治政府建設情況"  # from the page's description line
     assert not d["body"].startswith("《")  # the description line is not the body
+
+
+def _title_and_first_paragraph(name: str) -> bytes | None:
+    gold = LABELS[name]["documents"][0]
+    lines = [ln for ln in (OWN / name).read_text("utf-8").splitlines() if ln.strip()]
+    at = next((k for k, ln in enumerate(lines) if gold["body_first"][:10] in ln.replace(" ", "")), None)
+    if at is None:
+        return None
+    para = lines[at] if len(lines[at]) >= 40 or at + 1 >= len(lines) else lines[at] + "\n" + lines[at + 1]
+    return (gold["title"] + "\n" + para).encode()
+
+
+TITLED = [n for n, d in LABELS.items() if d["documents"][0]["is_report"] and d["documents"][0].get("title")]
+
+
+@pytest.mark.parametrize("name", TITLED)
+def test_a_report_title_over_one_real_paragraph_is_a_report(name: str) -> None:
+    """However short the text under a report title, it is the report (and keeps its figures)."""
+    body = _title_and_first_paragraph(name)
+    if body is None:
+        pytest.skip("the labelled first paragraph is not a line of the page")
+    page = Page.from_bytes(body, url=None, origin="inbox", media_type="text", fetched_at="2025-01-01")
+    (doc,) = process_page(page).documents
+    assert doc.is_report, doc.report_reason
