@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipelines.extract.catalog import Catalog, load_catalog
-from pipelines.extract.context import PART_OF_YEAR, find_scope, period_markers
+from pipelines.extract.context import OWN_BUREAU_RE, PART_OF_YEAR, find_scope, period_markers
 from pipelines.extract.matcher import QuantityContext, match_quantity
 from pipelines.extract.numbers import Quantity, scan_quantities
 from pipelines.extract.rules import RULES, Rule
@@ -74,6 +74,14 @@ class _Doc:
         """Names of the reporting unit (its region, its issuer): never a sub-unit of itself."""
         names = (self.doc.region.name if self.doc.region else None, self.doc.issuer)
         return tuple(n for n in names if n)
+
+    @property
+    def department_report(self) -> bool:
+        """A department's own report: so its issuer says, or, the issuer unknown, its body speaks as
+        the bureau (我局, 本局) - a government report names itself 我市 / 我区 / 我县."""
+        if self.doc.issuer_kind is not None:
+            return self.doc.issuer_kind == "department"
+        return bool(OWN_BUREAU_RE.search(self.text))
 
 
 def _clause_quantities(quantities: list[Quantity], seg: Segmentation) -> dict[int, list[Quantity]]:
@@ -258,7 +266,7 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
                 continue  # 上半年 / 截至7月 / 一季度 inside an annual report: not the year's figure
             if _other_year(ctx.sentence_before, d.doc.report_year):
                 continue  # a clause that names another year states that year's figure, not this report's
-            scope = find_scope(ctx.sentence_before, d.own)
+            scope = find_scope(ctx.sentence_before, d.own, d.department_report)
             if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
                 _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
                 continue
@@ -268,6 +276,20 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
                     m_scope = scope
                     if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
                         m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
+                    elif (
+                        m_scope[0] == "whole_region"
+                        and measure != "rate"
+                        and _after_which(ctx.sentence_before)
+                    ):
+                        m_scope = ("sub_unit", "其中")  # a breakdown by a qualifier: 其中,人民调解受理2345件
+                    if m_scope[0] == "whole_region" and code in _GOVERNMENTS_OWN:
+                        own = OWN_BUREAU_RE.search(ctx.sentence_before)
+                        if own:
+                            m_scope = ("sub_unit", own.group(0))  # 明确我局重大行政决策事项2个
+                    if m_scope[0] == "whole_region":
+                        level = _government_level(code, ctx.sentence_before)
+                        if level:
+                            m_scope = ("sub_unit", level)
                     m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, m_scope, period)
                     mentions.append(m)
                     last_in_clause[ci] = m
@@ -331,6 +353,53 @@ def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
     return False
 
 
+# After 其中 a figure is a part of the one before it (其中,人民调解受理2345件 / 其中,市政府收到…24件 /
+# 其中以国家部委为被告的一审案件1万件), unless 其中 leads to a later stage of the same pipeline, which is
+# an indicator of its own (其中,受理1968件 / 其中纠错29件 / 其中行政机关败诉228件 / 其中,行政处罚7960宗).
+_WHICH_RE = re.compile(r"其中(?![的])")
+_STAGE_LEAD_RE = re.compile(
+    r"^[\s,，:：]*(?:\d{4}年度?|(?:19|20)\d{2}年)?(?:行政机关)?(?:共|已|已经|依法|均|决定)?"
+    r"(?:受理|立案|新收|收到|办结|审结|结案|纠错|作出|撤销|变更|责令|败诉|胜诉|主动公开|行政处罚|交由|保留|废止|达成|化解|持证|持有)"
+    r"(?!一审|二审)"
+)
+_CLAUSE_SPLIT_RE = re.compile(r"[,，;；]")
+
+
+def _after_which(sentence_before: str) -> bool:
+    """Whether the figure follows a 其中 of its sentence that breaks a figure down by a qualifier."""
+    found = list(_WHICH_RE.finditer(sentence_before))
+    if not found:
+        return False
+    tail = sentence_before[found[-1].end() :].lstrip(" ,，:：")
+    if re.match(r"(?:19|20)\d{2}年", tail):
+        return False  # 其中2018年…, 2019年…: a breakdown by year, which the clause's year decides
+    parts = _CLAUSE_SPLIT_RE.split(tail)
+    return not (_STAGE_LEAD_RE.match(parts[0]) or _STAGE_LEAD_RE.match(parts[-1]))
+
+
+# The government itself as the party of a case or the issuer of a file (市政府收到复议申请1186件, 代理区政府
+# 作为当事人的行政诉讼案件40宗, 区政府行政规范性文件合法性审核率): one level's figure where the whole is
+# 全市/全区 (all its organs). Codes that are the government's own by definition (major_decisions,
+# law_study_sessions, legislation, legal advisers, proposals handled) are not read this way.
+_GOV = r"(?:省|市|区|县|州|旗)(?:人民)?政府"
+_GOVERNMENT_LEVEL_RE = re.compile(
+    rf"代理{_GOV}|(?<![向各以])(?<!县){_GOV}(?:收到|被诉|作为当事人|拟发文)"
+    rf"|(?<![向各]){_GOV}(?:行政)?规范性文件[^,，;；。\d]{{0,16}}率"
+)
+_LEVEL_CODES = ("recon_", "litigation_", "normdoc_")
+# A government's by definition: a department's (我局重大行政决策事项) is not the region's, even in its own report.
+_GOVERNMENTS_OWN = frozenset({"major_decisions"})
+
+
+def _government_level(code: str, sentence_before: str) -> str | None:
+    if not code.startswith(_LEVEL_CODES):
+        return None
+    found = list(_GOVERNMENT_LEVEL_RE.finditer(sentence_before))
+    if not found or re.search(r"全市|全区|全县|全省|各级", sentence_before[found[-1].end() :]):
+        return None
+    return found[-1].group(0)
+
+
 def _add_change(
     d: _Doc,
     q: Quantity,
@@ -386,7 +455,7 @@ def _negation_zeros(d: _Doc) -> list[Mention]:
                     m.start(),
                     m.end(),
                     None,
-                    find_scope(before, d.own),
+                    find_scope(before, d.own, d.department_report),
                     period,
                     ["negation"],
                 )
