@@ -453,3 +453,114 @@ def test_a_bureaus_major_decisions_are_not_the_governments() -> None:
     )
     found = extract_mentions(_doc(body, 2023))
     assert not [m for m in found if m.indicator_code == "major_decisions" and m.scope == "whole_region"]
+
+
+# --- phrasings the dev/real labels name: one general rule each -----------------------------------
+
+PHRASES = {
+    # (page, verbatim sentence, year): expected whole-region (code, value)
+    "a031": (
+        "编制完成区级、镇街、村(社区)审批服务事项“四办”(马上办、网上办、就近办、一次办)清单,公布区级审批服务事项大项698项、"
+        "具体办理项1105项,其中“网上办”事项占91.22%。",
+        2018,
+        ("online_service_rate", 91.22),
+    ),
+    "a045": (
+        "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%,“一次办”占82.9%。",
+        2019,
+        ("online_service_rate", 52.1),
+    ),
+    "a045b": (
+        "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%,“一次办”占82.9%。",
+        2019,
+        ("gov_service_items", 2563.0),
+    ),
+    "a033": ("2018年,全区共办理各类行政审批事项140556件。", 2018, ("admin_license_cases", 140556.0)),
+    "a054": (
+        "我县印发了《蕲春县推行政府工作部门权力清单和责任清单制度实施方案》,将48个县政府部门保留行使的共3301项行政职权按照行"
+        "“9+X”(行政许可、行政处罚、行政强制、行政征收、行政给付、行政检查、行政确认、行政奖励、行政裁决、其他类别)的分类方式,"
+        "对每项职权的名称设定依据、实施主体、运行流程、履权责任、职责边界等,以权责清单形式在政府网站上公布,接受社会监督。",
+        2016,
+        ("power_list_items", 3301.0),
+    ),
+    "b008": (
+        "设立公安服务事项“办不成”反映窗口108个,80项公安政务权力清单事项全量实现“前台受理、后台分类审核、综合窗口出件”,"
+        "7个政务服务中心公安窗口、22个派出所实现了户政、交管、出入境高频服务事项“一网通办”。",
+        2021,
+        ("power_list_items", 80.0),
+    ),
+    "a057": (
+        "2022年執法培訓累計覆蓋960人,進一步提升執法隊伍行政執法能力,有力規范行政執法行為,提升基層執法工作水平。",
+        2022,
+        ("enforcement_staff_trained", 960.0),
+    ),
+    "b007": (
+        "始终把加强法治学习培训作为提升干部职工法律素养的重要途径,组织局机关和直属单位153名干部职工参加学法考法活动,"
+        "12人申请考试取得行政执法资格,举办法治专题培训2期。",
+        2024,
+        ("enforcement_certificates_issued", 12.0),
+    ),
+    "b053": (
+        "继续推进政府依法行政信息公开,政府网站累计公开信息45条,有效提升了全镇依法行政工作信息化水平。",
+        2022,
+        ("info_proactive_disclosures", 45.0),
+    ),
+    "a047": (
+        "认真开展行政执法案卷评查,全年开展行政执法案卷评查2次,审查案件248起。",
+        2023,
+        ("case_files_reviewed", 248.0),
+    ),
+    "b005": ("2022年我镇新制发规范性文件1件,并报司法局备案。", 2022, ("normdoc_filed", 1.0)),
+    "a020": (
+        "始终坚持推进依法决策,县级以上政府共出台4195份规范性文件,均经合法性审查;",
+        2017,
+        ("normdoc_reviewed", 4195.0),
+    ),
+    "oa004": (
+        "组织相应办所机关干部开展行政执法考试,目前全镇8名干部取得执法资格。",
+        2020,
+        ("certified_enforcement_staff", 8.0),
+    ),
+    "dev000": (
+        "截止10月底,全区635项政务服务事项,可不见面591项,占比93.1%。",
+        2018,
+        ("online_service_rate", 93.1),
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(PHRASES))
+def test_labelled_phrasings(key: str) -> None:
+    body, year, fact = PHRASES[key]
+    found = {
+        (m.indicator_code, m.value)
+        for m in extract_mentions(_doc(body, year))
+        if m.scope == "whole_region" and m.measure != "change_pct"
+    }
+    assert fact in found, found
+
+
+NOT_FACTS = {
+    # a level named in the rate's own clause is that level's (sentence set s0196 is labelled level_only)
+    "s0196": "刻制各部门和镇街电子印章183枚,完成955项政务服务事项电子文件归档配置,区级依申请政务服务事项100%支持“全程网办”。",
+    # another programme's share (“最多跑一次”) is not the online rate: real_own oa029
+    "oa029": "持續優化政務服務平臺功能,76404項政務服務事項納入平臺統一管理,691項高頻事項上線“秦務員”移動端應用,641項事項實現"
+    "“秒批秒辦”,93項事項實現“跨省通辦”,政務服務事項網上可辦率97.4%,“最多跑一次”占比98.98%,平均“減時間”82.86%。",
+    # 排查化解 merges screening and resolution: real_own oa010
+    "oa010": "以网格化服务管理为核心,健全矛盾纠纷多元化解机制,利用“说法评理”平台,整合人民调解、司法调解、行政调解资源,全年排查化解"
+    "矛盾纠纷391件,化解率达96%,实现“小事不出社区、大事不出街道”。",
+    # a lecture for one's own staff is training, not publicity: dev/real b011
+    "b011": "坚持落实法治讲堂进机关活动,局党政主要领导干部为干部职工开展林业政策普法讲座2场次。",
+}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("s0196", 100.0), ("oa029", 98.98), ("oa010", 391.0), ("b011", 2.0)]
+)
+def test_labelled_non_facts(key: str, value: float) -> None:
+    found = {
+        m.value
+        for m in extract_mentions(_doc(NOT_FACTS[key], 2022))
+        if m.scope == "whole_region" and m.measure != "change_pct"
+    }
+    assert value not in found

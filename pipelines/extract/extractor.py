@@ -274,6 +274,8 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
                 measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
                 for code in hit.codes:
                     m_scope = scope
+                    if measure == "rate" and _level_outside_clause(m_scope, ctx.sentence_before):
+                        m_scope = ("whole_region", None)  # 公布区级…事项…,其中“网上办”事项占91.22%
                     if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
                         m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
                     elif (
@@ -293,6 +295,7 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
                     m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, m_scope, period)
                     mentions.append(m)
                     last_in_clause[ci] = m
+    mentions.extend(_issued_and_passed(d, mentions))
     mentions.extend(_negation_zeros(d))
     mentions.extend(_derived(d, mentions))
     return _dedupe(mentions)
@@ -351,6 +354,17 @@ def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
         ):
             return "其中" in d.text[m.end : pos]
     return False
+
+
+_LEVEL_NAME_RE = re.compile(r"[省市州区县旗盟]级")
+
+
+def _level_outside_clause(scope: tuple[str, str | None], sentence_before: str) -> bool:
+    """A level narrows a list's counts through its sentence, but a rate only when its own clause names
+    the level ("区级依申请政务服务事项100%支持…"): a share stated in a later clause is the list's rate."""
+    if scope[0] != "sub_unit" or not scope[1] or not _LEVEL_NAME_RE.fullmatch(scope[1]):
+        return False
+    return scope[1] not in _CLAUSE_SPLIT_RE.split(sentence_before)[-1]
 
 
 # After 其中 a figure is a part of the one before it (其中,人民调解受理2345件 / 其中,市政府收到…24件 /
@@ -429,6 +443,38 @@ def _add_change(
         mentions.append(
             _mention(d, code, sign * q.value, "change_pct", q.start, q.end, q.approx, scope, period)
         )
+
+
+# Documents issued that all went through a step: the step's count is the issued count (flag derived):
+# "新制发规范性文件1件,并报司法局备案" -> normdoc_filed, "共出台4195份规范性文件,均经合法性审查" -> normdoc_reviewed.
+_ISSUED = r"(?:新)?(?:制发|出台|制定|印发)了?(?:行政)?"
+_ISSUED_ALL_RE = re.compile(
+    rf"{_ISSUED}(?:规范性文件(?P<n1>\d+)(?:件|份)|(?P<n2>\d+)(?:件|份)(?:行政)?规范性文件)[,，]?"
+    r"(?:(?P<filed>并(?:及时)?(?:报送?|向)[^,，;；。\d]{0,12}备案)"
+    r"|(?P<reviewed>(?:均|全部|均已)(?:经|经过|通过)了?(?:合法性)?(?:审查|审核)))"
+)
+
+
+def _issued_and_passed(d: _Doc, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _ISSUED_ALL_RE.finditer(d.text):
+        code = "normdoc_filed" if m.group("filed") else "normdoc_reviewed"
+        num = "n1" if m.group("n1") else "n2"
+        start, end = m.start(num), m.end(num)
+        if code not in d.catalog or d.seg.in_plan(start) or d.seg.is_protected(start, end):
+            continue
+        if any(x.indicator_code == code and x.start <= end and start <= x.end for x in mentions):
+            continue
+        sent = d.seg.sentences[d.seg.sentence_index(start)]
+        before = d.text[sent.start : start]
+        period = _period(d, start)
+        if period == MULTI_YEAR or _partial(period, d.doc.period) or _other_year(before, d.doc.report_year):
+            continue
+        scope = find_scope(before, d.own, d.department_report)
+        out.append(
+            _mention(d, code, float(m.group(num)), "count", start, end, None, scope, period, ["derived"])
+        )
+    return out
 
 
 def _negation_zeros(d: _Doc) -> list[Mention]:

@@ -63,6 +63,8 @@ NOT_LIST_SIZE = rf"{LIST_SUBSET}|{LIST_FROM}"
 STUDY = r"学法|法律知识学习|学习法律法规|法治学习|法律学习"
 STUDY_LIST = r"(?:[、和及与][^,，;；:：。\d、]{1,10}?学习)*"
 STUDY_BODY = r"常务会(?:议)?|中心组|党组|党委|党工委|领导班子"
+# A lecture for one's own staff ("为干部职工开展林业政策普法讲座2场") is their training, not publicity to the public.
+FOR_STAFF = r"为[^,，;；。\d]{0,8}?(?:干部职工|机关干部|工作人员)"
 STAFF_STUDY = r"干部职工|职工|例会|支部|党员|各(?:政府)?部门|各乡镇|各街道|各单位|考试|培训"
 
 # Counts of several outcomes at once ("修改、废止", "失效和废止") are not the repealed count.
@@ -131,11 +133,20 @@ RULES: tuple[Rule, ...] = (
     R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
     R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
+    # the list named by its powers or by the department that holds it: "保留行使的共3301项行政职权",
+    # "80项公安政务权力清单事项"
+    R("power_list_items", "count", right=r"(?:的)?(?:行政职权(?!事项的|的)|(?:(?![省市区县州]级)[\u4e00-\u9fa5]){2,4}?权力清单事项(?!的))", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
     R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{GI(3)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=rf"占[^,，;；。]{{0,16}}(?:总数|总量|比重)|{LIST_CHANGE}|{LIST_SUBSET}"),
+    # the total a breakdown is taken of: "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%"
+    R("gov_service_items", "count", right=r"(?:审批服务|政务服务)事项中", units=ITEMS, exclude=rf"{LIST_CHANGE}|{LIST_SUBSET}", exclude_left=r"[省市区县州]级"),
     rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
-    R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence"),
+    R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence", exclude_left=r"“(?!不见面|网上|网办|全程网办|一网通办)[^”]{1,12}”"),
+    # the share of a list's items done online: "其中“网上办”事项占91.22%", "“网上办”事项占比达到93.9%"
+    R("online_service_rate", "percent", left=rf"(?:网上办|全程网办|网上可办)”?(?:的)?(?:事项)?(?:占比|占)(?:总数的|全部事项的)?{RATE_TAIL}"),
     R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
+    # approvals processed, counted in cases: "全区共办理各类行政审批事项140556件" (items are counted in 项)
+    R("admin_license_cases", "count", left=rf"(?:办理|办结|受理)(?:各类)?(?:行政审批|许可审批|行政许可审批)(?:事项)?{G(2)}", units=frozenset({"件", "宗"})),
     # --- institutional_system -------------------------------------------------------------------
     R("legislation_projects", "count", left=rf"立法(?:计划|项目){G(10)}", units=frozenset({"个", "项", "件", "部"})),
     # legislation counted as the projects completed, the rules enacted or the drafts submitted:
@@ -166,12 +177,18 @@ RULES: tuple[Rule, ...] = (
     R("fines_confiscations_amount", "amount", left=rf"(?:罚没款|罚没收入|罚没金额|罚没|罚款|处罚金额){G(4)}"),
     R("case_files_reviewed", "count", left=rf"案卷{G(4)}", units=DOCS | {"宗"}, anchor=r"评查|检查|抽查"),
     R("case_files_reviewed", "count", right=rf"{G(24)}?(?:进行|开展)?(?:案卷)?评查", units=DOCS | {"宗"}),
+    # the cases examined in a review of case files: "开展行政执法案卷评查2次,审查案件248起"
+    R("case_files_reviewed", "count", left=rf"(?:审查|评查|抽查)(?:执法)?案件{G(2)}", units=CASES, anchor=r"案卷评查", anchor_scope="sentence"),
     R("case_file_pass_rate", "percent", left=rf"合格率{RATE_TAIL}", anchor=r"评查|案卷", exclude=r"考试|成绩|及格"),
     R("enforcement_staff_trained", "count", left=rf"(?:培训|轮训)(?:各类)?(?:行政)?执法(?:人员|队伍)?{G(2)}", units=PERSONS),
+    # "执法培训累计覆盖960人"
+    R("enforcement_staff_trained", "count", left=rf"执法(?:人员)?(?:培训|轮训)(?:累计|共|全年)?(?:覆盖|参训){G(2)}", units=PERSONS),
     R("enforcement_staff_trained", "count", right=rf"{G(20)}?(?:参加|接受|进行了?){G(16)}?(?:培训|轮训)", units=PERSONS, anchor=r"执法人员", anchor_scope="clause"),
-    R("enforcement_certificates_issued", "count", right=r"(?:人员)?(?:已|均)?(?:取得|领取|获得|新领|换发|申领)了?(?:行政)?执法(?:证|资格)", units=PERSONS),
+    R("enforcement_certificates_issued", "count", right=r"(?:人员)?(?:已|均)?(?:(?:申请|参加|通过)(?:行政执法资格)?考试(?:并|后)?)?(?:取得|领取|获得|新领|换发|申领)了?(?:行政)?执法(?:证|资格)", units=PERSONS),
     R("enforcement_certificates_issued", "count", left=rf"(?:(?:取得|领取|换发|新领|申领)(?:行政)?执法证(?:件|资格)?|领取新证|(?:年审)?换证){G(3)}", units=PERSONS),
     R("certified_enforcement_staff", "count", right=r"(?:持有|持)(?:行政)?执法证", units=PERSONS),
+    # a stock stated as people who hold the qualification now: "目前全镇8名干部取得执法资格"
+    R("certified_enforcement_staff", "count", right=r"(?:干部|人员|执法人员)(?:均|已)?(?:取得|持有)了?(?:行政)?执法(?:证|资格)", units=PERSONS, anchor=r"目前|现有|当前|共有", anchor_scope="clause"),
     R("certified_enforcement_staff", "count", left=rf"(?:持证(?:执法)?人员|持有(?:行政)?执法证(?:件)?的?(?:人员)?|执法人员总数){G(3)}", units=PERSONS),
     R("criminal_case_transfers", "count", left=rf"移送(?:涉嫌犯罪)?(?:案件|线索)?{G(3)}", units=CASES, anchor=r"公安|检察|司法机关|涉嫌犯罪|两法衔接|行刑衔接|刑事"),
     # --- oversight ----------------------------------------------------------------------------------
@@ -187,6 +204,8 @@ RULES: tuple[Rule, ...] = (
     rate("head_court_appearance_rate", r"出庭(?:应诉)?率|出庭应诉比例"),
     R("head_court_appearances", "count", left=rf"出庭(?:应诉)?{G(3)}", units=frozenset({"次", "人次", "场次"}), exclude=r"旁听"),
     R("info_proactive_disclosures", "count", left=rf"主动{G(24)}?(?:公开|发布){G(24)}?信息{G(4)}", units=INFO),
+    # what a government website published: "政府网站累计公开信息45条"
+    R("info_proactive_disclosures", "count", left=rf"政府(?:门户)?网站(?:累计|共|全年)?(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude=r"通过"),
     R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请){G(4)}", units=CASES | {"条"}),
     # --- dispute_resolution: reconsideration (anchor 复议) -----------------------------------------
     R("recon_applications_received", "count", left=rf"(?:(?:收到|接到|接收){G(12)}?复议(?:申请|案件)?|复议(?:事务|申请)){G(3)}", units=CASES, exclude_left=r"受理|立案|审结|办结|结案|作出|驳回|撤回|终止"),
@@ -202,8 +221,8 @@ RULES: tuple[Rule, ...] = (
     R("mediation_cases", "count", left=rf"(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议"),
     R("mediation_successes", "count", left=rf"(?:(?:调解|调处)成功|达成(?:调解)?协议){G(2)}", units=CASES),
     rate("mediation_success_rate", r"(?:调解|调处)成功率|调解率|调处率"),
-    R("disputes_screened", "count", left=rf"(?:排查|摸排)(?!化解){G(8)}?纠纷{G(2)}", units=CASES),
-    R("disputes_resolved", "count", left=rf"化解(?:(?!信访){NOGAP}){{0,8}}?纠纷{G(2)}", units=CASES),
+    R("disputes_screened", "count", left=rf"(?:排查|摸排)(?![、和及与]?化解){G(8)}?纠纷{G(2)}", units=CASES),
+    R("disputes_resolved", "count", left=rf"化解(?:(?!信访){NOGAP}){{0,8}}?纠纷{G(2)}", units=CASES, exclude_left=r"(?:排查|摸排)[、和及与]?化解"),
     R(("petitions_received", "petitions_resolved"), "count", left=rf"受理(?:并|和|及)办结{G(8)}", units=CASES, anchor=PETITION),
     R("petitions_received", "count", left=rf"(?:受理|接待|登记|接收|收到){G(6)}?(?:信访|来信来访|群众来信){G(4)}", units=CASES | {"人次"}, exclude_left=r"办结"),
     R("petitions_received", "count", left=rf"接待(?:来访|上访)?群众{G(2)}", units=CASES | {"人次"}, anchor=PETITION),
@@ -212,10 +231,10 @@ RULES: tuple[Rule, ...] = (
     R("petitions_resolved", "count", left=rf"(?:化解|办结|息访){G(10)}", units=CASES, anchor=PETITION, anchor_scope="paragraph", exclude_left=r"受理(?:并|和|及)"),
     R("legal_aid_cases", "count", left=rf"法律援助(?:案件)?{G(3)}", units=CASES),
     # --- capacity -----------------------------------------------------------------------------------
-    R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY),
+    R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=FOR_STAFF),
     # a law lecture among publicity means ("举办法治讲座4次、挂宣传横幅12条"); the leadership's own lectures are study
-    R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=rf"{STUDY_BODY}|学法"),
-    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES),
+    R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=rf"{STUDY_BODY}|学法|{FOR_STAFF}"),
+    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES, exclude=FOR_STAFF),
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
 )  # fmt: skip
 
