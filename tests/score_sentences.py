@@ -47,10 +47,29 @@ def trap_of(f: dict) -> str:
     return "no code"
 
 
+_MEASURE = {"count": "count", "amount": "amount", "rate": "rate", "change_pct": "change"}
+
+
+def _tally_qualifiers(mentions: list, figures: list[dict], out: Counter[str]) -> None:
+    """Scope and measure of every mention whose code and value match a labelled figure (any scope):
+    marking a whole-region figure narrower is as wrong as the reverse."""
+    for m in mentions:
+        f = next(
+            (f for f in figures if f.get("code") == m.indicator_code and _close(m.value, f["value"])), None
+        )
+        if f is None:
+            continue
+        out["scope_n"] += 1
+        out["scope_ok"] += (m.scope == "whole_region") == (f.get("scope") == "whole_region")
+        out["measure_n"] += 1
+        out["measure_ok"] += _MEASURE.get(m.measure) == f.get("measure")
+
+
 def score(verbose: bool = False) -> dict[str, float]:
     catalog = load_catalog()
     tp = fp = fn = 0
     traps: Counter[str] = Counter()
+    qualifiers: Counter[str] = Counter()
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         doc = Document(
@@ -61,7 +80,9 @@ def score(verbose: bool = False) -> dict[str, float]:
         )  # fmt: skip
         gold = [f for f in item["figures"] if is_result(f)]
         matched: set[int] = set()
-        for m in extract_mentions(doc, catalog):
+        mentions = extract_mentions(doc, catalog)
+        _tally_qualifiers(mentions, item["figures"], qualifiers)
+        for m in mentions:
             if m.scope != "whole_region" or m.measure == "change_pct":
                 continue  # narrower or relative figures do not reach the fact table
             hit = next(
@@ -90,6 +111,9 @@ def score(verbose: bool = False) -> dict[str, float]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     print(f"sentences: precision {precision:.1%} recall {recall:.1%} (tp {tp}, fp {fp}, fn {fn})")
     print("false positives by trap: " + ", ".join(f"{k} {v}" for k, v in traps.most_common()))
+    for name in ("scope", "measure"):
+        n, ok = qualifiers[f"{name}_n"], qualifiers[f"{name}_ok"]
+        print(f"{name} right on matched figures: {ok}/{n}" + (f" ({ok / n:.1%})" if n else ""))
     return {"precision": precision, "recall": recall}
 
 

@@ -24,7 +24,9 @@ def test_a_process_pool_gives_exactly_the_serial_results() -> None:
     with stage_mapper(2) as pool:
         assert pool(extract_one, documents) == expected_mentions
     assert sum(len(e.mentions) for _, e in expected_mentions) > 50
-    assert sum(len(e.quantities) for _, e in expected_mentions) > sum(len(e.mentions) for _, e in expected_mentions)
+    assert sum(len(e.quantities) for _, e in expected_mentions) > sum(
+        len(e.mentions) for _, e in expected_mentions
+    )
 
 
 def test_every_page_yields_a_document_and_mentions_point_into_its_body() -> None:

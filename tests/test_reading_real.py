@@ -32,7 +32,9 @@ CLASSES = {
         "ob002.txt", "ob009.txt", "ob018.txt", "ob025.txt", "ob027.txt", "ob030.txt", "ob038.txt",
     ],
     "a passing mention of the 政府工作报告": ["oa020.txt", "oa033.txt", "oa038.txt"],
-    "chrome inside the body (watermarks, infobox, description line)": ["ob012.txt", "oa019.txt", "ob034.txt"],
+    "chrome inside the body (watermarks, infobox, description line, page marks)": [
+        "ob012.txt", "oa019.txt", "ob034.txt",
+    ],
     "publish date as a bare or DD.MM.YYYY date under the title": ["ob039.txt", "ob022.txt", "oa016.txt", "ob020.txt"],
     "look-alike non-reports (templates, placeholders, speeches, court papers, duty reports, plans)": [
         "oa041.txt", "oa042.txt", "oa043.txt", "oa044.txt", "oa047.txt", "oa048.txt", "oa050.txt",
@@ -85,6 +87,13 @@ def test_real_pages_of_each_reading_class(cls: str, name: str) -> None:
 def test_watermarks_glued_to_lines_leave_the_body() -> None:
     body = _read("ob012.txt")["body"]
     assert "www." not in body and "办公文档之家" not in body
+    body = _read("ob034.txt")["body"]  # a watermark injected mid-sentence
+    assert "全网资源" not in body and "第一责任人职责" in body
+
+
+def test_page_marks_of_a_converted_file_are_taken_out() -> None:
+    body = _read("ob005.txt")["body"]  # "…依" / "2、法有效化解…": a page break mid-word
+    assert "依法有效化解社会矛盾纠纷" in body and "2、法有效" not in body
 
 
 def test_a_rejected_page_says_why() -> None:

@@ -23,7 +23,11 @@ CHROME_STRONG = re.compile(
 WATERMARK_TAIL = re.compile(
     r"[\u4e00-\u9fff]{2,8}\s*(?:[—-]\s*全网资源每日更新\s*)?www\.[a-z0-9-]+\.[a-z.]+$|[\u4e00-\u9fff]{2,6}[,，]\s*办公文档之家$"
 )
-WATERMARK_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[—-]\s*全网资源每日更新\s*www\.[a-z0-9-]+\.[a-z.]+")
+WATERMARK_INLINE = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[—-]\s*全网资源每日更新\s*www\.[a-z0-9-]+\.[a-z.]+")
+# The page numbers a document-sharing site leaves where a converted file's pages break ("3-3、"): a
+# "N-N、" at a line's start, or "N、" that cuts a word the line before left unfinished.
+PAGE_MARK = re.compile(r"^\d{1,3}-\d{1,3}、")
+PAGE_MARK_LOOSE = re.compile(r"^\d{1,3}、")
 EDITOR_BLURB = re.compile(r"小编(?:精心)?(?:为大家|为您)?(?:整理|收集|搜集)|供大家(?:阅读)?参考")
 WATERMARK = re.compile(
     r"小编(?:精心)?(?:为大家|为您)?(?:整理|收集|搜集)|供大家(?:阅读)?参考|全网资源|文档之家|办公文档|"

@@ -348,7 +348,15 @@ def unglue(lines: list[str]) -> list[str]:
     off, and a report title run into its first sentence set on its own line."""
     out: list[str] = []
     for line in lines:
-        line = lx.WATERMARK_HEAD.sub("", lx.WATERMARK_TAIL.sub("", line)).strip() or line
+        line = lx.WATERMARK_INLINE.sub("", lx.WATERMARK_TAIL.sub("", line)).strip() or line
+        if lx.PAGE_MARK.match(line) or (
+            out and len(out[-1]) > 100 and not out[-1].endswith(_END_PUNCT) and lx.PAGE_MARK_LOOSE.match(line)
+        ):
+            rest = line.split("、", 1)[1]
+            if out and len(out[-1]) > 100 and not out[-1].endswith(_END_PUNCT):
+                out[-1] += rest  # the page break fell mid-sentence: the line goes on
+                continue
+            line = rest
         m = _GLUED_TITLE.match(line)
         if m and TITLE_REPORT.search(simplified(m.group("title"))):
             out += [m.group("title"), line[m.end() :]]
