@@ -238,4 +238,53 @@ RULES: tuple[Rule, ...] = (
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
 )  # fmt: skip
 
+
+# --- codes added with the grown catalog (docs/indicators.md) ------------------------------------
+# Rule-of-law committees and the meetings of the government and party that deliberate rule-of-law work.
+# A figure several bodies share (常委会会议、常务会议…30余次, 常务会议、专题会议等5次) is rol_joint_meetings
+# and is left alone here; 学法 at such a meeting is law_study_sessions; ordinals (第三次会议) are not counts.
+COMMITTEE = (
+    r"(?:全面)?依法治(?:省|市|区|县|州|旗|盟)委员会(?:第?[一二三四五六七八九十\d]*次)?(?:全体|扩大)?(?:会议)"
+)
+JOINT = r"(?:常委会|常务会|专题会)(?:会议|议)?[、和及与][^,，;；。\d]{0,12}(?:常委会|常务会|专题会)|书记|主要领导同志分别"
+ROL_TOPIC = r"法治|依法行政|依法治"
+MEETING_NOT = rf"学法|讲座|合同|协议|招商|直播|列席|{JOINT}"
+
+RULES_NEW: tuple[Rule, ...] = (
+    R("rol_committee_meetings", "count", left=rf"{COMMITTEE}{G(3)}", units=TIMES, exclude_left=r"第$"),
+    R("rol_committee_meetings", "count", right=rf"{GI(8)}?{COMMITTEE}", units=TIMES),
+    # "常务会议專題研究法治政府建設有關議題12次", "组织召开县政府常务会议3次专题研究部署法治政府建设工作",
+    # "主持召开涉及法治政府建设事项的省政府常务会议33次"
+    R("gov_executive_rol_meetings", "count", left=rf"常务会(?:议)?(?:专题)?(?:研究|审议|听取)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?{G(2)}", units=TIMES, exclude=MEETING_NOT),
+    R("gov_executive_rol_meetings", "count", left=rf"(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?(?:的)?(?:省|市|区|县|州|旗)?(?:人民)?政府常务会(?:议)?{G(2)}", units=TIMES, exclude=MEETING_NOT),
+    R("gov_executive_rol_meetings", "count", left=rf"(?:省|市|区|县|州|旗)(?:人民)?政府常务会(?:议)?{G(2)}", right=rf"(?:专题)?(?:研究|审议|听取)(?:部署)?[^,，;；。\d]{{0,8}}?(?:{ROL_TOPIC})", units=TIMES, exclude=MEETING_NOT),
+    R("party_committee_rol_meetings", "count", left=rf"(?:省|市|区|县|州|旗)委常委会(?:会议)?(?:专题)?(?:研究|审议|听取)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?{G(2)}", units=TIMES, exclude=rf"{MEETING_NOT}|人大|常务会"),
+    # 述法: the persons who reported ("99名党政主要负责人年终述法", "组织全市1858名领导干部参加年度述法",
+    # "各级党政主要负责人述法872人"); 述法考核 / 述法清单 / 述法会议 are not persons.
+    R("officials_shufa_reports", "count", right=rf"{GI(20)}?(?:进行了?|参加了?|开展|作)?(?:年度|年终|现场|书面|会议|专题)?(?:述职)?述法(?!考核|清单|会议|报告会|工作|制度)", units=PERSONS),
+    R("officials_shufa_reports", "count", left=rf"(?:负责人|负责同志|领导干部|书记)(?:年度|年终|现场|书面)?(?:述职)?述法{G(2)}", units=PERSONS),
+    # Law exams of cadres: takers and the pass rate; the enforcement-qualification exam is enforcement's.
+    R("official_law_exam_takers", "count", right=rf"{GI(20)}?(?:参加|参与)了?{GI(16)}?(?:学法用法|法律知识|法治|学法|任前|法律法规)[^,，;；。\d]{{0,8}}?(?:考试|考法)", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
+    R("official_law_exam_takers", "count", right=rf"{GI(12)}?(?:集中|任前)?考法", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
+    R("official_law_exam_takers", "count", left=rf"(?:学法|考法|法律知识)(?:用法)?考试{G(3)}", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
+    R("official_law_exam_takers", "count", left=r"覆盖(?:各级)?(?:公职人员|领导干部|国家工作人员)(?:近|约)?", units=PERSONS, anchor=r"学法用法考试|法律知识考试|考法", anchor_scope="clause"),
+    rate("official_law_exam_pass_rate", r"(?:成绩|考试)?(?:合格|及格|通过)率", anchor=r"考法|(?:法律知识|学法用法|法律法规|学法)[^,，;；。\d]{0,8}考试", exclude=r"执法资格|资格考试|案卷|评查"),
+    # Lists of items: 跨省通办 items, the retained intermediary-service list, items received, proofs cancelled.
+    R("cross_province_items", "count", right=rf"{GI(10)}?(?:事项)?(?:实现了?)?“?(?:跨省通办|全国通办)", units=ITEMS, exclude=r"\d+项[^,，;；。]{0,24}、[^,，;；。]{0,8}\d+项"),
+    R("cross_province_items", "count", left=rf"跨省通办”?(?:事项|服务事项)?{GI(3)}", units=ITEMS),
+    R("intermediary_service_items", "count", left=rf"(?:保留|规范|公布|梳理)(?:[^,，;；。\d]{{0,6}})?中介服务事项{GI(3)}", units=ITEMS, exclude=r"收费|不属于|再次"),
+    R("power_items_received", "count", left=rf"承接[^,，;；。\d]{{0,12}}?(?:赋权|下放|事项|权限){G(3)}", units=ITEMS, exclude=r"平均|每个"),
+    R("proof_items_cancelled", "count", left=rf"取消[^,，;；。\d]{{0,12}}?证明(?:事项|材料)?{G(2)}", units=ITEMS),
+    # Supervision of lower units: the units inspected ("对4家单位开展法治政府建设督察"); one part of a list of
+    # inspected kinds ("对2个市州和4个省直部门…") is not the count.
+    R("supervision_units_inspected", "count", right=rf"{GI(20)}?(?:进行|开展)了?(?:法治政府建设|法治建设|法治)?(?:工作)?(?:实地|专项)?(?:督察|督查)", units=frozenset({"个", "家"}), exclude_left=r"^(?:个|家)?[^,，;；。\d]{0,12}[和及与、]$"),
+    # The demonstration programme: areas and projects named or recommended (not promoted, not 民主法治示范村).
+    R("rol_demo_areas_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?示范(?:地区|区|市|县)(?!村)", units=frozenset({"个", "家"}), anchor=r"命名|推荐|申报|入选|获评|评为", anchor_scope="clause", exclude=r"民主法治示范"),
+    R("rol_demo_projects_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?示范项目", units=frozenset({"个", "项"}), anchor=r"命名|推荐|申报|入选|获评|评为", anchor_scope="clause", exclude=r"推广"),
+    # Government legal advisers as persons: "市政府聘请新一届12名政府法律顾问", "聘请了20余名法律顾问委员".
+    R("legal_advisers", "count", right=r"(?:政府)?(?:法律顾问|公职律师)(?:委员)?(?!的|服务|工作|出具|参与|提供|为)", units=frozenset({"名", "人", "位"}), exclude=r"村|社区|居"),
+)  # fmt: skip
+
+RULES = RULES + RULES_NEW
+
 RULE_CODES = frozenset(c for r in RULES for c in r.codes)
