@@ -274,7 +274,9 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
                 measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
                 for code in hit.codes:
                     m_scope = scope
-                    if measure == "rate" and _level_outside_clause(m_scope, ctx.sentence_before):
+                    if (measure == "rate" or code in _OWN_CLAUSE_LISTS) and _level_outside_clause(
+                        m_scope, ctx.sentence_before
+                    ):
                         m_scope = ("whole_region", None)  # 公布区级…事项…,其中“网上办”事项占91.22%
                     if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
                         m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
@@ -357,6 +359,11 @@ def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
 
 
 _LEVEL_NAME_RE = re.compile(r"[省市州区县旗盟]级")
+# Changes to lists name their own list in their clause ("取消区级证明事项11项,取消涉及村(社区)证明事项35项"):
+# a level in an earlier clause qualifies that clause's list only.
+_OWN_CLAUSE_LISTS = frozenset(
+    {"intermediary_service_items", "proof_items_cancelled", "power_items_received", "cross_province_items"}
+)
 
 
 def _level_outside_clause(scope: tuple[str, str | None], sentence_before: str) -> bool:
