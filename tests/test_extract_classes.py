@@ -290,3 +290,277 @@ def test_repealed_documents_only_when_counted_alone() -> None:
 
 def test_a_term_broken_by_quotation_marks() -> None:
     assert _facts("s0337") == _labelled("s0337")  # 政务服务事项“一网通办”率达87.13%
+
+
+# --- sub-units: one part of the whole, whatever the report -------------------------------------
+
+
+def _codes(sid: str, year: int | None = None) -> set[str]:
+    return {c for c, _ in _facts(sid, year)}
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "s0070",  # 全省市场监管系统共查处各类违法案件5.41万件…罚没款11.04亿元
+        "s0071",  # 全省市场监管系统共查办案件7256件…罚没款1.94亿元
+        "s0456",  # 全国环保系统共下达环境行政处罚决定书…罚没款数额总计115.6亿元
+    ],
+)
+def test_one_departments_system_is_not_the_region(sid: str) -> None:
+    assert not _codes(sid) & {"admin_penalty_cases", "fines_confiscations_amount"}
+
+
+def test_a_departments_system_does_not_narrow_another_clauses_subject() -> None:
+    # dev/real b007: "在全省林草系统持续组织开展…学法活动,局党组会会前学法12次" - the system is not its subject
+    body = "在全省林草系统持续组织开展“一月一主题”学法活动,局党组会会前学法12次。"
+    found = {
+        (m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2024)) if m.scope == "whole_region"
+    }
+    assert ("law_study_sessions", 12.0) in found
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "s0435",  # 北京市第四中级法院审理的民告官案件中,行政机关实体败诉率为11.4%
+        "s0442",  # 北京四中院进入审理程序的一审行政案件达1593件
+    ],
+)
+def test_one_court_among_several_is_not_the_region(sid: str) -> None:
+    assert not _facts(sid)
+
+
+def test_region_wide_courts_are_the_region() -> None:
+    # the labels count 全省法院 / 两级法院 figures as the region's: only one court among several is a part
+    for sid in ("s0106", "s0271", "s0280"):  # 该院(社旗县人民法院)共受理… / 青海省法院 / 全市法院新收…
+        assert _facts(sid) and _facts(sid) <= _labelled(sid), sid
+
+
+def test_the_courts_mediation_is_a_part_of_mediation() -> None:
+    assert not _facts("s0134")  # 司法调解受理956件,调处612件(含撤诉),调处率达64%
+
+
+def test_village_legal_advisers_figures_are_theirs() -> None:
+    # dev/real a056 (和平县 2019), verbatim
+    body = (
+        "2019年1至12月,村(居)顾问律师为村(居)委和群众提供法律服务4166件次,服务群众47555人次,接待群众咨询服务2851人次,"
+        "出具法律意见书56份,代书13份,参与法律援助65宗,开展法治讲座和法律培训1040场次,为推进覆盖全业务、全时空的法律服务"
+        "网络,全面构建普惠均等、便捷高效、智能精准的公共法律服务体系尽快建成不断努力,受到了基层干部群众的普遍欢迎和好评。"
+    )
+    assert not [m for m in extract_mentions(_doc(body, 2019)) if m.scope == "whole_region"]
+
+
+def test_a_township_named_as_that_township() -> None:
+    assert not _facts("s0129", 2020)  # 该乡…共排查、化解矛盾纠纷15件…调解成功率100%
+
+
+# --- 其中: a breakdown, unless it leads to a later stage of the pipeline -------------------------
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "s0132",  # 其中,人民调解受理2345件,调处2283件
+        "s0286",  # 其中,市政府收到行政复议申请24件,市政府工作部门、县区政府…收到行政复议申请39件
+        "s0300",  # 其中,受理一审行政诉讼案件2210件 (一审: a part)
+        "s0255",  # 其中每年定期組織評查的案卷76卷,主動調取執法單位的案卷15卷
+        "s0392",  # 办结国务院行政复议案件2536件,其中符合法定受理条件的国务院裁决案件522件
+        "s0438",  # 其中以国家部委为被告的一审案件1万件
+    ],
+)
+def test_a_figure_after_which_is_a_part(sid: str) -> None:
+    found = _facts(sid)
+    assert found <= _labelled(sid), found
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "s0005",  # 其中纠错(含撤销、确认违法)29件
+        "s0006",  # 其中,依法受理4955件
+        "s0280",  # 其中行政机关败诉228件
+        "s0314",  # 其中,行政处罚7960宗,罚没收入5534.04万元
+        "s0322",  # 其中,行政处罚137.07万宗…罚没金额2.92亿元
+        "s0344",  # 其中主动公开各类政府信息2107条
+    ],
+)
+def test_which_leading_to_a_later_stage_is_its_own_figure(sid: str) -> None:
+    s = SENTENCES[sid]
+    after = {
+        (f["code"], f["value"])
+        for f in s["figures"]
+        if (f["code"], f["value"]) in _labelled(sid)
+        and s["sentence"].find(f["value_text"]) > s["sentence"].find("其中")
+    }
+    assert after and after <= _facts(sid)
+
+
+def test_which_with_certified_staff_is_the_certified_count() -> None:
+    # tests/fixtures/real_extract r08 (a 涪陵区 town, 2025), verbatim
+    body = "当前,我镇配备执法人员4名,其中持证执法人员4名,实现“一支队伍管执法”。"
+    found = {
+        (m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2025)) if m.scope == "whole_region"
+    }
+    assert ("certified_enforcement_staff", 4.0) in found
+
+
+# --- level_only: the government itself as a party or issuer -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sid",
+    [
+        "s0008",  # 市政府收到复议申请1186件
+        "s0057",  # 代理市政府行政诉讼案件8起
+        "s0110",  # 代理区政府作为当事人的行政诉讼案件40宗,审结27宗
+        "s0222",  # 区政府行政规范性文件合法性审核率、备案率、备案通过率均达到100%
+        "s0224",  # 区政府行政规范性文件合法性审核率、备案率均达到100%
+    ],
+)
+def test_the_government_as_a_party_is_one_level(sid: str) -> None:
+    assert not _facts(sid)
+
+
+@pytest.mark.parametrize("sid", ["s0188", "s0236", "s0082", "s0179", "s0192"])
+def test_the_governments_own_codes_are_the_region(sid: str) -> None:
+    # 区政府常务会会前学法 / 市政府共收到政协提案 / 审核区政府文件 / 区政府法律顾问: the government's by definition
+    assert _labelled(sid) <= _facts(sid)
+
+
+# --- department: a bureau's own figures -----------------------------------------------------------
+
+
+def test_a_bureaus_figures_in_a_government_report_are_the_bureaus() -> None:
+    import dataclasses
+
+    for sid in ("s0324", "s0325", "s0365"):  # 2020年度我局实施行政处罚总数为293宗 …
+        s = SENTENCES[sid]
+        doc = dataclasses.replace(_doc(s["sentence"], s["year"]), issuer_kind="government")
+        assert not [m for m in extract_mentions(doc) if m.scope == "whole_region"], sid
+
+
+def test_a_bureaus_own_report_counts_its_figures() -> None:
+    # a body that speaks as 我局 is the bureau's report (tests/fixtures/real_extract h02/h04 are labelled so)
+    assert ("admin_penalty_cases", 293.0) in _facts("s0325")
+
+
+def test_a_bureaus_major_decisions_are_not_the_governments() -> None:
+    # tests/fixtures/real_own ob010 (武汉市生态环境局 2023), verbatim
+    body = (
+        "印发《市生态环境局2023年度重大行政决策事项目录》,明确我局重大行政决策事项2个,其中“加强生态环境保护推进美丽武汉"
+        "建设行动方案”列入《武"
+    )
+    found = extract_mentions(_doc(body, 2023))
+    assert not [m for m in found if m.indicator_code == "major_decisions" and m.scope == "whole_region"]
+
+
+# --- phrasings the dev/real labels name: one general rule each -----------------------------------
+
+PHRASES = {
+    # (page, verbatim sentence, year): expected whole-region (code, value)
+    "a031": (
+        "编制完成区级、镇街、村(社区)审批服务事项“四办”(马上办、网上办、就近办、一次办)清单,公布区级审批服务事项大项698项、"
+        "具体办理项1105项,其中“网上办”事项占91.22%。",
+        2018,
+        ("online_service_rate", 91.22),
+    ),
+    "a045": (
+        "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%,“一次办”占82.9%。",
+        2019,
+        ("online_service_rate", 52.1),
+    ),
+    "a045b": (
+        "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%,“一次办”占82.9%。",
+        2019,
+        ("gov_service_items", 2563.0),
+    ),
+    "a033": ("2018年,全区共办理各类行政审批事项140556件。", 2018, ("admin_license_cases", 140556.0)),
+    "a054": (
+        "我县印发了《蕲春县推行政府工作部门权力清单和责任清单制度实施方案》,将48个县政府部门保留行使的共3301项行政职权按照行"
+        "“9+X”(行政许可、行政处罚、行政强制、行政征收、行政给付、行政检查、行政确认、行政奖励、行政裁决、其他类别)的分类方式,"
+        "对每项职权的名称设定依据、实施主体、运行流程、履权责任、职责边界等,以权责清单形式在政府网站上公布,接受社会监督。",
+        2016,
+        ("power_list_items", 3301.0),
+    ),
+    "b008": (
+        "设立公安服务事项“办不成”反映窗口108个,80项公安政务权力清单事项全量实现“前台受理、后台分类审核、综合窗口出件”,"
+        "7个政务服务中心公安窗口、22个派出所实现了户政、交管、出入境高频服务事项“一网通办”。",
+        2021,
+        ("power_list_items", 80.0),
+    ),
+    "a057": (
+        "2022年執法培訓累計覆蓋960人,進一步提升執法隊伍行政執法能力,有力規范行政執法行為,提升基層執法工作水平。",
+        2022,
+        ("enforcement_staff_trained", 960.0),
+    ),
+    "b007": (
+        "始终把加强法治学习培训作为提升干部职工法律素养的重要途径,组织局机关和直属单位153名干部职工参加学法考法活动,"
+        "12人申请考试取得行政执法资格,举办法治专题培训2期。",
+        2024,
+        ("enforcement_certificates_issued", 12.0),
+    ),
+    "b053": (
+        "继续推进政府依法行政信息公开,政府网站累计公开信息45条,有效提升了全镇依法行政工作信息化水平。",
+        2022,
+        ("info_proactive_disclosures", 45.0),
+    ),
+    "a047": (
+        "认真开展行政执法案卷评查,全年开展行政执法案卷评查2次,审查案件248起。",
+        2023,
+        ("case_files_reviewed", 248.0),
+    ),
+    "b005": ("2022年我镇新制发规范性文件1件,并报司法局备案。", 2022, ("normdoc_filed", 1.0)),
+    "a020": (
+        "始终坚持推进依法决策,县级以上政府共出台4195份规范性文件,均经合法性审查;",
+        2017,
+        ("normdoc_reviewed", 4195.0),
+    ),
+    "oa004": (
+        "组织相应办所机关干部开展行政执法考试,目前全镇8名干部取得执法资格。",
+        2020,
+        ("certified_enforcement_staff", 8.0),
+    ),
+    "dev000": (
+        "截止10月底,全区635项政务服务事项,可不见面591项,占比93.1%。",
+        2018,
+        ("online_service_rate", 93.1),
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(PHRASES))
+def test_labelled_phrasings(key: str) -> None:
+    body, year, fact = PHRASES[key]
+    found = {
+        (m.indicator_code, m.value)
+        for m in extract_mentions(_doc(body, year))
+        if m.scope == "whole_region" and m.measure != "change_pct"
+    }
+    assert fact in found, found
+
+
+NOT_FACTS = {
+    # a level named in the rate's own clause is that level's (sentence set s0196 is labelled level_only)
+    "s0196": "刻制各部门和镇街电子印章183枚,完成955项政务服务事项电子文件归档配置,区级依申请政务服务事项100%支持“全程网办”。",
+    # another programme's share (“最多跑一次”) is not the online rate: real_own oa029
+    "oa029": "持續優化政務服務平臺功能,76404項政務服務事項納入平臺統一管理,691項高頻事項上線“秦務員”移動端應用,641項事項實現"
+    "“秒批秒辦”,93項事項實現“跨省通辦”,政務服務事項網上可辦率97.4%,“最多跑一次”占比98.98%,平均“減時間”82.86%。",
+    # 排查化解 merges screening and resolution: real_own oa010
+    "oa010": "以网格化服务管理为核心,健全矛盾纠纷多元化解机制,利用“说法评理”平台,整合人民调解、司法调解、行政调解资源,全年排查化解"
+    "矛盾纠纷391件,化解率达96%,实现“小事不出社区、大事不出街道”。",
+    # a lecture for one's own staff is training, not publicity: dev/real b011
+    "b011": "坚持落实法治讲堂进机关活动,局党政主要领导干部为干部职工开展林业政策普法讲座2场次。",
+}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("s0196", 100.0), ("oa029", 98.98), ("oa010", 391.0), ("b011", 2.0)]
+)
+def test_labelled_non_facts(key: str, value: float) -> None:
+    found = {
+        m.value
+        for m in extract_mentions(_doc(NOT_FACTS[key], 2022))
+        if m.scope == "whole_region" and m.measure != "change_pct"
+    }
+    assert value not in found

@@ -141,12 +141,39 @@ _LEVEL_RE = re.compile(
 )
 
 
-def find_scope(prefix: str, own: tuple[str, ...] = ()) -> tuple[str, str | None]:
+# Subjects that are one part of the whole whatever the report: one department's system across the region
+# (全省市场监管系统, 全国环保系统), one court among several (第四中级法院, 四中院, 铁路法院), the courts' own
+# mediation (司法调解), village and community legal advisers (村(居)顾问律师), and a township a county
+# report names as 该乡 / 该镇.
+_PART_SUBJECT_RE = re.compile(
+    r"(?:全国|全省|全市|全区|全县|全州)(?P<system>(?:(?!政府|行政)[\u4e00-\u9fa5]){2,6}?系统)"
+    r"(?=共|累计|全年|今年|已|查处|查办|办理|受理|下达|实施|作出|立案)"
+    r"|(?P<court>第[一二三四五六七八九十\d]{1,2}中级(?:人民)?法院|[一二三四五六七八九]中院|铁路(?:运输)?法院|海事法院|知识产权法院|互联网法院)"
+    r"|(?P<judicial>司法调解)(?=受理|调解|调处|共|案件)"
+    r"|(?P<village>村\(?(?:居|社区)?\)?(?:法律顾问|顾问律师))"
+    r"|(?P<town>该(?:乡|镇|街道))"
+)
+# A bureau writing as itself (我局, 本局, 我委…): a department's own figures, which a government report
+# does not count as the region's; in the department's own report they are the issuer's.
+OWN_BUREAU_RE = re.compile(r"(?:我|本)(?:局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,2}(?:指导|要求|统一))")
+
+
+def find_scope(
+    prefix: str, own: tuple[str, ...] = (), department_report: bool = False
+) -> tuple[str, str | None]:
     """("sub_unit", name) when the sentence before the number names a sub-unit subject. own: names of
-    the reporting unit itself (a township's own report names its town: "2022年增福镇…" is the whole)."""
+    the reporting unit itself (a township's own report names its town: "2022年增福镇…" is the whole);
+    department_report: the issuer is a department, whose own figures (我局…) are then the whole."""
     m = _BENJI_RE.search(prefix)
     if m:
         return "sub_unit", m.group(0)
+    m = _PART_SUBJECT_RE.search(prefix)
+    if m:
+        return "sub_unit", m.group(0)
+    if not department_report:
+        m = OWN_BUREAU_RE.search(prefix)
+        if m:
+            return "sub_unit", m.group(0)
     m = _LEVEL_RE.search(prefix)
     if m:
         return "sub_unit", m.group("name")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipelines.extract.catalog import Catalog, load_catalog
-from pipelines.extract.context import PART_OF_YEAR, find_scope, period_markers
+from pipelines.extract.context import OWN_BUREAU_RE, PART_OF_YEAR, find_scope, period_markers
 from pipelines.extract.matcher import QuantityContext, match_quantity
 from pipelines.extract.numbers import Quantity, scan_quantities
 from pipelines.extract.rules import RULES, Rule
@@ -74,6 +74,14 @@ class _Doc:
         """Names of the reporting unit (its region, its issuer): never a sub-unit of itself."""
         names = (self.doc.region.name if self.doc.region else None, self.doc.issuer)
         return tuple(n for n in names if n)
+
+    @property
+    def department_report(self) -> bool:
+        """A department's own report: so its issuer says, or, the issuer unknown, its body speaks as
+        the bureau (我局, 本局) - a government report names itself 我市 / 我区 / 我县."""
+        if self.doc.issuer_kind is not None:
+            return self.doc.issuer_kind == "department"
+        return bool(OWN_BUREAU_RE.search(self.text))
 
 
 def _clause_quantities(quantities: list[Quantity], seg: Segmentation) -> dict[int, list[Quantity]]:
@@ -258,7 +266,7 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
                 continue  # 上半年 / 截至7月 / 一季度 inside an annual report: not the year's figure
             if _other_year(ctx.sentence_before, d.doc.report_year):
                 continue  # a clause that names another year states that year's figure, not this report's
-            scope = find_scope(ctx.sentence_before, d.own)
+            scope = find_scope(ctx.sentence_before, d.own, d.department_report)
             if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
                 _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
                 continue
@@ -266,11 +274,30 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
                 measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
                 for code in hit.codes:
                     m_scope = scope
+                    if (measure == "rate" or code in _OWN_CLAUSE_LISTS) and _level_outside_clause(
+                        m_scope, ctx.sentence_before
+                    ):
+                        m_scope = ("whole_region", None)  # 公布区级…事项…,其中“网上办”事项占91.22%
                     if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
                         m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
+                    elif (
+                        m_scope[0] == "whole_region"
+                        and measure != "rate"
+                        and _after_which(ctx.sentence_before)
+                    ):
+                        m_scope = ("sub_unit", "其中")  # a breakdown by a qualifier: 其中,人民调解受理2345件
+                    if m_scope[0] == "whole_region" and code in _GOVERNMENTS_OWN:
+                        own = OWN_BUREAU_RE.search(ctx.sentence_before)
+                        if own:
+                            m_scope = ("sub_unit", own.group(0))  # 明确我局重大行政决策事项2个
+                    if m_scope[0] == "whole_region":
+                        level = _government_level(code, ctx.sentence_before)
+                        if level:
+                            m_scope = ("sub_unit", level)
                     m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, m_scope, period)
                     mentions.append(m)
                     last_in_clause[ci] = m
+    mentions.extend(_issued_and_passed(d, mentions))
     mentions.extend(_negation_zeros(d))
     mentions.extend(_derived(d, mentions))
     return _dedupe(mentions)
@@ -331,6 +358,69 @@ def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
     return False
 
 
+_LEVEL_NAME_RE = re.compile(r"[省市州区县旗盟]级")
+# Changes to lists name their own list in their clause ("取消区级证明事项11项,取消涉及村(社区)证明事项35项"):
+# a level in an earlier clause qualifies that clause's list only.
+_OWN_CLAUSE_LISTS = frozenset(
+    {"intermediary_service_items", "proof_items_cancelled", "power_items_received", "cross_province_items"}
+)
+
+
+def _level_outside_clause(scope: tuple[str, str | None], sentence_before: str) -> bool:
+    """A level narrows a list's counts through its sentence, but a rate only when its own clause names
+    the level ("区级依申请政务服务事项100%支持…"): a share stated in a later clause is the list's rate."""
+    if scope[0] != "sub_unit" or not scope[1] or not _LEVEL_NAME_RE.fullmatch(scope[1]):
+        return False
+    return scope[1] not in _CLAUSE_SPLIT_RE.split(sentence_before)[-1]
+
+
+# After 其中 a figure is a part of the one before it (其中,人民调解受理2345件 / 其中,市政府收到…24件 /
+# 其中以国家部委为被告的一审案件1万件), unless 其中 leads to a later stage of the same pipeline, which is
+# an indicator of its own (其中,受理1968件 / 其中纠错29件 / 其中行政机关败诉228件 / 其中,行政处罚7960宗).
+_WHICH_RE = re.compile(r"其中(?![的])")
+_STAGE_LEAD_RE = re.compile(
+    r"^[\s,，:：]*(?:\d{4}年度?|(?:19|20)\d{2}年)?(?:行政机关)?(?:共|已|已经|依法|均|决定)?"
+    r"(?:受理|立案|新收|收到|办结|审结|结案|纠错|作出|撤销|变更|责令|败诉|胜诉|主动公开|行政处罚|交由|保留|废止|达成|化解|持证|持有)"
+    r"(?!一审|二审)"
+)
+_CLAUSE_SPLIT_RE = re.compile(r"[,，;；]")
+
+
+def _after_which(sentence_before: str) -> bool:
+    """Whether the figure follows a 其中 of its sentence that breaks a figure down by a qualifier."""
+    found = list(_WHICH_RE.finditer(sentence_before))
+    if not found:
+        return False
+    tail = sentence_before[found[-1].end() :].lstrip(" ,，:：")
+    if re.match(r"(?:19|20)\d{2}年", tail):
+        return False  # 其中2018年…, 2019年…: a breakdown by year, which the clause's year decides
+    parts = _CLAUSE_SPLIT_RE.split(tail)
+    return not (_STAGE_LEAD_RE.match(parts[0]) or _STAGE_LEAD_RE.match(parts[-1]))
+
+
+# The government itself as the party of a case or the issuer of a file (市政府收到复议申请1186件, 代理区政府
+# 作为当事人的行政诉讼案件40宗, 区政府行政规范性文件合法性审核率): one level's figure where the whole is
+# 全市/全区 (all its organs). Codes that are the government's own by definition (major_decisions,
+# law_study_sessions, legislation, legal advisers, proposals handled) are not read this way.
+_GOV = r"(?:省|市|区|县|州|旗)(?:人民)?政府"
+_GOVERNMENT_LEVEL_RE = re.compile(
+    rf"代理{_GOV}|(?<![向各以])(?<!县){_GOV}(?:收到|被诉|作为当事人|拟发文)"
+    rf"|(?<![向各]){_GOV}(?:行政)?规范性文件[^,，;；。\d]{{0,16}}率"
+)
+_LEVEL_CODES = ("recon_", "litigation_", "normdoc_")
+# A government's by definition: a department's (我局重大行政决策事项) is not the region's, even in its own report.
+_GOVERNMENTS_OWN = frozenset({"major_decisions"})
+
+
+def _government_level(code: str, sentence_before: str) -> str | None:
+    if not code.startswith(_LEVEL_CODES):
+        return None
+    found = list(_GOVERNMENT_LEVEL_RE.finditer(sentence_before))
+    if not found or re.search(r"全市|全区|全县|全省|各级", sentence_before[found[-1].end() :]):
+        return None
+    return found[-1].group(0)
+
+
 def _add_change(
     d: _Doc,
     q: Quantity,
@@ -362,6 +452,38 @@ def _add_change(
         )
 
 
+# Documents issued that all went through a step: the step's count is the issued count (flag derived):
+# "新制发规范性文件1件,并报司法局备案" -> normdoc_filed, "共出台4195份规范性文件,均经合法性审查" -> normdoc_reviewed.
+_ISSUED = r"(?:新)?(?:制发|出台|制定|印发)了?(?:行政)?"
+_ISSUED_ALL_RE = re.compile(
+    rf"{_ISSUED}(?:规范性文件(?P<n1>\d+)(?:件|份)|(?P<n2>\d+)(?:件|份)(?:行政)?规范性文件)[,，]?"
+    r"(?:(?P<filed>并(?:及时)?(?:报送?|向)[^,，;；。\d]{0,12}备案)"
+    r"|(?P<reviewed>(?:均|全部|均已)(?:经|经过|通过)了?(?:合法性)?(?:审查|审核)))"
+)
+
+
+def _issued_and_passed(d: _Doc, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _ISSUED_ALL_RE.finditer(d.text):
+        code = "normdoc_filed" if m.group("filed") else "normdoc_reviewed"
+        num = "n1" if m.group("n1") else "n2"
+        start, end = m.start(num), m.end(num)
+        if code not in d.catalog or d.seg.in_plan(start) or d.seg.is_protected(start, end):
+            continue
+        if any(x.indicator_code == code and x.start <= end and start <= x.end for x in mentions):
+            continue
+        sent = d.seg.sentences[d.seg.sentence_index(start)]
+        before = d.text[sent.start : start]
+        period = _period(d, start)
+        if period == MULTI_YEAR or _partial(period, d.doc.period) or _other_year(before, d.doc.report_year):
+            continue
+        scope = find_scope(before, d.own, d.department_report)
+        out.append(
+            _mention(d, code, float(m.group(num)), "count", start, end, None, scope, period, ["derived"])
+        )
+    return out
+
+
 def _negation_zeros(d: _Doc) -> list[Mention]:
     """Zeros stated by negation (flag negation): 未有区政府败诉 / 均未出现行政诉讼败诉 -> litigation_cases_lost,
     未收到政府信息公开申请 -> info_disclosure_requests, 未收到行政复议申请 -> recon_applications_received."""
@@ -386,7 +508,7 @@ def _negation_zeros(d: _Doc) -> list[Mention]:
                     m.start(),
                     m.end(),
                     None,
-                    find_scope(before, d.own),
+                    find_scope(before, d.own, d.department_report),
                     period,
                     ["negation"],
                 )

@@ -63,6 +63,8 @@ NOT_LIST_SIZE = rf"{LIST_SUBSET}|{LIST_FROM}"
 STUDY = r"学法|法律知识学习|学习法律法规|法治学习|法律学习"
 STUDY_LIST = r"(?:[、和及与][^,，;；:：。\d、]{1,10}?学习)*"
 STUDY_BODY = r"常务会(?:议)?|中心组|党组|党委|党工委|领导班子"
+# A lecture for one's own staff ("为干部职工开展林业政策普法讲座2场") is their training, not publicity to the public.
+FOR_STAFF = r"为[^,，;；。\d]{0,8}?(?:干部职工|机关干部|工作人员)"
 STAFF_STUDY = r"干部职工|职工|例会|支部|党员|各(?:政府)?部门|各乡镇|各街道|各单位|考试|培训"
 
 # Counts of several outcomes at once ("修改、废止", "失效和废止") are not the repealed count.
@@ -131,11 +133,20 @@ RULES: tuple[Rule, ...] = (
     R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
     R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
+    # the list named by its powers or by the department that holds it: "保留行使的共3301项行政职权",
+    # "80项公安政务权力清单事项"
+    R("power_list_items", "count", right=r"(?:的)?(?:行政职权(?!事项的|的)|(?:(?![省市区县州]级)[\u4e00-\u9fa5]){2,4}?权力清单事项(?!的))", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
     R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{GI(3)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=rf"占[^,，;；。]{{0,16}}(?:总数|总量|比重)|{LIST_CHANGE}|{LIST_SUBSET}"),
+    # the total a breakdown is taken of: "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%"
+    R("gov_service_items", "count", right=r"(?:审批服务|政务服务)事项中", units=ITEMS, exclude=rf"{LIST_CHANGE}|{LIST_SUBSET}", exclude_left=r"[省市区县州]级"),
     rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
-    R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence"),
+    R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence", exclude_left=r"“(?!不见面|网上|网办|全程网办|一网通办)[^”]{1,12}”"),
+    # the share of a list's items done online: "其中“网上办”事项占91.22%", "“网上办”事项占比达到93.9%"
+    R("online_service_rate", "percent", left=rf"(?:网上办|全程网办|网上可办)”?(?:的)?(?:事项)?(?:占比|占)(?:总数的|全部事项的)?{RATE_TAIL}"),
     R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
+    # approvals processed, counted in cases: "全区共办理各类行政审批事项140556件" (items are counted in 项)
+    R("admin_license_cases", "count", left=rf"(?:办理|办结|受理)(?:各类)?(?:行政审批|许可审批|行政许可审批)(?:事项)?{G(2)}", units=frozenset({"件", "宗"})),
     # --- institutional_system -------------------------------------------------------------------
     R("legislation_projects", "count", left=rf"立法(?:计划|项目){G(10)}", units=frozenset({"个", "项", "件", "部"})),
     # legislation counted as the projects completed, the rules enacted or the drafts submitted:
@@ -166,12 +177,18 @@ RULES: tuple[Rule, ...] = (
     R("fines_confiscations_amount", "amount", left=rf"(?:罚没款|罚没收入|罚没金额|罚没|罚款|处罚金额){G(4)}"),
     R("case_files_reviewed", "count", left=rf"案卷{G(4)}", units=DOCS | {"宗"}, anchor=r"评查|检查|抽查"),
     R("case_files_reviewed", "count", right=rf"{G(24)}?(?:进行|开展)?(?:案卷)?评查", units=DOCS | {"宗"}),
+    # the cases examined in a review of case files: "开展行政执法案卷评查2次,审查案件248起"
+    R("case_files_reviewed", "count", left=rf"(?:审查|评查|抽查)(?:执法)?案件{G(2)}", units=CASES, anchor=r"案卷评查", anchor_scope="sentence"),
     R("case_file_pass_rate", "percent", left=rf"合格率{RATE_TAIL}", anchor=r"评查|案卷", exclude=r"考试|成绩|及格"),
     R("enforcement_staff_trained", "count", left=rf"(?:培训|轮训)(?:各类)?(?:行政)?执法(?:人员|队伍)?{G(2)}", units=PERSONS),
+    # "执法培训累计覆盖960人"
+    R("enforcement_staff_trained", "count", left=rf"执法(?:人员)?(?:培训|轮训)(?:累计|共|全年)?(?:覆盖|参训){G(2)}", units=PERSONS),
     R("enforcement_staff_trained", "count", right=rf"{G(20)}?(?:参加|接受|进行了?){G(16)}?(?:培训|轮训)", units=PERSONS, anchor=r"执法人员", anchor_scope="clause"),
-    R("enforcement_certificates_issued", "count", right=r"(?:人员)?(?:已|均)?(?:取得|领取|获得|新领|换发|申领)了?(?:行政)?执法(?:证|资格)", units=PERSONS),
+    R("enforcement_certificates_issued", "count", right=r"(?:人员)?(?:已|均)?(?:(?:申请|参加|通过)(?:行政执法资格)?考试(?:并|后)?)?(?:取得|领取|获得|新领|换发|申领)了?(?:行政)?执法(?:证|资格)", units=PERSONS),
     R("enforcement_certificates_issued", "count", left=rf"(?:(?:取得|领取|换发|新领|申领)(?:行政)?执法证(?:件|资格)?|领取新证|(?:年审)?换证){G(3)}", units=PERSONS),
     R("certified_enforcement_staff", "count", right=r"(?:持有|持)(?:行政)?执法证", units=PERSONS),
+    # a stock stated as people who hold the qualification now: "目前全镇8名干部取得执法资格"
+    R("certified_enforcement_staff", "count", right=r"(?:干部|人员|执法人员)(?:均|已)?(?:取得|持有)了?(?:行政)?执法(?:证|资格)", units=PERSONS, anchor=r"目前|现有|当前|共有", anchor_scope="clause"),
     R("certified_enforcement_staff", "count", left=rf"(?:持证(?:执法)?人员|持有(?:行政)?执法证(?:件)?的?(?:人员)?|执法人员总数){G(3)}", units=PERSONS),
     R("criminal_case_transfers", "count", left=rf"移送(?:涉嫌犯罪)?(?:案件|线索)?{G(3)}", units=CASES, anchor=r"公安|检察|司法机关|涉嫌犯罪|两法衔接|行刑衔接|刑事"),
     # --- oversight ----------------------------------------------------------------------------------
@@ -187,6 +204,8 @@ RULES: tuple[Rule, ...] = (
     rate("head_court_appearance_rate", r"出庭(?:应诉)?率|出庭应诉比例"),
     R("head_court_appearances", "count", left=rf"出庭(?:应诉)?{G(3)}", units=frozenset({"次", "人次", "场次"}), exclude=r"旁听"),
     R("info_proactive_disclosures", "count", left=rf"主动{G(24)}?(?:公开|发布){G(24)}?信息{G(4)}", units=INFO),
+    # what a government website published: "政府网站累计公开信息45条"
+    R("info_proactive_disclosures", "count", left=rf"政府(?:门户)?网站(?:累计|共|全年)?(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude=r"通过"),
     R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请){G(4)}", units=CASES | {"条"}),
     # --- dispute_resolution: reconsideration (anchor 复议) -----------------------------------------
     R("recon_applications_received", "count", left=rf"(?:(?:收到|接到|接收){G(12)}?复议(?:申请|案件)?|复议(?:事务|申请)){G(3)}", units=CASES, exclude_left=r"受理|立案|审结|办结|结案|作出|驳回|撤回|终止"),
@@ -202,8 +221,8 @@ RULES: tuple[Rule, ...] = (
     R("mediation_cases", "count", left=rf"(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议"),
     R("mediation_successes", "count", left=rf"(?:(?:调解|调处)成功|达成(?:调解)?协议){G(2)}", units=CASES),
     rate("mediation_success_rate", r"(?:调解|调处)成功率|调解率|调处率"),
-    R("disputes_screened", "count", left=rf"(?:排查|摸排)(?!化解){G(8)}?纠纷{G(2)}", units=CASES),
-    R("disputes_resolved", "count", left=rf"化解(?:(?!信访){NOGAP}){{0,8}}?纠纷{G(2)}", units=CASES),
+    R("disputes_screened", "count", left=rf"(?:排查|摸排)(?![、和及与]?化解){G(8)}?纠纷{G(2)}", units=CASES),
+    R("disputes_resolved", "count", left=rf"化解(?:(?!信访){NOGAP}){{0,8}}?纠纷{G(2)}", units=CASES, exclude_left=r"(?:排查|摸排)[、和及与]?化解"),
     R(("petitions_received", "petitions_resolved"), "count", left=rf"受理(?:并|和|及)办结{G(8)}", units=CASES, anchor=PETITION),
     R("petitions_received", "count", left=rf"(?:受理|接待|登记|接收|收到){G(6)}?(?:信访|来信来访|群众来信){G(4)}", units=CASES | {"人次"}, exclude_left=r"办结"),
     R("petitions_received", "count", left=rf"接待(?:来访|上访)?群众{G(2)}", units=CASES | {"人次"}, anchor=PETITION),
@@ -212,11 +231,60 @@ RULES: tuple[Rule, ...] = (
     R("petitions_resolved", "count", left=rf"(?:化解|办结|息访){G(10)}", units=CASES, anchor=PETITION, anchor_scope="paragraph", exclude_left=r"受理(?:并|和|及)"),
     R("legal_aid_cases", "count", left=rf"法律援助(?:案件)?{G(3)}", units=CASES),
     # --- capacity -----------------------------------------------------------------------------------
-    R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY),
+    R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=FOR_STAFF),
     # a law lecture among publicity means ("举办法治讲座4次、挂宣传横幅12条"); the leadership's own lectures are study
-    R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=rf"{STUDY_BODY}|学法"),
-    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES),
+    R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=rf"{STUDY_BODY}|学法|{FOR_STAFF}"),
+    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES, exclude=FOR_STAFF),
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
 )  # fmt: skip
+
+
+# --- codes added with the grown catalog (docs/indicators.md) ------------------------------------
+# Rule-of-law committees and the meetings of the government and party that deliberate rule-of-law work.
+# A figure several bodies share (常委会会议、常务会议…30余次, 常务会议、专题会议等5次) is rol_joint_meetings
+# and is left alone here; 学法 at such a meeting is law_study_sessions; ordinals (第三次会议) are not counts.
+COMMITTEE = (
+    r"(?:全面)?依法治(?:省|市|区|县|州|旗|盟)委员会(?:第?[一二三四五六七八九十\d]*次)?(?:全体|扩大)?(?:会议)"
+)
+JOINT = r"(?:常委会|常务会|专题会)(?:会议|议)?[、和及与][^,，;；。\d]{0,12}(?:常委会|常务会|专题会)|书记|主要领导同志分别"
+ROL_TOPIC = r"法治|依法行政|依法治"
+MEETING_NOT = rf"学法|讲座|合同|协议|招商|直播|列席|{JOINT}"
+
+RULES_NEW: tuple[Rule, ...] = (
+    R("rol_committee_meetings", "count", left=rf"{COMMITTEE}{G(3)}", units=TIMES, exclude_left=r"第$"),
+    R("rol_committee_meetings", "count", right=rf"{GI(8)}?{COMMITTEE}", units=TIMES),
+    # "常务会议專題研究法治政府建設有關議題12次", "组织召开县政府常务会议3次专题研究部署法治政府建设工作",
+    # "主持召开涉及法治政府建设事项的省政府常务会议33次"
+    R("gov_executive_rol_meetings", "count", left=rf"常务会(?:议)?(?:专题)?(?:研究|审议|听取)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?{G(2)}", units=TIMES, exclude=MEETING_NOT),
+    R("gov_executive_rol_meetings", "count", left=rf"(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?(?:的)?(?:省|市|区|县|州|旗)?(?:人民)?政府常务会(?:议)?{G(2)}", units=TIMES, exclude=MEETING_NOT),
+    R("gov_executive_rol_meetings", "count", left=rf"(?:省|市|区|县|州|旗)(?:人民)?政府常务会(?:议)?{G(2)}", right=rf"(?:专题)?(?:研究|审议|听取)(?:部署)?[^,，;；。\d]{{0,8}}?(?:{ROL_TOPIC})", units=TIMES, exclude=MEETING_NOT),
+    R("party_committee_rol_meetings", "count", left=rf"(?:省|市|区|县|州|旗)委常委会(?:会议)?(?:专题)?(?:研究|审议|听取)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?{G(2)}", units=TIMES, exclude=rf"{MEETING_NOT}|人大|常务会"),
+    # 述法: the persons who reported ("99名党政主要负责人年终述法", "组织全市1858名领导干部参加年度述法",
+    # "各级党政主要负责人述法872人"); 述法考核 / 述法清单 / 述法会议 are not persons.
+    R("officials_shufa_reports", "count", right=rf"{GI(20)}?(?:进行了?|参加了?|开展|作)?(?:年度|年终|现场|书面|会议|专题)?(?:述职)?述法(?!考核|清单|会议|报告会|工作|制度)", units=PERSONS),
+    R("officials_shufa_reports", "count", left=rf"(?:负责人|负责同志|领导干部|书记)(?:年度|年终|现场|书面)?(?:述职)?述法{G(2)}", units=PERSONS),
+    # Law exams of cadres: takers and the pass rate; the enforcement-qualification exam is enforcement's.
+    R("official_law_exam_takers", "count", right=rf"{GI(20)}?(?:参加|参与)了?{GI(16)}?(?:学法用法|法律知识|法治|学法|任前|法律法规)[^,，;；。\d]{{0,8}}?(?:考试|考法)", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
+    R("official_law_exam_takers", "count", right=rf"{GI(12)}?(?:集中|任前)?考法", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
+    R("official_law_exam_takers", "count", left=rf"(?:学法|考法|法律知识)(?:用法)?考试{G(3)}", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
+    R("official_law_exam_takers", "count", left=r"覆盖(?:各级)?(?:公职人员|领导干部|国家工作人员)(?:近|约)?", units=PERSONS, anchor=r"学法用法考试|法律知识考试|考法", anchor_scope="clause"),
+    rate("official_law_exam_pass_rate", r"(?:成绩|考试)?(?:合格|及格|通过)率", anchor=r"考法|(?:法律知识|学法用法|法律法规|学法)[^,，;；。\d]{0,8}考试", exclude=r"执法资格|资格考试|案卷|评查"),
+    # Lists of items: 跨省通办 items, the retained intermediary-service list, items received, proofs cancelled.
+    R("cross_province_items", "count", right=rf"{GI(10)}?(?:事项)?(?:实现了?)?“?(?:跨省通办|全国通办)", units=ITEMS, exclude=r"\d+项[^,，;；。]{0,24}、[^,，;；。]{0,8}\d+项"),
+    R("cross_province_items", "count", left=rf"跨省通办”?(?:事项|服务事项)?{GI(3)}", units=ITEMS),
+    R("intermediary_service_items", "count", left=rf"(?:保留|规范|公布|梳理)(?:[^,，;；。\d]{{0,6}})?中介服务事项{GI(3)}", units=ITEMS, exclude=r"收费|不属于|再次"),
+    R("power_items_received", "count", left=rf"承接[^,，;；。\d]{{0,12}}?(?:赋权|下放|事项|权限){G(3)}", units=ITEMS, exclude=r"平均|每个"),
+    R("proof_items_cancelled", "count", left=rf"取消[^,，;；。\d]{{0,12}}?证明(?:事项|材料)?{G(2)}", units=ITEMS),
+    # Supervision of lower units: the units inspected ("对4家单位开展法治政府建设督察"); one part of a list of
+    # inspected kinds ("对2个市州和4个省直部门…") is not the count.
+    R("supervision_units_inspected", "count", right=rf"{GI(20)}?(?:进行|开展)了?(?:法治政府建设|法治建设|法治)?(?:工作)?(?:实地|专项)?(?:督察|督查)", units=frozenset({"个", "家"}), exclude_left=r"^(?:个|家)?[^,，;；。\d]{0,12}[和及与、]$"),
+    # The demonstration programme: areas and projects named or recommended (not promoted, not 民主法治示范村).
+    R("rol_demo_areas_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?示范(?:地区|区|市|县)(?!村)", units=frozenset({"个", "家"}), anchor=r"命名|推荐|申报|入选|获评|评为", anchor_scope="clause", exclude=r"民主法治示范"),
+    R("rol_demo_projects_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?示范项目", units=frozenset({"个", "项"}), anchor=r"命名|推荐|申报|入选|获评|评为", anchor_scope="clause", exclude=r"推广"),
+    # Government legal advisers as persons: "市政府聘请新一届12名政府法律顾问", "聘请了20余名法律顾问委员".
+    R("legal_advisers", "count", right=r"(?:政府)?(?:法律顾问|公职律师)(?:委员)?(?!的|服务|工作|出具|参与|提供|为)", units=frozenset({"名", "人", "位"}), exclude=r"村|社区|居"),
+)  # fmt: skip
+
+RULES = RULES + RULES_NEW
 
 RULE_CODES = frozenset(c for r in RULES for c in r.codes)
