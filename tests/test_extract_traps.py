@@ -58,3 +58,15 @@ def test_cases_assigned_from_above_are_not_petitions_received() -> None:
     codes = {c for c, _ in _whole(body, 2019)}
     assert "petitions_received" not in codes
     assert ("petitions_resolved", 52.0) in _whole(body, 2019)
+
+
+def test_a_requirement_or_target_is_not_a_result() -> None:
+    # 力争实现办复率达到100% (a goal); 全年200件目标任务 (a target beside the 245 done); 不少于30日 (a rule)
+    goal = SENTENCES["s0096"]["sentence"]
+    assert not {c for c, _ in _whole(goal, 2021)} & {"npc_suggestions_handled", "cppcc_proposals_handled"}
+    target = SENTENCES["s0033"]["sentence"]
+    assert ("legal_aid_cases", 200.0) not in _whole(target, 2021)
+    assert not _whole(SENTENCES["s0218"]["sentence"], 2022)
+    # a required frequency from a township's report (labelled set dev/real b045, traditional characters)
+    rule = "我鎮積極開展普法宣傳“六進”活動,每月至少開展3場次禁毒普法宣傳。"
+    assert ("law_publicity_events", 3.0) not in _whole(rule, 2022)
