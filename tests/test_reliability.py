@@ -134,3 +134,107 @@ def test_export_writes_only_the_file_it_was_given(small_warehouse: Path, tmp_pat
         con.close()
     reader = duckdb.connect()
     assert reader.execute(f"select count(*) from '{target}'").fetchone()[0] == 3
+
+
+# ------------------------------------------------------------------ item 3: the inbox reads only files
+
+
+def _ingest_inbox(inbox: Path, db: Path):
+    """Run the real ingest asset on `inbox` (no samples) into the warehouse `db`."""
+    from dagster import materialize
+
+    from pipelines.assets.ingest import ingest_files
+    from pipelines.assets.resources import WarehouseResource
+
+    result = materialize(
+        [ingest_files],
+        resources={"warehouse": WarehouseResource(database=str(db))},
+        run_config={"ops": {"ingest_files": {"config": {"include_samples": False, "inbox": str(inbox)}}}},
+    )
+    assert result.success
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        pages = con.execute(
+            "select l.location, p.body from raw.pages p join raw.page_locations l using (page_id)"
+        )
+        pages = pages.fetchall()
+        errors = dict(con.execute("select location, error from raw.ingest_errors").fetchall())
+    finally:
+        con.close()
+    return pages, errors
+
+
+@pytest.fixture
+def sample_text() -> bytes:
+    from pipelines.paths import SAMPLE_PAGES_DIR
+
+    return (SAMPLE_PAGES_DIR / "003_4ee4734066258278.txt").read_bytes()
+
+
+def test_inbox_refuses_links_fifos_and_escapes_and_records_why(
+    tmp_path: Path, sample_text: bytes, monkeypatch
+) -> None:
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("outside the inbox 秘密\n", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True)
+    monkeypatch.setenv("FAZHI_INBOX", str(inbox))
+    (inbox / "report.txt").write_bytes(sample_text)
+    (inbox / "hostname.txt").symlink_to("/etc/hostname")  # a link to a real file outside
+    (inbox / "sub" / "escape.txt").symlink_to("../../outside/secret.txt")
+    (inbox / "inside_link.txt").symlink_to("report.txt")  # even a link that stays inside
+    (inbox / "etc").symlink_to("/etc")  # a link to a folder is not descended
+    (inbox / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(inbox / "pipe.txt")
+
+    pages, errors = _ingest_inbox(inbox, tmp_path / "w.duckdb")
+
+    assert [loc.rsplit("/", 1)[-1] for loc, _ in pages] == ["report.txt"]
+    assert all(body == sample_text for _, body in pages)
+    names = {loc.rsplit("/", 1)[-1]: why for loc, why in errors.items()}
+    assert set(names) == {"hostname.txt", "escape.txt", "inside_link.txt", "etc", "dangling.txt", "pipe.txt"}
+    for name in ("hostname.txt", "escape.txt", "inside_link.txt", "etc", "dangling.txt"):
+        assert "symbolic link" in names[name], names[name]
+    assert "/etc/hostname" in names["hostname.txt"]
+    assert "FIFO" in names["pipe.txt"]
+    # refused entries are set aside as they are (the link itself moves, its target is untouched)
+    failed = inbox / "failed"
+    assert (failed / "hostname.txt").is_symlink() and Path("/etc/hostname").is_file()
+    assert (failed / "pipe.txt").exists() and "FIFO" in (failed / "pipe.txt.error.txt").read_text()
+    assert (outside / "secret.txt").read_text(encoding="utf-8").startswith("outside")
+    assert (inbox / "processed" / "report.txt").is_file()
+    assert sorted(p.name for p in inbox.iterdir()) == ["failed", "processed", "sub"]
+
+
+def test_a_file_below_a_linked_folder_or_swapped_for_a_link_is_refused(tmp_path: Path) -> None:
+    from pipelines.ingest.files import read_page_file, refusal
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.txt").write_text("outside\n", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "linked").symlink_to(outside)
+    assert "outside the folder" in refusal(inbox / "linked" / "x.txt", inbox)
+    # listed as a file, replaced by a link before it is opened: O_NOFOLLOW refuses it
+    (inbox / "late.txt").symlink_to(outside / "x.txt")
+    item = read_page_file(inbox / "late.txt", origin="inbox", follow_symlinks=False)
+    assert "symbolic link" in item.error
+    # a path the user names on the command line (`fazhi extract`) may still be a link
+    assert read_page_file(inbox / "late.txt", origin="inbox").body == b"outside\n"
+
+
+def test_the_inbox_sensor_sees_links_without_following_them(tmp_path: Path, monkeypatch) -> None:
+    from pipelines.assets.automation import inbox_fingerprint
+    from pipelines.ingest.files import inbox_files
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    (inbox / "etc").symlink_to("/etc")
+    files = inbox_files(inbox)
+    assert [p.name for p in files] == ["dangling.txt", "etc"]
+    assert inbox_fingerprint(files)  # lstat: a dangling link does not break the sensor
