@@ -238,3 +238,110 @@ def test_the_inbox_sensor_sees_links_without_following_them(tmp_path: Path, monk
     files = inbox_files(inbox)
     assert [p.name for p in files] == ["dangling.txt", "etc"]
     assert inbox_fingerprint(files)  # lstat: a dangling link does not break the sensor
+
+
+# ------------------------------------------------------ item 4: files no reader understands fail
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _tar(members: dict[str, bytes]) -> bytes:
+    import io
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def _not_understood_files() -> dict[str, bytes]:
+    import gzip
+    import random
+
+    noise = random.Random(16).randbytes(8192)
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
+        + noise[:300]
+    )
+    return {
+        "photo.png": png,
+        "photo_renamed.html": png,  # the suffix does not make it a page
+        "scan.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + noise[:500],
+        "anim.gif": b"GIF89a\x10\x00\x10\x00" + noise[:200],
+        "noise.bin": noise,
+        "noise.txt": noise[:2000],
+        "pictures.zip": _zip({"a.png": png, "notes/b.bin": noise[:100]}),
+        "backup.tar": _tar({"x.dat": noise[:700]}),
+        "page.html.gz": gzip.compress("<html><body>法治政府建设</body></html>".encode()),
+        "tool": b"\x7fELF\x02\x01\x01\x00" + noise[:400],
+    }
+
+
+def _understood_files(sample_text: bytes) -> dict[str, bytes]:
+    chinese = "<html><head><meta charset='gbk'></head><body>2023年法治政府建设年度报告</body></html>"
+    return {
+        "report.txt": sample_text,
+        "gbk.html": chinese.encode("gbk"),
+        "utf16.txt": "\ufeff法治政府建设年度报告\n".encode("utf-16-le"),
+        "utf16_nobom.txt": "法治政府建设年度报告 2023 annual\n".encode("utf-16-le"),
+        "report.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+        + bytes(range(256)),
+        "report.docx": _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+        "report.odt": _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}),
+        "report.ofd": _zip({"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<ofd:Document/>"}),
+        "report.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4,
+    }
+
+
+def test_files_no_reader_understands_fail_with_their_reason(
+    tmp_path: Path, sample_text: bytes, monkeypatch
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    monkeypatch.setenv("FAZHI_INBOX", str(inbox))
+    bad = _not_understood_files()
+    good = _understood_files(sample_text)
+    for name, data in {**bad, **good}.items():
+        (inbox / name).write_bytes(data)
+
+    pages, errors = _ingest_inbox(inbox, tmp_path / "w.duckdb")
+
+    stored = {loc.rsplit("/", 1)[-1] for loc, _ in pages}
+    assert stored == set(good)  # documents and text in any encoding are stored as today
+    reasons = {loc.rsplit("/", 1)[-1]: why for loc, why in errors.items()}
+    assert set(reasons) == set(bad)
+    assert all(why.startswith("no reader understands this file") for why in reasons.values())
+    assert "PNG image" in reasons["photo.png"] and "PNG image" in reasons["photo_renamed.html"]
+    assert (
+        "zip archive that is not a document" in reasons["pictures.zip"] and "a.png" in reasons["pictures.zip"]
+    )
+    assert "tar archive" in reasons["backup.tar"] and "gzip" in reasons["page.html.gz"]
+    assert "binary data" in reasons["noise.bin"] and "binary data" in reasons["noise.txt"]
+    for name in bad:
+        assert (inbox / "failed" / name).is_file()
+        assert "no reader understands" in (inbox / "failed" / f"{name}.error.txt").read_text(encoding="utf-8")
+        assert not (inbox / "processed" / name).exists()
+    assert sorted(p.name for p in (inbox / "processed").iterdir()) == sorted(good)
+
+
+def test_every_bundled_page_and_fixture_is_still_understood() -> None:
+    from pipelines.ingest.sniff import not_understood
+    from pipelines.paths import PROJECT_ROOT, SAMPLE_PAGES_DIR
+
+    files = [p for p in SAMPLE_PAGES_DIR.iterdir() if p.is_file()]
+    files += [p for p in (PROJECT_ROOT / "tests" / "fixtures").rglob("*") if p.is_file()]
+    assert len(files) > 50
+    assert {str(p): not_understood(p.read_bytes()) for p in files if not_understood(p.read_bytes())} == {}

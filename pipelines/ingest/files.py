@@ -7,7 +7,8 @@ A folder scan (the inbox, the bundled samples) reads only regular files inside t
 symbolic link (even to a real file), a FIFO, a socket or a device, or a path whose real location
 is outside the folder is refused with its reason, never opened. Files are opened with O_NOFOLLOW
 and checked again on the open descriptor, so a file swapped for a link after the listing is
-refused too.
+refused too. A file no reader understands (an image, an archive of non-documents, random bytes:
+see `sniff.not_understood`) is an IngestError too, like an empty file.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipelines.ingest.sniff import not_understood
 from pipelines.records import IngestError, MediaType, Origin, Page
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
@@ -110,6 +112,9 @@ def read_page_file(
     mtime = dt.datetime.fromtimestamp(st_mtime, tz=dt.UTC)
     if not body.strip():
         return IngestError(loc, "empty file")
+    why = not_understood(body)
+    if why is not None:
+        return IngestError(loc, f"no reader understands this file: {why}")
     return Page.from_bytes(
         body,
         url=None,
