@@ -345,3 +345,70 @@ def test_every_bundled_page_and_fixture_is_still_understood() -> None:
     files += [p for p in (PROJECT_ROOT / "tests" / "fixtures").rglob("*") if p.is_file()]
     assert len(files) > 50
     assert {str(p): not_understood(p.read_bytes()) for p in files if not_understood(p.read_bytes())} == {}
+
+
+# ------------------------------------------------------- item 7: the crawl allow-list holds origins
+
+
+def test_a_redirect_to_another_port_of_an_allowed_host_is_refused_and_recorded() -> None:
+    """Two real servers on 127.0.0.1: the source's site on one port redirects to the other port."""
+    from crawl_site.server import serve_site
+    from crawl_site.site import Route
+
+    from pipelines.crawl import CrawlPolicy, MemoryStore, Source, crawl_source
+
+    with serve_site() as site, serve_site() as other:
+        report_path = "/fzzfjs/202012/t20201204_1001.html"
+        target = other.url(report_path)
+        site.routes["/fzzfjs/elsewhere.html"] = Route(
+            "/fzzfjs/elsewhere.html", status=302, headers=(("Location", target),)
+        )
+        source = Source(
+            id="fake-gov",
+            listing_urls=(site.url("/fzzfjs/elsewhere.html"), site.url("/fzzfjs/index.html")),
+            allowed_hosts=("127.0.0.1",),
+            local=True,
+        )
+        store = MemoryStore()
+        policy = CrawlPolicy(delay_scale=0.0, connect_timeout=0.5, read_timeout=0.5, max_retries=0)
+        crawl_source(source, store=store, policy=policy)
+        assert other.paths() == []  # not one request reached the other port
+        assert report_path in site.paths()  # the site's own port is crawled as before
+    refused = [r for r in store.fetches if r.url == site.url("/fzzfjs/elsewhere.html")]
+    assert [(r.outcome, r.error_kind, r.status) for r in refused] == [("refused", "foreign_host", 302)]
+    assert f"127.0.0.1:{other.port}" in (refused[0].error or "")
+
+
+def test_allowed_hosts_admit_origins_not_host_names() -> None:
+    from pipelines.crawl.safety import check_url
+    from pipelines.crawl.sources import Source
+
+    def public(host: str) -> list[str]:
+        return ["1.2.4.8"] if host.endswith("gov.cn") else []
+
+    source = Source(
+        id="s",
+        listing_urls=("https://www.x.gov.cn/fzzf/",),
+        allowed_hosts=("www.x.gov.cn", "*.y.gov.cn", "data.x.gov.cn:8443", "http://old.x.gov.cn:8080"),
+    )
+    admitted = [
+        "https://www.x.gov.cn/a.html",
+        "http://www.x.gov.cn/a.html",  # the default port of each scheme
+        "https://www.x.gov.cn:443/a.html",
+        "https://sub.y.gov.cn/a.html",
+        "https://data.x.gov.cn:8443/a.html",
+        "http://old.x.gov.cn:8080/a.html",
+    ]
+    refused = [
+        "https://www.x.gov.cn:8443/a.html",
+        "http://www.x.gov.cn:443/a.html",
+        "http://www.x.gov.cn:8080/a.html",
+        "https://sub.y.gov.cn:8080/a.html",
+        "https://data.x.gov.cn/a.html",
+        "https://old.x.gov.cn:8080/a.html",  # the entry names http
+    ]
+    assert [check_url(u, source, resolver=public) for u in admitted] == [None] * len(admitted)
+    for url in refused:
+        refusal = check_url(url, source, resolver=public)
+        assert refusal is not None and refusal.kind == "foreign_host", url
+        assert "origin" in refusal.message
