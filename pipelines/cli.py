@@ -137,9 +137,12 @@ def print_table(columns: list[str], rows: list[tuple], *, max_width: int = 60) -
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
+    from pipelines.land.connect import check_query
+
     con = _connect_read_only(Path(args.db))
     try:
         try:
+            _warehouse_call(check_query, con, args.sql)
             cur = con.execute(args.sql)
         except duckdb.Error as exc:
             raise UserError(str(exc).splitlines()[0]) from None

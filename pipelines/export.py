@@ -33,10 +33,14 @@ def _quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _qualified(table: str) -> str:
+    name = table.strip().lower()
+    return name if "." in name else f"marts.{name}"
+
+
 def resolve_table(available: set[str], table: str) -> tuple[str, str]:
     """`marts.x`, `raw.x` or a bare name (looked up in marts) -> (schema, table), or ExportError."""
-    name = table.strip().lower()
-    qualified = name if "." in name else f"marts.{name}"
+    qualified = _qualified(table)
     if qualified not in available:
         marts = sorted(t.split(".", 1)[1] for t in available if t.startswith("marts."))
         listing = ", ".join(marts) if marts else "none (run `fazhi build` first)"
@@ -78,19 +82,26 @@ def export_table(db: Path, table: str, fmt: Format = "csv", out: Path | None = N
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    con = open_read_only(Path(db))
+    bare = _qualified(table).partition(".")[2]
+    target = Path(out) if out is not None else default_output(bare, fmt)
+    if target.is_dir() or str(out).endswith(("/", os.sep)):
+        target = target / f"{bare}.{fmt}"
+    # The sandboxed connection may write this one file and nothing else (COPY without its
+    # temporary sibling file, which the sandbox would refuse).
+    con = open_read_only(Path(db), writable=target)
     try:
         schema, bare = resolve_table(tables(con), table)
-        target = Path(out) if out is not None else default_output(bare, fmt)
-        if target.is_dir() or str(out).endswith(("/", os.sep)):
-            target = target / f"{bare}.{fmt}"
         target.parent.mkdir(parents=True, exist_ok=True)
         relation = f"{_quote_ident(schema)}.{_quote_ident(bare)}"
         select = f"select {_select_list(con, relation, fmt)} from {relation}"
         if fmt == "csv":
-            con.execute(f"copy ({select}) to {_quote_literal(str(target))} (format csv, header true)")
+            con.execute(
+                f"copy ({select}) to {_quote_literal(str(target))} (format csv, header true, use_tmp_file false)"
+            )
         elif fmt == "parquet":
-            con.execute(f"copy ({select}) to {_quote_literal(str(target))} (format parquet)")
+            con.execute(
+                f"copy ({select}) to {_quote_literal(str(target))} (format parquet, use_tmp_file false)"
+            )
         else:
             _write_xlsx(con.execute(select).df(), target, sheet=bare)
     finally:

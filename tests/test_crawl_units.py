@@ -124,8 +124,10 @@ def test_check_url(url: str, addresses: tuple[str, ...], kind: str | None) -> No
 
 def test_local_sources_may_use_loopback_but_not_other_hosts() -> None:
     local = Source(id="t", listing_urls=("http://127.0.0.1:8000/",), local=True)
-    assert check_url("http://127.0.0.1:9999/x", local, resolver_to("127.0.0.1")) is None
+    assert check_url("http://127.0.0.1:8000/x", local, resolver_to("127.0.0.1")) is None
     assert check_url("http://localhost:8000/x", local, resolver_to("127.0.0.1")).kind == "foreign_host"
+    # origins, not host names (issue 16 item 7): another port of the same host is another site
+    assert check_url("http://127.0.0.1:9999/x", local, resolver_to("127.0.0.1")).kind == "foreign_host"
 
 
 # ---- anti-bot answers -------------------------------------------------------------------------

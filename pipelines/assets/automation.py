@@ -116,7 +116,7 @@ def sync_source_partitions(context: SensorEvaluationContext):
 def inbox_fingerprint(files: list[Path]) -> str:
     digest = hashlib.sha256()
     for f in files:
-        stat = f.stat()
+        stat = f.lstat()  # a link is fingerprinted (and refused by the ingest), never followed
         digest.update(f"{f.name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:20]
 

@@ -1,5 +1,6 @@
 """Group `ingest`: bundled sample pages and inbox files become rows of raw.pages."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse
                     failed += 1
                     record_ingest_error(con, item.location, origin, item.error)
                     context.log.warning(f"{item.location}: {item.error}")
-                    if move and _absolute(item.location).exists():
+                    if move and os.path.lexists(_absolute(item.location)):  # a link moves as a link
                         _move_aside(_absolute(item.location), inbox, "failed", item.error)
                     continue
                 seen += 1

@@ -14,7 +14,6 @@ import uuid
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -141,7 +140,7 @@ class _SourceCrawl:
             url, depth = self.pages.popleft()
             self._crawl_page(url, depth)
         for origin, rules in self.fetcher.ctx.robots.items():
-            if not self.source.allows_host(urlsplit(origin).hostname):
+            if not self.source.allows_url(origin):
                 continue  # another source's host in a shared run
             self.report.robots[origin] = rules.note
             if rules.crawl_delay is not None:

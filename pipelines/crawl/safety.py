@@ -1,4 +1,5 @@
-"""Which URLs the crawler may request at all: scheme, host allow-list, and no private addresses.
+"""Which URLs the crawler may request at all: scheme, origin allow-list (scheme, host, port), and no
+private addresses.
 
 Checked before every request and again on every redirect hop, so a public site cannot bounce the
 crawler to an intranet address (SSRF) or to another site.
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from pipelines.crawl.sources import Source
+from pipelines.crawl.sources import Source, origin_of
 
 Resolver = Callable[[str], list[str]]
 
@@ -65,6 +66,13 @@ def check_url(url: str, source: Source, resolver: Resolver = resolve_host) -> Re
         return Refusal("scheme", "URLs with credentials are not crawled")
     if not source.allows_host(host):
         return Refusal("foreign_host", f"host {host!r} is not among {list(source.allowed_hosts)}")
+    origin = origin_of(url)
+    if not source.allows_origin(origin):
+        scheme, _, port = origin or (parts.scheme, host, parts.port)
+        return Refusal(
+            "foreign_host",
+            f"origin {scheme}://{host}:{port} is not allowed (allowed: {source.allowed_origins_text()})",
+        )
     if source.local:
         return None
     try:

@@ -5,6 +5,11 @@ host names or `*.domain` for any subdomain; empty = the hosts of the listing URL
 (';'-separated regexes matched against a link's URL and text: extra signals that a link is a
 report; write a literal ';' as \\x3b), max_pages (page budget per run for this source), enabled,
 local (may crawl loopback/private addresses: tests only), note (free text: provenance, caveats).
+
+The crawler admits origins (scheme, host, port), not host names. An allowed_hosts entry `host` or
+`*.domain` admits that host on the default ports only (http on 80, https on 443); `host:port` admits
+that port (http or https), `scheme://host[:port]` exactly that origin. The origin of each listing URL
+is admitted too (its host must be allowed). So a redirect to another port of an allowed host is refused.
 """
 
 from __future__ import annotations
@@ -12,12 +17,58 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pipelines.paths import SEEDS_DIR
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+Origin = tuple[str, str, int]  # (scheme, host, port), lower-case host without a trailing dot
+
 _TRUE = {"1", "true", "yes", "y", "t"}
+
+
+def origin_of(url: str) -> Origin | None:
+    """(scheme, host, port) of an http(s) URL, the port made explicit; None if it has none."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    if scheme not in DEFAULT_PORTS or not host:
+        return None
+    return scheme, host, port if port is not None else DEFAULT_PORTS[scheme]
+
+
+def _host_matches(allowed: str, host: str) -> bool:
+    allowed = allowed.lower().rstrip(".")
+    if allowed.startswith("*."):
+        base = allowed[2:]
+        return host == base or host.endswith("." + base)
+    return host == allowed
+
+
+def _parse_entry(entry: str) -> tuple[str | None, str, int | None]:
+    """An allowed_hosts entry -> (scheme or None, host pattern, port or None)."""
+    entry = entry.strip()
+    scheme = None
+    if "://" in entry:
+        scheme, _, entry = entry.partition("://")
+        scheme = scheme.lower()
+    entry = entry.split("/", 1)[0]
+    if entry.startswith("*."):
+        return scheme, entry.lower(), None
+    try:
+        parts = urlsplit("//" + entry)
+        port = parts.port
+    except ValueError:
+        return scheme, entry.lower(), None
+    return scheme, (parts.hostname or entry).lower().rstrip("."), port
+
+
 _FALSE = {"0", "false", "no", "n", "f", ""}
 
 
@@ -44,19 +95,43 @@ class Source:
         return self.id
 
     def allows_host(self, host: str | None) -> bool:
-        """True if `host` (no port) is one of the allowed hosts; `*.x.gov.cn` admits x.gov.cn and subdomains."""
+        """True if `host` (no port) is one of the allowed hosts; `*.x.gov.cn` admits x.gov.cn and subdomains.
+
+        A host check only: what the crawler may request is decided by `allows_origin`."""
         if not host:
             return False
         host = host.lower().rstrip(".")
-        for allowed in self.allowed_hosts:
-            allowed = allowed.lower().rstrip(".")
-            if allowed.startswith("*."):
-                base = allowed[2:]
-                if host == base or host.endswith("." + base):
-                    return True
-            elif host == allowed:
+        return any(_host_matches(_parse_entry(a)[1], host) for a in self.allowed_hosts)
+
+    @cached_property
+    def listing_origins(self) -> frozenset[Origin]:
+        return frozenset(o for u in self.listing_urls if (o := origin_of(u)) and self.allows_host(o[1]))
+
+    def allows_origin(self, origin: Origin | None) -> bool:
+        """True if the origin (scheme, host, port) may be requested: a listing URL's origin, or an
+        allowed_hosts entry matching host, port (the scheme's default port unless the entry names
+        one) and scheme (if the entry names one)."""
+        if origin is None:
+            return False
+        scheme, host, port = origin
+        host = host.lower().rstrip(".")
+        if (scheme, host, port) in self.listing_origins:
+            return True
+        for entry in self.allowed_hosts:
+            e_scheme, e_host, e_port = _parse_entry(entry)
+            if not _host_matches(e_host, host) or (e_scheme is not None and e_scheme != scheme):
+                continue
+            if port == (e_port if e_port is not None else DEFAULT_PORTS.get(scheme)):
                 return True
         return False
+
+    def allows_url(self, url: str) -> bool:
+        return self.allows_origin(origin_of(url))
+
+    def allowed_origins_text(self) -> str:
+        """The allowed origins, for messages: listing origins, then the allowed_hosts entries."""
+        listed = sorted(f"{s}://{h}:{p}" for s, h, p in self.listing_origins)
+        return ", ".join([*listed, *self.allowed_hosts])
 
     def link_patterns(self) -> list[re.Pattern[str]]:
         return [re.compile(rule) for rule in self.link_rules]
@@ -117,7 +192,7 @@ def parse_source(row: dict[str, str], where: str = "source") -> Source:
         note=(row.get("note") or "").strip(),
     )
     for url in listing_urls:
-        if not source.allows_host(urlsplit(url).hostname):
+        if not source.allows_url(url):
             raise ValueError(f"{where}: listing URL host not in allowed_hosts: {url!r}")
     return source
 

@@ -1,7 +1,14 @@
-"""Opening the warehouse file: read-only access for the user-facing outputs (report, export, status, query).
+"""Opening the warehouse file: sandboxed read-only access for the user-facing outputs (report, export,
+status, query).
 
-They only read, so they open DuckDB read-only: a reader never blocks or corrupts a build, and a
-clear error replaces DuckDB's lock message when a build holds the file.
+They only read, so they open DuckDB read-only, and sandboxed (`open_read_only`): the connection reads
+the warehouse and nothing else. External access is off (no other file, no network, no ATTACH of a
+file, no COPY or EXPORT to a file, no INSTALL), extensions are neither installed nor loaded
+automatically, and the configuration is locked so a query cannot turn any of that back on. The one
+exception is the file an export was asked to write (`writable`), allowed by path before the lock.
+`check_query` adds a statement allow-list on top for SQL typed by a user: DuckDB itself lets a
+sandboxed connection re-attach its own file read-only and COPY over its own WAL, so only SELECT and
+EXPLAIN statements run. A clear error replaces DuckDB's lock message when a build holds the file.
 """
 
 from __future__ import annotations
@@ -20,12 +27,35 @@ class WarehouseError(Exception):
     """The warehouse cannot be read (missing, locked, or not built yet): a one-line user message."""
 
 
-def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
+# Settings a sandboxed connection starts with (DuckDB 1.5: `allowed_paths` cannot be given here, it is
+# set after start and before `enable_external_access` goes off, see open_read_only).
+SANDBOX_CONFIG: dict[str, bool] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "allow_unsigned_extensions": False,
+}
+
+# Statement types a user's query may contain: reads only (DESCRIBE, SHOW, SUMMARIZE, FROM-first,
+# VALUES and PRAGMA table_info parse as SELECT).
+QUERY_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
+
+
+def _quote_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def open_read_only(db: Path, *, writable: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """The one way to read the warehouse: read-only, external access off, configuration locked.
+
+    `writable` is the single file the connection may also write (an export's output, written by
+    COPY with `use_tmp_file false`, because COPY's temporary sibling file would not be allowed).
+    """
     db = Path(db)
     if not db.exists():
         raise WarehouseError(f"no warehouse at {db}: run `make run` (or `fazhi build`) first")
     try:
-        return duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True, config=dict(SANDBOX_CONFIG))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise WarehouseError(
@@ -33,6 +63,30 @@ def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
                 "retry when it finishes"
             ) from None
         raise WarehouseError(f"cannot open {db}: {exc}") from None
+    try:
+        if writable is not None:
+            con.execute(f"set allowed_paths = [{_quote_literal(str(Path(writable).absolute()))}]")
+        con.execute("set enable_external_access = false")
+        con.execute("set lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Refuse (WarehouseError) any statement of `sql` that is not a read: ATTACH, COPY, EXPORT,
+    INSTALL/LOAD, SET/RESET/USE, PRAGMA, CALL, CREATE, DROP, INSERT, ... A parse error passes through
+    as duckdb.Error for the caller to report."""
+    statements = con.extract_statements(sql)
+    if not statements:
+        raise WarehouseError("the query is empty")
+    for statement in statements:
+        if statement.type not in QUERY_STATEMENTS:
+            kind = statement.type.name.replace("_", " ")
+            words = statement.query.split()
+            head = f" ({words[0].upper()} …)" if words else ""
+            raise WarehouseError(f"fazhi query only reads the warehouse: a {kind} statement is refused{head}")
 
 
 @contextmanager

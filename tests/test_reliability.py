@@ -1,0 +1,414 @@
+"""Guarantees of docs/reliability.md (issue 16): what a query can do, what the inbox reads, what a
+crawl follows. Every test runs against real files, real links and real local servers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.cli import main
+from pipelines.land.connect import open_read_only
+
+# ------------------------------------------------------------------------ item 2: query sandbox
+
+
+@pytest.fixture
+def small_warehouse(tmp_path: Path) -> Path:
+    db = tmp_path / "w" / "fazhi.duckdb"
+    db.parent.mkdir()
+    con = duckdb.connect(str(db))
+    con.execute("create schema raw; create schema marts")
+    con.execute("create table raw.pages as select i as id, 'page ' || i as body from range(3) t(i)")
+    con.execute("create table marts.dim_document as select id, body from raw.pages")
+    con.close()
+    return db
+
+
+def _page_count(db: Path) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("select count(*) from raw.pages").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _escapes(db: Path, out: Path) -> list[str]:
+    doubled = str(db).replace("/", "//", 1)
+    return [
+        f"attach '{db}' as w2 (read_only false); drop table w2.raw.pages",
+        f"attach '{doubled}' as w2 (read_only false); drop table w2.raw.pages",
+        f"attach '{doubled}' as w2",
+        f"copy raw.pages to '{out / 'pages.csv'}'",
+        f"copy raw.pages to '{db}.wal'",
+        f"copy (select 1) to '{out / 'one.parquet'}' (format parquet)",
+        f"export database '{out / 'dump'}'",
+        "select * from read_text('/etc/passwd')",
+        "select * from read_csv('/etc/passwd', sep = ':')",
+        "select * from read_blob('/etc/hostname')",
+        "select * from glob('/etc/*')",
+        "set enable_external_access = true",
+        "set lock_configuration = false",
+        "reset lock_configuration",
+        "pragma enable_profiling",
+        "install httpfs",
+        "load httpfs",
+        "drop table raw.pages",
+        "select 1; drop table raw.pages",
+    ]
+
+
+@pytest.mark.parametrize("index", range(19))
+def test_query_refuses_every_escape_with_one_line_and_writes_nothing(
+    small_warehouse: Path, tmp_path: Path, capsys, index: int
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    sql = _escapes(small_warehouse, out)[index]
+    before = sorted(p.name for p in small_warehouse.parent.iterdir())
+    assert main(["query", sql, "--db", str(small_warehouse)]) == 2
+    captured = capsys.readouterr()
+    err = captured.err.strip()
+    assert err.startswith("fazhi: error:") and "\n" not in err and "Traceback" not in err
+    assert "root:" not in captured.out
+    assert list(out.iterdir()) == []
+    assert sorted(p.name for p in small_warehouse.parent.iterdir()) == before
+    assert _page_count(small_warehouse) == 3
+
+
+def test_the_sandboxed_connection_itself_refuses_files_and_settings(
+    small_warehouse: Path, tmp_path: Path
+) -> None:
+    """The DuckDB settings hold without the statement allow-list (report and export use them)."""
+    con = open_read_only(small_warehouse)
+    try:
+        for sql in (
+            f"copy raw.pages to '{tmp_path / 'x.csv'}'",
+            f"export database '{tmp_path / 'dump'}'",
+            "select * from read_text('/etc/passwd')",
+            "install httpfs",
+        ):
+            with pytest.raises(duckdb.PermissionException):
+                con.execute(sql)
+        with pytest.raises(duckdb.InvalidInputException, match="locked"):
+            con.execute("set enable_external_access = true")
+        with pytest.raises(duckdb.Error):
+            con.execute(f"attach '{small_warehouse}' as w2 (read_only false)")
+    finally:
+        con.close()
+    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "dump").exists()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "select count(*) as n from raw.pages",
+        "from marts.dim_document order by id",
+        "describe raw.pages",
+        "show tables",
+        "summarize raw.pages",
+        "pragma table_info('raw.pages')",
+        "with t as (select 1 as n) select * from t; select 2 as n",
+        "explain select * from raw.pages",
+    ],
+)
+def test_ordinary_reads_still_work(small_warehouse: Path, capsys, sql: str) -> None:
+    assert main(["query", sql, "--db", str(small_warehouse), "--format", "json"]) == 0
+    assert capsys.readouterr().out.strip().startswith("[")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_writes_only_the_file_it_was_given(small_warehouse: Path, tmp_path: Path, fmt: str) -> None:
+    from pipelines.export import export_table
+
+    target = tmp_path / "exports" / f"pages.{fmt}"
+    for _ in range(2):  # the second run overwrites in place (no temporary sibling file)
+        assert export_table(small_warehouse, "raw.pages", fmt, target) == target
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+    con = open_read_only(small_warehouse, writable=target)
+    try:
+        with pytest.raises(duckdb.PermissionException):
+            con.execute(f"copy raw.pages to '{tmp_path / 'other.csv'}'")
+    finally:
+        con.close()
+    reader = duckdb.connect()
+    assert reader.execute(f"select count(*) from '{target}'").fetchone()[0] == 3
+
+
+# ------------------------------------------------------------------ item 3: the inbox reads only files
+
+
+def _ingest_inbox(inbox: Path, db: Path):
+    """Run the real ingest asset on `inbox` (no samples) into the warehouse `db`."""
+    from dagster import materialize
+
+    from pipelines.assets.ingest import ingest_files
+    from pipelines.assets.resources import WarehouseResource
+
+    result = materialize(
+        [ingest_files],
+        resources={"warehouse": WarehouseResource(database=str(db))},
+        run_config={"ops": {"ingest_files": {"config": {"include_samples": False, "inbox": str(inbox)}}}},
+    )
+    assert result.success
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        pages = con.execute(
+            "select l.location, p.body from raw.pages p join raw.page_locations l using (page_id)"
+        )
+        pages = pages.fetchall()
+        errors = dict(con.execute("select location, error from raw.ingest_errors").fetchall())
+    finally:
+        con.close()
+    return pages, errors
+
+
+@pytest.fixture
+def sample_text() -> bytes:
+    from pipelines.paths import SAMPLE_PAGES_DIR
+
+    return (SAMPLE_PAGES_DIR / "003_4ee4734066258278.txt").read_bytes()
+
+
+def test_inbox_refuses_links_fifos_and_escapes_and_records_why(
+    tmp_path: Path, sample_text: bytes, monkeypatch
+) -> None:
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("outside the inbox 秘密\n", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True)
+    monkeypatch.setenv("FAZHI_INBOX", str(inbox))
+    (inbox / "report.txt").write_bytes(sample_text)
+    (inbox / "hostname.txt").symlink_to("/etc/hostname")  # a link to a real file outside
+    (inbox / "sub" / "escape.txt").symlink_to("../../outside/secret.txt")
+    (inbox / "inside_link.txt").symlink_to("report.txt")  # even a link that stays inside
+    (inbox / "etc").symlink_to("/etc")  # a link to a folder is not descended
+    (inbox / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(inbox / "pipe.txt")
+
+    pages, errors = _ingest_inbox(inbox, tmp_path / "w.duckdb")
+
+    assert [loc.rsplit("/", 1)[-1] for loc, _ in pages] == ["report.txt"]
+    assert all(body == sample_text for _, body in pages)
+    names = {loc.rsplit("/", 1)[-1]: why for loc, why in errors.items()}
+    assert set(names) == {"hostname.txt", "escape.txt", "inside_link.txt", "etc", "dangling.txt", "pipe.txt"}
+    for name in ("hostname.txt", "escape.txt", "inside_link.txt", "etc", "dangling.txt"):
+        assert "symbolic link" in names[name], names[name]
+    assert "/etc/hostname" in names["hostname.txt"]
+    assert "FIFO" in names["pipe.txt"]
+    # refused entries are set aside as they are (the link itself moves, its target is untouched)
+    failed = inbox / "failed"
+    assert (failed / "hostname.txt").is_symlink() and Path("/etc/hostname").is_file()
+    assert (failed / "pipe.txt").exists() and "FIFO" in (failed / "pipe.txt.error.txt").read_text()
+    assert (outside / "secret.txt").read_text(encoding="utf-8").startswith("outside")
+    assert (inbox / "processed" / "report.txt").is_file()
+    assert sorted(p.name for p in inbox.iterdir()) == ["failed", "processed", "sub"]
+
+
+def test_a_file_below_a_linked_folder_or_swapped_for_a_link_is_refused(tmp_path: Path) -> None:
+    from pipelines.ingest.files import read_page_file, refusal
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.txt").write_text("outside\n", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "linked").symlink_to(outside)
+    assert "outside the folder" in refusal(inbox / "linked" / "x.txt", inbox)
+    # listed as a file, replaced by a link before it is opened: O_NOFOLLOW refuses it
+    (inbox / "late.txt").symlink_to(outside / "x.txt")
+    item = read_page_file(inbox / "late.txt", origin="inbox", follow_symlinks=False)
+    assert "symbolic link" in item.error
+    # a path the user names on the command line (`fazhi extract`) may still be a link
+    assert read_page_file(inbox / "late.txt", origin="inbox").body == b"outside\n"
+
+
+def test_the_inbox_sensor_sees_links_without_following_them(tmp_path: Path, monkeypatch) -> None:
+    from pipelines.assets.automation import inbox_fingerprint
+    from pipelines.ingest.files import inbox_files
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    (inbox / "etc").symlink_to("/etc")
+    files = inbox_files(inbox)
+    assert [p.name for p in files] == ["dangling.txt", "etc"]
+    assert inbox_fingerprint(files)  # lstat: a dangling link does not break the sensor
+
+
+# ------------------------------------------------------ item 4: files no reader understands fail
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _tar(members: dict[str, bytes]) -> bytes:
+    import io
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def _not_understood_files() -> dict[str, bytes]:
+    import gzip
+    import random
+
+    noise = random.Random(16).randbytes(8192)
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
+        + noise[:300]
+    )
+    return {
+        "photo.png": png,
+        "photo_renamed.html": png,  # the suffix does not make it a page
+        "scan.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + noise[:500],
+        "anim.gif": b"GIF89a\x10\x00\x10\x00" + noise[:200],
+        "noise.bin": noise,
+        "noise.txt": noise[:2000],
+        "pictures.zip": _zip({"a.png": png, "notes/b.bin": noise[:100]}),
+        "backup.tar": _tar({"x.dat": noise[:700]}),
+        "page.html.gz": gzip.compress("<html><body>法治政府建设</body></html>".encode()),
+        "tool": b"\x7fELF\x02\x01\x01\x00" + noise[:400],
+    }
+
+
+def _understood_files(sample_text: bytes) -> dict[str, bytes]:
+    chinese = "<html><head><meta charset='gbk'></head><body>2023年法治政府建设年度报告</body></html>"
+    return {
+        "report.txt": sample_text,
+        "gbk.html": chinese.encode("gbk"),
+        "utf16.txt": "\ufeff法治政府建设年度报告\n".encode("utf-16-le"),
+        "utf16_nobom.txt": "法治政府建设年度报告 2023 annual\n".encode("utf-16-le"),
+        "report.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+        + bytes(range(256)),
+        "report.docx": _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+        "report.odt": _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}),
+        "report.ofd": _zip({"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<ofd:Document/>"}),
+        "report.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4,
+    }
+
+
+def test_files_no_reader_understands_fail_with_their_reason(
+    tmp_path: Path, sample_text: bytes, monkeypatch
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    monkeypatch.setenv("FAZHI_INBOX", str(inbox))
+    bad = _not_understood_files()
+    good = _understood_files(sample_text)
+    for name, data in {**bad, **good}.items():
+        (inbox / name).write_bytes(data)
+
+    pages, errors = _ingest_inbox(inbox, tmp_path / "w.duckdb")
+
+    stored = {loc.rsplit("/", 1)[-1] for loc, _ in pages}
+    assert stored == set(good)  # documents and text in any encoding are stored as today
+    reasons = {loc.rsplit("/", 1)[-1]: why for loc, why in errors.items()}
+    assert set(reasons) == set(bad)
+    assert all(why.startswith("no reader understands this file") for why in reasons.values())
+    assert "PNG image" in reasons["photo.png"] and "PNG image" in reasons["photo_renamed.html"]
+    assert (
+        "zip archive that is not a document" in reasons["pictures.zip"] and "a.png" in reasons["pictures.zip"]
+    )
+    assert "tar archive" in reasons["backup.tar"] and "gzip" in reasons["page.html.gz"]
+    assert "binary data" in reasons["noise.bin"] and "binary data" in reasons["noise.txt"]
+    for name in bad:
+        assert (inbox / "failed" / name).is_file()
+        assert "no reader understands" in (inbox / "failed" / f"{name}.error.txt").read_text(encoding="utf-8")
+        assert not (inbox / "processed" / name).exists()
+    assert sorted(p.name for p in (inbox / "processed").iterdir()) == sorted(good)
+
+
+def test_every_bundled_page_and_fixture_is_still_understood() -> None:
+    from pipelines.ingest.sniff import not_understood
+    from pipelines.paths import PROJECT_ROOT, SAMPLE_PAGES_DIR
+
+    files = [p for p in SAMPLE_PAGES_DIR.iterdir() if p.is_file()]
+    files += [p for p in (PROJECT_ROOT / "tests" / "fixtures").rglob("*") if p.is_file()]
+    assert len(files) > 50
+    assert {str(p): not_understood(p.read_bytes()) for p in files if not_understood(p.read_bytes())} == {}
+
+
+# ------------------------------------------------------- item 7: the crawl allow-list holds origins
+
+
+def test_a_redirect_to_another_port_of_an_allowed_host_is_refused_and_recorded() -> None:
+    """Two real servers on 127.0.0.1: the source's site on one port redirects to the other port."""
+    from crawl_site.server import serve_site
+    from crawl_site.site import Route
+
+    from pipelines.crawl import CrawlPolicy, MemoryStore, Source, crawl_source
+
+    with serve_site() as site, serve_site() as other:
+        report_path = "/fzzfjs/202012/t20201204_1001.html"
+        target = other.url(report_path)
+        site.routes["/fzzfjs/elsewhere.html"] = Route(
+            "/fzzfjs/elsewhere.html", status=302, headers=(("Location", target),)
+        )
+        source = Source(
+            id="fake-gov",
+            listing_urls=(site.url("/fzzfjs/elsewhere.html"), site.url("/fzzfjs/index.html")),
+            allowed_hosts=("127.0.0.1",),
+            local=True,
+        )
+        store = MemoryStore()
+        policy = CrawlPolicy(delay_scale=0.0, connect_timeout=0.5, read_timeout=0.5, max_retries=0)
+        crawl_source(source, store=store, policy=policy)
+        assert other.paths() == []  # not one request reached the other port
+        assert report_path in site.paths()  # the site's own port is crawled as before
+    refused = [r for r in store.fetches if r.url == site.url("/fzzfjs/elsewhere.html")]
+    assert [(r.outcome, r.error_kind, r.status) for r in refused] == [("refused", "foreign_host", 302)]
+    assert f"127.0.0.1:{other.port}" in (refused[0].error or "")
+
+
+def test_allowed_hosts_admit_origins_not_host_names() -> None:
+    from pipelines.crawl.safety import check_url
+    from pipelines.crawl.sources import Source
+
+    def public(host: str) -> list[str]:
+        return ["1.2.4.8"] if host.endswith("gov.cn") else []
+
+    source = Source(
+        id="s",
+        listing_urls=("https://www.x.gov.cn/fzzf/",),
+        allowed_hosts=("www.x.gov.cn", "*.y.gov.cn", "data.x.gov.cn:8443", "http://old.x.gov.cn:8080"),
+    )
+    admitted = [
+        "https://www.x.gov.cn/a.html",
+        "http://www.x.gov.cn/a.html",  # the default port of each scheme
+        "https://www.x.gov.cn:443/a.html",
+        "https://sub.y.gov.cn/a.html",
+        "https://data.x.gov.cn:8443/a.html",
+        "http://old.x.gov.cn:8080/a.html",
+    ]
+    refused = [
+        "https://www.x.gov.cn:8443/a.html",
+        "http://www.x.gov.cn:443/a.html",
+        "http://www.x.gov.cn:8080/a.html",
+        "https://sub.y.gov.cn:8080/a.html",
+        "https://data.x.gov.cn/a.html",
+        "https://old.x.gov.cn:8080/a.html",  # the entry names http
+    ]
+    assert [check_url(u, source, resolver=public) for u in admitted] == [None] * len(admitted)
+    for url in refused:
+        refusal = check_url(url, source, resolver=public)
+        assert refusal is not None and refusal.kind == "foreign_host", url
+        assert "origin" in refusal.message
