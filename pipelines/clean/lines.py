@@ -345,18 +345,20 @@ _GLUED_TITLE = re.compile(
 )
 
 
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")  # a line that stops on a character, mid-word
+
+
 def unglue(lines: list[str]) -> list[str]:
     """Lines as a reader sees them: watermarks a copying site glued to a line's start or end taken
     off, and a report title run into its first sentence set on its own line."""
     out: list[str] = []
     for line in lines:
         line = lx.WATERMARK_INLINE.sub("", lx.WATERMARK_TAIL.sub("", line)).strip() or line
-        if lx.PAGE_MARK.match(line) or (
-            out and len(out[-1]) > 100 and not out[-1].endswith(_END_PUNCT) and lx.PAGE_MARK_LOOSE.match(line)
-        ):
+        cut = bool(out) and len(out[-1]) > 100 and _CJK_END.search(out[-1]) is not None
+        if lx.PAGE_MARK.match(line) or (cut and lx.PAGE_MARK_LOOSE.match(line)):
             rest = line.split("、", 1)[1]
-            if out and len(out[-1]) > 100 and not out[-1].endswith(_END_PUNCT):
-                out[-1] += rest  # the page break fell mid-sentence: the line goes on
+            if cut:
+                out[-1] += rest  # the page break fell mid-word: the line goes on
                 continue
             line = rest
         m = _GLUED_TITLE.match(line)

@@ -35,7 +35,7 @@ _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     # One quarter, week or month on its own ("2020年一季度", "第三季度", "本周") is a part of the year that
     # no through-month period describes.
     (
-        re.compile(r"(?<![前至到-])(?:第|今年|\d{4}年)?(?:[一二三四1-4])季度(?!末)|本周|上周|当周|本月|当月"),
+        re.compile(r"(?<![前至到-])(?:第|今年|\d{4}年)(?:[一二三四1-4])季度(?!末|一)|本周|上周|当周"),
         PART_OF_YEAR,
     ),
     (
@@ -51,7 +51,7 @@ _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"(?P<y1>(?:19|20)\d{2})年?(?:\d{1,2}月(?:\d{1,2}日)?)?起?\s*[-—–~至到]\s*(?:(?P<y2>(?:19|20)\d{2})年|今年|本年)"
+            r"(?P<y1>(?:19|20)\d{2})年?(?:(?P<m1>\d{1,2})月(?:\d{1,2}日)?)?起?\s*[-—–~至到]\s*(?:(?P<y2>(?:19|20)\d{2})年|今年|本年)"
         ),
         "year_range",
     ),
@@ -86,7 +86,8 @@ def _period_of(m: re.Match[str], kind: str, report_year: int | None) -> Period |
         return FULL_YEAR if month == 12 else through_month(month)
     if kind == "year_range":
         first, last = int(m.group("y1")), int(m.group("y2") or report_year or 0)
-        return MULTI_YEAR if first != last else None
+        # "2022年12月至2023年11月" is one year's window across New Year, not several years.
+        return MULTI_YEAR if last - first >= 2 or (last - first == 1 and not m.group("m1")) else None
     if kind == "quarter":
         q = m.group("q") or m.group("q_end")
         n = int(q) if q.isdigit() else parse_chinese_int(q)

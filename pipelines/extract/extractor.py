@@ -12,6 +12,7 @@ section. Plausibility problems are flagged, never dropped.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -68,6 +69,8 @@ class _Doc:
     allowed: frozenset[str]
     catalog: Catalog
     markers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    last_whole: dict[str, Mention] = field(default_factory=dict)  # code -> latest whole-region figure
+    indexed: int = 0  # how many of the mentions last_whole has seen
 
     @property
     def own(self) -> tuple[str, ...]:
@@ -75,7 +78,7 @@ class _Doc:
         names = (self.doc.region.name if self.doc.region else None, self.doc.issuer)
         return tuple(n for n in names if n)
 
-    @property
+    @functools.cached_property
     def department_report(self) -> bool:
         """A department's own report: so its issuer says, or, the issuer unknown, its body speaks as
         the bureau (我局, 本局) - a government report names itself 我市 / 我区 / 我县."""
@@ -308,8 +311,10 @@ def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
 # as periods).
 _CLAUSE_YEAR_RE = re.compile(
     r"(?:^|[,，;；:：。])\s*(?:其中|另外|此外|同时)?[,，]?\s*(?P<y>(?:19|20)\d{2})年(?!以来|至今|底前|前)"
-    r"(?P<adverbial>度|[,，]|(?:\d{1,2}月)?(?:[-—至到]|上半年|全年|共|累计))?"
+    r"(?P<adverbial>度?[,，]|(?:\d{1,2}月)?(?:[-—至到]|上半年|全年|共|累计))?"
 )
+# A later time marker of the report's own year ("…，全年共受理…") takes the figure back to the report.
+_THIS_YEAR_RE = re.compile(r"全年|今年|本年|年内")
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|项|次|人|个|宗|起|场|家|条|%)")
 
 
@@ -338,24 +343,24 @@ def _other_year(sentence_before: str, report_year: int | None) -> bool:
     if not found or int(found[-1].group("y")) == report_year:
         return False
     last = found[-1]
-    return bool(last.group("adverbial")) or not _COUNTED.search(sentence_before[last.end() :])
+    after = sentence_before[last.end() :]
+    if _THIS_YEAR_RE.search(after) or after.lstrip().startswith(f"{report_year}年"):
+        return False  # "…，全年共…" or a window that ends in the report year ("2022年12月至2023年11月")
+    return bool(last.group("adverbial")) or not _COUNTED.search(after)
 
 
 def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
     """Whether the value at pos is introduced by 其中 after a figure of the same indicator in its
     paragraph ("办理行政诉讼案件31宗,其中一审案件25宗"): a part of that figure, not the whole."""
     par = d.seg.paragraphs[d.seg.paragraph_index(pos)]
-    for m in reversed(mentions):
-        if m.start < par.start:
-            break
-        if (
-            m.indicator_code == code
-            and m.measure != "change_pct"
-            and m.scope == "whole_region"
-            and m.start < pos
-        ):
-            return "其中" in d.text[m.end : pos]
-    return False
+    for m in mentions[d.indexed :]:  # only the mentions added since the last call: linear, not quadratic
+        if m.measure != "change_pct" and m.scope == "whole_region":
+            d.last_whole[m.indicator_code] = m
+    d.indexed = len(mentions)
+    m = d.last_whole.get(code)
+    if m is None or m.start < par.start or m.start >= pos:
+        return False
+    return "其中" in d.text[m.end : pos]
 
 
 _LEVEL_NAME_RE = re.compile(r"[省市州区县旗盟]级")

@@ -21,7 +21,7 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009\u202f\u205f]+")
 # CJK ideographs, CJK and full-width punctuation: a space between two of these is padding, not a word gap.
 _CJK_CLASS = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK_CLASS}])\s+(?=[{_CJK_CLASS}])")
-_EDGE_JUNK = re.compile(r"^[\s|｜•·●■◆▪►▶>»]+|[\s|｜]+$")
+_LEFT_JUNK = re.compile(r"^[\s|｜•·●■◆▪►▶>»]+")
 _ALL_WS = re.compile(r"\s+")
 _NFKC_SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _NFKC_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
@@ -32,7 +32,8 @@ def normalise_line(line: str) -> str:
     line = line.translate(_ZERO_WIDTH)
     line = _SPACES.sub(" ", line)
     line = _CJK_GAP.sub("", line)
-    return _EDGE_JUNK.sub("", line).strip()
+    # The right edge by rstrip: a regex anchored at $ backtracks over a long run of bars mid-line.
+    return _LEFT_JUNK.sub("", line).rstrip(" \t\r\n\f\v|｜").strip()
 
 
 def split_lines(text: str) -> list[str]:

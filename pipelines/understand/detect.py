@@ -56,7 +56,9 @@ _BODY_TEMPLATE = re.compile(
     r"范文|篇一|篇二|第\d+篇|下载本文|本文由|字数|精选|模板|仅供参考|我要投稿|网友投稿"
 )
 _BODY_ACADEMIC = re.compile(r"摘要[:：]|关键词[:：]|参考文献|\[J\]")
-_BODY_NEWS_OPENING = re.compile(r"记者|日前|近日|本报讯|讯\(|讯（|会议强调|会议指出|会议要求|会议听取")
+_BODY_NEWS_OPENING = re.compile(
+    r"记者|日前|近日|本报讯|讯\(|讯（|会议强调|会议指出|会议要求|会议听取|有关负责人表示|据了解|据介绍"
+)
 # Papers that state their own purpose ("制定本方案", "现印发给你们", "现解读如下") are rules, plans or
 # interpretations, not reports.
 _BODY_POLICY = re.compile(
@@ -142,9 +144,12 @@ def title_kind(title: str | None) -> tuple[str, str]:
 # Placeholders of model essays and document-sharing templates: the names and numbers are masked
 # (XX县, ××市, *区, 20__年, ____思想, 20**年). A real report names its author and states its figures.
 _PLACEHOLDER = re.compile(
-    r"(?:XX|xx|ＸＸ|××|╳╳|\*{1,3}|○○|(?<![a-zA-Z])某)(?=[省市县区镇乡街局委办州旗])|(?:19|20)[Xx×＊*_]{1,2}年"
+    r"(?:XX|xx|ＸＸ|××|╳╳|\*{1,3}|○○)(?=[省市县区镇乡街局委办州旗])|(?:19|20)[Xx×＊*_]{1,2}年"
     r"|_{3,}|＿{2,}|(?<![\d*])\*{1,3}(?=[次件项个人场条家户])"
 )
+# 某 masks a name too, but real reports write 王某诉某区政府 about the parties of a case: it counts only
+# where the page's own issuer stands (the title, the first words).
+_MASKED_ISSUER = re.compile(r"(?<![a-zA-Z])某(?=[省市县区镇乡街局委办州旗])(?!场)")
 # Lines a report may open with that are not its first paragraph: an addressee or a salutation
 # ("市人民政府:", "主任、各位副主任:"), or a mirror's one-line description of the page ("《…》是…发布的…").
 _ADDRESSEE = re.compile(r"^[^。,，;；]{2,40}[:：]$")
@@ -205,7 +210,8 @@ def judge(title: str | None, body: str, *, site_blurbs: int = 0) -> Verdict:
     head = sq[:400]
     masked = placeholders(squash(title) + sq[:3000])
     # A masked name where the title or the issuer stands (the page's first words) is enough alone.
-    if len(masked) >= 2 or placeholders(squash(title)) or placeholders(sq[:12]):
+    own = squash(title) + "|" + sq[:12]
+    if len(masked) >= 2 or placeholders(own) or _MASKED_ISSUER.search(own):
         return Verdict(
             False,
             kind="template placeholders",
@@ -234,8 +240,10 @@ def judge(title: str | None, body: str, *, site_blurbs: int = 0) -> Verdict:
             "government work report",
         )
     if kind == "report":
-        if not sq:
-            return Verdict(False, f"{why}, but the page holds no body text", "no body")
+        if len(re.findall(r"[\u4e00-\u9fff]", sq)) < 20:
+            return Verdict(
+                False, f"{why}, but the page holds no report text (a link, a file name)", "no body"
+            )
         if news and not voice:
             return Verdict(False, f"{why}, but the body opens as news ({news.group(0)!r})", "news")
         return Verdict(True, why, "report title")

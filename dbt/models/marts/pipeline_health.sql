@@ -151,8 +151,8 @@ figures as (
     union all
     select 'fetches', 'last_fetch', null, null, max(fetched_at) from fetches
     union all
-    select 'fetches', 'sources_registered', if(is_enabled, 'enabled', 'disabled'), count(*), null
-    from sources group by is_enabled
+    select 'fetches', 'sources_registered', if(coalesce(is_enabled, false), 'enabled', 'disabled'), count(*), null
+    from sources group by 3
     union all
     -- failures
     select 'failures', 'pages_failed', null, count(*), null from cleanings where error is not null
