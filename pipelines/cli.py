@@ -199,8 +199,22 @@ def cmd_build(args: argparse.Namespace) -> int:
         _err("the build failed; see the log above")
         return EXIT_FAILED
     print(f"\nfazhi build finished in {elapsed:.1f}s — warehouse {db}")
-    print_table(["measure", "value"], list(summary(db).items()))
+    print_summary(db)
     return 0
+
+
+def print_summary(db: Path) -> None:
+    """The build's figures. A build that finished succeeded even when its summary cannot be read at
+    once (another run took the warehouse in between): say so, and exit 0."""
+    try:
+        figures = summary(db)
+    except UserError as exc:
+        print(
+            f"fazhi: the build finished, but its summary cannot be read now ({exc}); see `fazhi status`",
+            file=sys.stderr,
+        )
+        return
+    print_table(["measure", "value"], list(figures.items()))
 
 
 # ------------------------------------------------------------------------------------------ crawl

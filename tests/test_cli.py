@@ -124,3 +124,35 @@ def test_hosts_proposes_rows_from_certain_reports(tmp_path: Path, capsys) -> Non
     assert main(["hosts", "--db", str(db)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("host,") and len(out) == 2 and "hzxh.gov.cn" in out[1] and "330106" in out[1]
+
+
+def test_a_finished_build_whose_summary_is_locked_out_still_succeeds(
+    built_warehouse: Path, tmp_path: Path, capsys
+) -> None:
+    """Another process writing the warehouse right after a build must not turn the build into a failure."""
+    import shutil
+    import subprocess
+    import sys
+
+    from pipelines.cli import print_summary
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(built_warehouse, db)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,sys,time; c=duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        print_summary(db)  # must not raise
+        assert "the build finished, but its summary cannot be read now" in capsys.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
+    print_summary(db)
+    assert "pages" in capsys.readouterr().out
