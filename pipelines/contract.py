@@ -8,7 +8,8 @@ to a record therefore adds the column, the value written, the value read back an
 Rules, so the derivation needs no per-table code:
 - SQL types come from the type hints: str VARCHAR, int INTEGER, float DOUBLE, bool BOOLEAN, bytes BLOB,
   dict/list JSON (as text), Literal[...] VARCHAR; `Annotated[..., SqlType("DATE")]` overrides.
-- A field whose hint admits None is nullable; every other column is NOT NULL.
+- Which columns are NOT NULL is the table's decision (`land/schema.RawTable.not_null`), not the hint's:
+  raw is a landing zone that older rows also reach.
 - A field whose type is itself a dataclass (a `Region`) is flattened into its fields' columns; the
   rename map gives their column names (`region.code` -> `region_code`), and None writes nulls.
 - A field declared with `init=False` is derived from the others (`Page.n_bytes`): written, never
@@ -47,24 +48,22 @@ class Column:
     name: str  # the column's name in the table
     path: tuple[str, ...]  # the field path in the record: ("region", "code")
     sql_type: str
-    nullable: bool
     derived: bool  # an init=False field: written, not read back
 
 
-def _unwrap(hint: Any) -> tuple[Any, bool, str | None]:
-    """(base type, admits None, SQL type override) of a type hint."""
-    nullable, override = False, None
+def _unwrap(hint: Any) -> tuple[Any, str | None]:
+    """(base type, SQL type override) of a type hint; `X | None` reads as X."""
+    override = None
     origin = get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in get_args(hint) if a is not type(None)]
-        nullable = len(args) != len(get_args(hint))
         hint = args[0] if len(args) == 1 else str
         origin = get_origin(hint)
     if origin is Annotated:
         base, *extras = get_args(hint)
         override = next((e.name for e in extras if isinstance(e, SqlType)), None)
-        hint, origin = base, get_origin(base)
-    return hint, nullable, override
+        hint = base
+    return hint, override
 
 
 def _sql_type(base: Any, override: str | None) -> str:
@@ -84,13 +83,13 @@ def columns(record: type, renames: tuple[tuple[str, str], ...] = ()) -> tuple[Co
     names = dict(renames)
     out: list[Column] = []
 
-    def walk(rec: type, prefix: tuple[str, ...], parent_nullable: bool) -> None:
+    def walk(rec: type, prefix: tuple[str, ...]) -> None:
         hints = get_type_hints(rec, include_extras=True)
         for f in dataclasses.fields(rec):
-            base, nullable, override = _unwrap(hints[f.name])
+            base, override = _unwrap(hints[f.name])
             path = (*prefix, f.name)
             if dataclasses.is_dataclass(base):
-                walk(base, path, parent_nullable or nullable)
+                walk(base, path)
                 continue
             dotted = ".".join(path)
             out.append(
@@ -98,12 +97,11 @@ def columns(record: type, renames: tuple[tuple[str, str], ...] = ()) -> tuple[Co
                     name=names.get(dotted, path[-1]),
                     path=path,
                     sql_type=_sql_type(base, override),
-                    nullable=nullable or parent_nullable,
                     derived=not f.init,
                 )
             )
 
-    walk(record, (), False)
+    walk(record, ())
     return tuple(out)
 
 
@@ -151,36 +149,61 @@ def _read_value(value: Any, sql_type: str) -> Any:
     return value
 
 
-def from_row(record: type, row: Mapping[str, Any], renames: tuple[tuple[str, str], ...] = ()) -> Any:
-    """Rebuild a record from a row keyed by column name (the inverse of `to_row`)."""
-    cols = columns(record, renames)
+@dataclass(frozen=True)
+class _Read:
+    """How one field of a record is read back: from its column, or as a nested record."""
 
-    def build(rec: type, prefix: tuple[str, ...]) -> Any:
-        kwargs: dict[str, Any] = {}
+    field: str
+    column: Column | None  # None for a nested record
+    nested: tuple[type, tuple[_Read, ...], str] | None  # (record type, its fields, its key column)
+    default: Any  # the field's default_factory, for an absent JSON column
+
+
+@cache
+def _reader(record: type, renames: tuple[tuple[str, str], ...]) -> tuple[_Read, ...]:
+    """The read plan of a record, worked out once per type (not once per row)."""
+    by_path = {c.path: c for c in columns(record, renames)}
+
+    def plan(rec: type, prefix: tuple[str, ...]) -> tuple[_Read, ...]:
         hints = get_type_hints(rec, include_extras=True)
+        steps = []
         for f in dataclasses.fields(rec):
             if not f.init:
                 continue
             path = (*prefix, f.name)
-            base, _, _ = _unwrap(hints[f.name])
+            base, _ = _unwrap(hints[f.name])
+            default = f.default_factory if f.default_factory is not dataclasses.MISSING else None
             if dataclasses.is_dataclass(base):
-                nested = [c for c in cols if c.path[: len(path)] == path]
+                inner = plan(base, path)
                 # A nested record exists when its first column (its key: Region.code) is set.
-                kwargs[f.name] = build(base, path) if row.get(nested[0].name) is not None else None
-                continue
-            col = next(c for c in cols if c.path == path)
-            value = row.get(col.name)
-            if value is None and f.default_factory is not dataclasses.MISSING:
-                kwargs[f.name] = f.default_factory()  # an absent JSON column: the field's empty default
+                key = next(c.name for p, c in by_path.items() if p[: len(path)] == path)
+                steps.append(_Read(f.name, None, (base, inner, key), default))
             else:
-                kwargs[f.name] = _read_value(value, col.sql_type)
-        return rec(**kwargs)
+                steps.append(_Read(f.name, by_path[path], None, default))
+        return tuple(steps)
 
-    return build(record, ())
+    return plan(record, ())
 
 
-def column_names(record: type, renames: tuple[tuple[str, str], ...] = ()) -> list[str]:
-    return [c.name for c in columns(record, renames)]
+def _build(rec: type, steps: tuple[_Read, ...], row: Mapping[str, Any]) -> Any:
+    kwargs: dict[str, Any] = {}
+    for step in steps:
+        if step.nested is not None:
+            inner_type, inner, key = step.nested
+            kwargs[step.field] = _build(inner_type, inner, row) if row.get(key) is not None else None
+            continue
+        assert step.column is not None
+        value = row.get(step.column.name)
+        if value is None and step.default is not None:
+            kwargs[step.field] = step.default()  # an absent JSON column: the field's empty default
+        else:
+            kwargs[step.field] = _read_value(value, step.column.sql_type)
+    return rec(**kwargs)
+
+
+def from_row(record: type, row: Mapping[str, Any], renames: tuple[tuple[str, str], ...] = ()) -> Any:
+    """Rebuild a record from a row keyed by column name (the inverse of `to_row`)."""
+    return _build(record, _reader(record, renames), row)
 
 
 def to_json(

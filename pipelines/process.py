@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 
 from pipelines.clean import clean_page
 from pipelines.contract import to_json
-from pipelines.extract import extract_mentions, load_catalog
-from pipelines.extract.quantities import list_quantities
+from pipelines.extract import load_catalog
+from pipelines.extract.quantities import extract_figures
 from pipelines.records import CleanedPage, Document, Mention, Page, QuantityMention
 from pipelines.understand import RegionIndex, understand_page
 
@@ -51,8 +51,7 @@ def understand(page: Page) -> tuple[CleanedPage, list[Document]]:
 
 
 def extract(document: Document) -> Extraction:
-    mentions = extract_mentions(document, load_catalog())
-    return Extraction(mentions, list_quantities(document, mentions))
+    return Extraction(*extract_figures(document, load_catalog()))
 
 
 def understand_one(page: Page) -> tuple[str, CleanedPage, list[Document]]:

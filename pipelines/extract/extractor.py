@@ -211,7 +211,27 @@ def _change_subject_codes(d: _Doc, left: str, q: Quantity, rules: tuple[Rule, ..
     return hits[0].codes if hits else None
 
 
-def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Mention]:
+@dataclass(frozen=True)
+class Prepared:
+    """A body made ready for reading once: its simplified view (same positions as the view's origin
+    map says), half-width text, segmentation and every number-with-counter in it. Mentions and the
+    list of all figures (extract/quantities) both read from it."""
+
+    view: TextView
+    text: str  # half-width view text: offsets are the view's
+    seg: Segmentation
+    scanned: tuple[Quantity, ...]
+
+
+def prepare(doc: Document) -> Prepared:
+    view = reading_view(doc.body_text)
+    text = to_halfwidth(view.text)
+    return Prepared(view, text, segment(text, doc.report_year), tuple(scan_quantities(text)))
+
+
+def extract_mentions(
+    doc: Document, catalog: Catalog | None = None, prepared: Prepared | None = None
+) -> list[Mention]:
     """Every stated value of a catalog indicator in doc.body_text; [] for a non-report.
 
     A body in traditional characters is read through its simplified view; offsets, value texts and
@@ -219,11 +239,11 @@ def extract_mentions(doc: Document, catalog: Catalog | None = None) -> list[Ment
     """
     if not doc.is_report or not doc.body_text:
         return []
-    view = reading_view(doc.body_text)
-    if view.text == doc.body_text and view.origin is None:
-        return _extract(doc, catalog)
-    found = _extract(dataclasses.replace(doc, body_text=view.text), catalog)
-    return [_to_original(m, view, doc.body_text) for m in found]
+    prep = prepared or prepare(doc)
+    if prep.view.text == doc.body_text and prep.view.origin is None:
+        return _extract(doc, catalog, prep)
+    found = _extract(dataclasses.replace(doc, body_text=prep.view.text), catalog, prep)
+    return [_to_original(m, prep.view, doc.body_text) for m in found]
 
 
 def _to_original(m: Mention, view: TextView, body: str) -> Mention:
@@ -241,14 +261,13 @@ def _to_original(m: Mention, view: TextView, body: str) -> Mention:
     )
 
 
-def _extract(doc: Document, catalog: Catalog | None) -> list[Mention]:
+def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Mention]:
     catalog = catalog or load_catalog()
     rules = _rules_for(catalog)
-    text = to_halfwidth(doc.body_text)
-    seg = segment(text, doc.report_year)
+    text, seg = prep.text, prep.seg
     d = _Doc(text, seg, doc, catalog.codes, catalog)
     quantities = [
-        q for q in scan_quantities(text) if not seg.is_protected(q.start, q.end) and not seg.in_plan(q.start)
+        q for q in prep.scanned if not seg.is_protected(q.start, q.end) and not seg.in_plan(q.start)
     ]
     mentions: list[Mention] = []
     last_in_clause: dict[int, Mention] = {}  # clause index -> last level mention (for changes)

@@ -9,24 +9,35 @@ plan sections, percentage points and durations are not figures of the year.
 
 from __future__ import annotations
 
-from pipelines.extract.numbers import scan_quantities, to_halfwidth
-from pipelines.extract.segment import segment
+from pipelines.extract.catalog import Catalog
+from pipelines.extract.extractor import Prepared, extract_mentions, prepare
 from pipelines.records import Document, Mention, QuantityMention
-from pipelines.text.normalize import reading_view
 
 FIGURE_KINDS = ("count", "amount", "percent")
 
 
-def list_quantities(doc: Document, mentions: list[Mention]) -> list[QuantityMention]:
+def extract_figures(
+    doc: Document, catalog: Catalog | None = None
+) -> tuple[list[Mention], list[QuantityMention]]:
+    """A report's catalog mentions and all its figures, from one reading of the body."""
+    if not doc.is_report or not doc.body_text:
+        return [], []
+    prep = prepare(doc)
+    mentions = extract_mentions(doc, catalog, prep)
+    return mentions, list_quantities(doc, mentions, prep)
+
+
+def list_quantities(
+    doc: Document, mentions: list[Mention], prepared: Prepared | None = None
+) -> list[QuantityMention]:
     """The figures of a report's body, each with the code of the mention that typed it (or None)."""
     if not doc.is_report or not doc.body_text:
         return []
-    view = reading_view(doc.body_text)
-    text = to_halfwidth(view.text)
-    seg = segment(text, doc.report_year)
+    prep = prepared or prepare(doc)
+    view, seg = prep.view, prep.seg
     typed = sorted((m.start, m.end, m.indicator_code) for m in mentions if m.measure != "change_pct")
     out: list[QuantityMention] = []
-    for q in scan_quantities(text):
+    for q in prep.scanned:
         if q.kind not in FIGURE_KINDS or seg.is_protected(q.start, q.end) or seg.in_plan(q.start):
             continue
         sent = seg.sentences[seg.sentence_index(q.start)]

@@ -148,14 +148,6 @@ def _delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, ke
         con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [keys])
 
 
-def cleaning_row(page_id: str, cleaned: CleanedPage, n_documents: int) -> dict[str, Any]:
-    return row_of(PageCleaning.of(page_id, cleaned, n_documents))
-
-
-def document_row(d: Document) -> dict[str, Any]:
-    return row_of(d)
-
-
 def replace_page_results(
     con: duckdb.DuckDBPyConnection, results: Iterable[tuple[str, CleanedPage, list[Document]]]
 ) -> int:
@@ -174,8 +166,10 @@ def replace_page_results(
     _delete_where_in(con, "raw.document_extractions", "document_id", old_docs)
     _delete_where_in(con, "raw.documents", "page_id", page_ids)
     _delete_where_in(con, "raw.page_cleanings", "page_id", page_ids)
-    _insert_rows(con, "raw.page_cleanings", [cleaning_row(pid, c, len(docs)) for pid, c, docs in results])
-    doc_rows = [document_row(d) for _, _, docs in results for d in docs]
+    _insert_rows(
+        con, "raw.page_cleanings", [row_of(PageCleaning.of(pid, c, len(docs))) for pid, c, docs in results]
+    )
+    doc_rows = [row_of(d) for _, _, docs in results for d in docs]
     _insert_rows(con, "raw.documents", doc_rows)
     return len(doc_rows)
 
@@ -202,10 +196,6 @@ def load_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> l
     )
 
 
-def mention_row(m: Mention) -> dict[str, Any]:
-    return row_of(m)
-
-
 def replace_mentions(
     con: duckdb.DuckDBPyConnection,
     found: dict[str, list[Mention]],
@@ -223,7 +213,7 @@ def replace_mentions(
     rows: dict[str, dict[str, Any]] = {}
     for mentions in found.values():
         for m in mentions:
-            rows.setdefault(m.mention_id, mention_row(m))  # one row per id, first statement wins
+            rows.setdefault(m.mention_id, row_of(m))  # one row per id, first statement wins
     _insert_rows(con, "raw.indicator_mentions", list(rows.values()))
     _insert_rows(
         con,

@@ -52,12 +52,15 @@ class RawTable:
         return columns(self.record, self.renames)
 
     def ddl(self) -> str:
+        single_key = self.primary_key[0] if len(self.primary_key) == 1 else None
         required = set(self.not_null) | set(self.primary_key)
-        cols = [f"{c.name} {c.sql_type}{' NOT NULL' if c.name in required else ''}" for c in self.columns]
-        if len(self.primary_key) == 1:
-            cols = [f"{c} PRIMARY KEY" if c.split()[0] == self.primary_key[0] else c for c in cols]
-            cols = [c.replace(" NOT NULL PRIMARY KEY", " PRIMARY KEY") for c in cols]
-        elif self.primary_key:
+
+        def spec(c: Column) -> str:
+            constraint = " PRIMARY KEY" if c.name == single_key else " NOT NULL" if c.name in required else ""
+            return f"{c.name} {c.sql_type}{constraint}"
+
+        cols = [spec(c) for c in self.columns]
+        if len(self.primary_key) > 1:
             cols.append(f"PRIMARY KEY ({', '.join(self.primary_key)})")
         body = ",\n    ".join(cols)
         return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    {body}\n)"
