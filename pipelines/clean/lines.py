@@ -17,7 +17,7 @@ from typing import Any
 from pipelines.clean import lexicon as lx
 from pipelines.clean.meta import harvest_footer, harvest_line, is_meta_line
 from pipelines.clean.prose import cjk_count, is_prose
-from pipelines.text.dates import dated_line
+from pipelines.text.dates import dated_line, parse_date
 from pipelines.text.normalize import simplified, squash
 from pipelines.text.vocabulary import TITLE_REPORT
 
@@ -174,7 +174,6 @@ _BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,30}\s*(?:19|20)\d{2}\s*(?:年|-|/|\.)\
 _WIDGET = re.compile(r"字体|字號|字号|背景色|链接[:：]|点击查看|视力保护|阅读模式|朗读")
 
 
-_DELIVERY_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 # The last words of a title: the report noun (a plan attached to a summary counts: "…及2016年工作打算").
 _TITLE_END = re.compile(r"(?:报告|汇报|总结|情况|打算|计划|安排|思路)(?:[(（][^()（）]{0,20}[)）])?$")
 # How the first lines of a title set over several lines end: an issuer waiting for its subject, or a
@@ -218,10 +217,6 @@ def _fragment(line: str) -> bool:
         and not _NOT_FRAGMENT.search(s)
         and not lx.INFO_BAR.search(s)
     )
-
-
-def find_title(lines: list[str], kinds: list[str], start: int) -> str | None:
-    return choose_title(lines, kinds, start)[0]
 
 
 def choose_title(lines: list[str], kinds: list[str], start: int) -> tuple[str | None, str]:
@@ -305,10 +300,9 @@ def _date_under_title(lines: list[str], start: int, meta: dict[str, Any]) -> Non
             continue
         tail = _TRAILING_DATE.search(s)
         if tail and TITLE_REPORT.search(s):
-            plain = plain or tail.group(1)
+            plain = plain or parse_date(tail.group(1))
         if delivered is None and _DELIVERY.match(s):
-            m = _DELIVERY_DATE.search(s)
-            delivered = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+            delivered = parse_date(s)
     if stamped or plain:
         meta["publish_date"], meta["publish_date_from"] = stamped or plain, "date line under the title"
     elif delivered:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pipelines.text.dates import DATE_RE, to_iso
 from pipelines.text.normalize import simplified
+from pipelines.text.vocabulary import PAGE_DESCRIPTION
 
 # label (as written, whitespace removed) -> normalised key. Longer labels first so "发布时间" wins over "时间".
 LABELS: dict[str, str] = {
@@ -128,9 +129,8 @@ def label_pairs(line: str) -> list[tuple[str, str]]:
     return pairs
 
 
-# A mirror's one-line description of the page: "《梧州市人民政府2018年度法治政府建设工作报告》是2019年梧州市
-# 人民政府发布的通知。" It names the document (its title) and is not part of it.
-DESCRIPTION = re.compile(r"^《(?P<title>[^》]{4,80})》是.{0,40}?(?:发布|印发|公布|发表)的.{0,12}$")
+# The description line as a whole line (the vocabulary's pattern, ending where the line does).
+DESCRIPTION = re.compile(PAGE_DESCRIPTION.pattern + r".{0,12}$")
 
 
 def is_meta_line(line: str) -> bool:

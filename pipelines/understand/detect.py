@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.text.normalize import squash
-from pipelines.text.vocabulary import TITLE_REPORT, TOPIC
+from pipelines.text.vocabulary import PAGE_DESCRIPTION, TITLE_REPORT, TOPIC
 from pipelines.understand.text import strip_book_titles
 
 # Plans attached to a summary ("...总结及2017年工作计划") are part of the report, not a plan page.
@@ -64,7 +64,6 @@ _BODY_NEWS_OPENING = re.compile(
 _BODY_POLICY = re.compile(
     r"制定本(?:工作)?(?:方案|办法|规划|意见|细则|指引|计划|要点|规定|规则|制度)|现(?:印发|转发)给你们|解读如下|现(?:将[^。]{0,30})?解读"
 )
-_BODY_HEADING = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 
 _TOPIC_TERMS = (
     "法治政府",
@@ -153,7 +152,6 @@ _MASKED_ISSUER = re.compile(r"(?<![a-zA-Z])某(?=[省市县区镇乡街局委办
 # Lines a report may open with that are not its first paragraph: an addressee or a salutation
 # ("市人民政府:", "主任、各位副主任:"), or a mirror's one-line description of the page ("《…》是…发布的…").
 _ADDRESSEE = re.compile(r"^[^。,，;；]{2,40}[:：]$")
-_DESCRIPTION = re.compile(r"^《[^》]{4,80}》是.{0,40}(?:发布|印发|公布)的")
 _DELEGATES = re.compile(r"^各位代表")
 
 
@@ -173,7 +171,7 @@ def opening_lines(body: str, n: int = 3) -> list[str]:
     out: list[str] = []
     for ln in body.splitlines():
         s = squash(ln)
-        if not s or (not out and (_ADDRESSEE.match(s) or _DESCRIPTION.match(s))):
+        if not s or (not out and (_ADDRESSEE.match(s) or PAGE_DESCRIPTION.match(s))):
             continue
         out.append(s)
         if len(out) >= n:
@@ -305,10 +303,9 @@ def untitled_report_opening(body: str) -> str | None:
         return f"opening names {subject!r} and reviews the year"
     if _ENUMERATOR.match(first) and len(paras) > 1 and (_SELF_VOICE.search(window) or topic):
         return f"excerpt starts at a section heading of a report on {subject!r}"
-    if _SELF_VOICE.search(first[:60]) and re.search(TOPIC, first):
-        return (
-            f"opening speaks for its government ({_SELF_VOICE.search(first[:60]).group(0)!r}) on {subject!r}"
-        )
+    self_voice = _SELF_VOICE.search(first[:60])
+    if self_voice and re.search(TOPIC, first):
+        return f"opening speaks for its government ({self_voice.group(0)!r}) on {subject!r}"
     return None
 
 

@@ -16,14 +16,13 @@ import csv
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pipelines.paths import SEEDS_DIR
 
 HOSTS_CSV = SEEDS_DIR / "hosts.csv"
-HOSTS_COLUMNS = ("host", "path_prefix", "region_code", "source", "note")
 
 
 @dataclass(frozen=True)
@@ -150,5 +149,5 @@ def propose_hosts(
             note += f"; e.g. {first[:80]}"
         if current:
             note += f"; hosts.csv says {current[0]}"
-        out.append({"host": host, "path_prefix": "", "region_code": code, "source": "proposed", "note": note})
+        out.append(asdict(HostRow(host=host, path_prefix="", region_code=code, source="proposed", note=note)))
     return out
