@@ -17,14 +17,25 @@ Origin = Literal["crawl", "inbox", "seed"]
 MediaType = Literal["html", "text"]
 DocType = Literal["annual_report", "half_year_report", "work_summary", "department_report", "not_report"]
 IssuerKind = Literal["government", "department", "sub_district", "other"]
+# What a stated figure is (docs/indicators.md, "Qualifiers"). A quantity (every figure of a body) is a
+# result of the year (count, amount, rate), a change to one (同比增长28%, 取消12项, 由X项精简到Y项) or a
+# target or requirement (不少于4次, 力争, 每年…一次 as a rule). A catalog mention is a result, or a change
+# in percent tied to an indicator (change_pct, the name the extract JSON contract gives it); targets
+# never become mentions. Only results reach the fact table.
+QuantityMeasure = Literal["count", "amount", "rate", "change", "target"]
 Measure = Literal["count", "amount", "rate", "change_pct"]
-Scope = Literal["whole_region", "sub_unit"]
+RESULT_MEASURES: frozenset[str] = frozenset({"count", "amount", "rate"})
+# Whose figure it is: the reporting government's whole region, one level's own (本级, 市级清单, 区政府
+# as the party of a case), one named department's own (教育部门, 我局, 全省市场监管系统), or another part
+# (a street or township, a court, a project, a case type, a subset after 其中). Only whole_region
+# reaches the fact table; the others are kept, with scope_text naming the part.
+Scope = Literal["whole_region", "level_only", "department", "sub_unit"]
 Outcome = Literal["ok", "not_modified", "refused", "error", "challenge"]  # of one fetch attempt
 Role = Literal["robots", "listing", "page"]  # why a URL was fetched
 
 # Bump when a change to clean/understand/extract can change derived rows: every derived row carries
 # it, so a warehouse can tell which rows an improvement has not reached yet.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -189,6 +200,12 @@ class Mention:
     @staticmethod
     def make_id(document_id: str, indicator_code: str, start: int) -> str:
         return f"{document_id}-{indicator_code}-{start}"
+
+    @property
+    def is_region_result(self) -> bool:
+        """The whole region's result for the period: what the fact table holds (the same filter as
+        fct_rule_of_law_indicators)."""
+        return self.scope == "whole_region" and self.measure in RESULT_MEASURES
 
 
 @dataclass

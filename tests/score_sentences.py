@@ -7,7 +7,10 @@ prediction is a false positive — including a catalog code put on a change, a t
 another level or another year's figure, which the labels mark with code null. Prints precision and
 recall over the coded whole-region figures, and the false positives by the trap they fell into.
 
-    .venv/bin/python -m tests.score_sentences [--verbose]
+    .venv/bin/python -m tests.score_sentences [--verbose] [--set DIR]
+
+A set's `catalog_codes.txt` names the catalog its labels were made with: a prediction of a code added
+later cannot be judged against them, so it is counted apart (and scored on a set labelled with it).
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from pathlib import Path
 from pipelines.extract import extract_mentions, load_catalog
 from pipelines.records import Document
 
-LABELS = Path(__file__).parent / "fixtures" / "sentences" / "labels.jsonl"
+SETS = Path(__file__).parent / "fixtures"
+DEFAULT_SET = SETS / "sentences"
 RESULT_MEASURES = {"count", "rate", "amount"}
 
 
@@ -47,12 +51,10 @@ def trap_of(f: dict) -> str:
     return "no code"
 
 
-_MEASURE = {"count": "count", "amount": "amount", "rate": "rate", "change_pct": "change"}
-
-
 def _tally_qualifiers(mentions: list, figures: list[dict], out: Counter[str]) -> None:
     """Scope and measure of every mention whose code and value match a labelled figure (any scope):
-    marking a whole-region figure narrower is as wrong as the reverse."""
+    marking a whole-region figure narrower is as wrong as the reverse, and so is the wrong narrowing
+    (a level's figure called a department's)."""
     for m in mentions:
         f = next(
             (f for f in figures if f.get("code") == m.indicator_code and _close(m.value, f["value"])), None
@@ -60,17 +62,24 @@ def _tally_qualifiers(mentions: list, figures: list[dict], out: Counter[str]) ->
         if f is None:
             continue
         out["scope_n"] += 1
-        out["scope_ok"] += (m.scope == "whole_region") == (f.get("scope") == "whole_region")
+        out["scope_ok"] += m.scope == f.get("scope")
+        out["whole_ok"] += (m.scope == "whole_region") == (f.get("scope") == "whole_region")
+        if m.scope != f.get("scope"):
+            out[f"scope {f.get('scope')} read as {m.scope}"] += 1
         out["measure_n"] += 1
-        out["measure_ok"] += _MEASURE.get(m.measure) == f.get("measure")
+        measure = "change" if m.measure == "change_pct" else m.measure
+        out["measure_ok"] += measure == f.get("measure")
 
 
-def score(verbose: bool = False) -> dict[str, float]:
+def score(verbose: bool = False, labels_dir: Path = DEFAULT_SET) -> dict[str, float]:
     catalog = load_catalog()
+    codes_file = labels_dir / "catalog_codes.txt"
+    judged = set(codes_file.read_text().split()) if codes_file.exists() else set(catalog.codes)
+    later = Counter()
     tp = fp = fn = 0
     traps: Counter[str] = Counter()
     qualifiers: Counter[str] = Counter()
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    for line in (labels_dir / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         doc = Document(
             document_id=item["id"], page_id=item["id"], part=0, is_report=True, doc_type="annual_report",
@@ -83,8 +92,11 @@ def score(verbose: bool = False) -> dict[str, float]:
         mentions = extract_mentions(doc, catalog)
         _tally_qualifiers(mentions, item["figures"], qualifiers)
         for m in mentions:
-            if m.scope != "whole_region" or m.measure == "change_pct":
+            if not m.is_region_result:
                 continue  # narrower or relative figures do not reach the fact table
+            if m.indicator_code not in judged:
+                later[m.indicator_code] += 1
+                continue
             hit = next(
                 (i for i, f in enumerate(gold) if i not in matched and f["code"] == m.indicator_code
                  and _close(m.value, f["value"])),
@@ -109,15 +121,25 @@ def score(verbose: bool = False) -> dict[str, float]:
                     )
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    print(f"sentences: precision {precision:.1%} recall {recall:.1%} (tp {tp}, fp {fp}, fn {fn})")
+    print(f"{labels_dir.name}: precision {precision:.1%} recall {recall:.1%} (tp {tp}, fp {fp}, fn {fn})")
     print("false positives by trap: " + ", ".join(f"{k} {v}" for k, v in traps.most_common()))
+    if later:
+        print(f"not judged (codes added after these labels): {sum(later.values())} " + str(dict(later)))
     for name in ("scope", "measure"):
         n, ok = qualifiers[f"{name}_n"], qualifiers[f"{name}_ok"]
         print(f"{name} right on matched figures: {ok}/{n}" + (f" ({ok / n:.1%})" if n else ""))
+    n = qualifiers["scope_n"]
+    if n:
+        print(f"whole region vs narrower right: {qualifiers['whole_ok']}/{n} ({qualifiers['whole_ok'] / n:.1%})")
+    confusions = [(k, v) for k, v in qualifiers.items() if " read as " in k]
+    if confusions:
+        print("scope errors: " + ", ".join(f"{k} {v}" for k, v in sorted(confusions, key=lambda kv: -kv[1])))
     return {"precision": precision, "recall": recall}
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true")
-    score(parser.parse_args().verbose)
+    parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="a folder with labels.jsonl")
+    args = parser.parse_args()
+    score(args.verbose, args.set)

@@ -36,6 +36,8 @@ def facts(body: str, **kw: object) -> set[tuple[str, float, str, str]]:
 
 W = "whole_region"
 S = "sub_unit"
+L = "level_only"
+D = "department"
 
 
 @pytest.mark.parametrize(
@@ -70,9 +72,9 @@ S = "sub_unit"
         ("截至目前,北港街道办事处共开具行政处罚决定书31份,共罚款8600元。",
          {("fines_confiscations_amount", 8600, "amount", S)}),
         ("年内,区综合行政执法局共召开案审会议10次,审理通过案件32宗、处罚金额323.64万元。",
-         {("fines_confiscations_amount", 3236400, "amount", S)}),
-        ("市本级完成录入权责事项3301项。", {("power_list_items", 3301, "count", S)}),
-        ("教育部门所有行政审批事项全部实现网上可办,网办率达100%。", {("online_service_rate", 100, "rate", S)}),
+         {("fines_confiscations_amount", 3236400, "amount", D)}),
+        ("市本级完成录入权责事项3301项。", {("power_list_items", 3301, "count", L)}),
+        ("教育部门所有行政审批事项全部实现网上可办,网办率达100%。", {("online_service_rate", 100, "rate", D)}),
         ("全区635项政务服务事项,可不见面591项,占比93.1%。",
          {("gov_service_items", 635, "count", W), ("online_service_rate", 93.1, "rate", W)}),
         ("全区各行政执法机关向区公安分局移送案件18件。", {("criminal_case_transfers", 18, "count", W)}),
@@ -304,7 +306,7 @@ def test_dev_reports_precision_and_recall() -> None:
         labelled = list(gold["indicators"])
         used: set[int] = set()
         for m in extract_mentions(doc):
-            if m.scope != "whole_region" or m.measure == "change_pct":
+            if not m.is_region_result:
                 continue
             k = next((i for i, g in enumerate(labelled) if i not in used and g["code"] == m.indicator_code
                       and _value_match(m.value, g["value"])), None)  # fmt: skip
@@ -347,7 +349,7 @@ def test_dev_reports_whole_region_seed_facts_found_with_scope_and_period() -> No
                 assert any(m.scope == "whole_region" for m in same), (doc.body_text[:10], v["evidence"])
             else:
                 assert all(
-                    m.scope == "sub_unit"
+                    m.scope != "whole_region"
                     for m in same
                     if m.indicator_code
                     in ("admin_penalty_cases", "fines_confiscations_amount", "power_list_items")

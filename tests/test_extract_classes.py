@@ -39,7 +39,7 @@ def _facts(sid: str, year: int | None = None) -> set[tuple[str, float]]:
     return {
         (m.indicator_code, m.value)
         for m in _mentions(sid, year)
-        if m.scope == "whole_region" and m.measure != "change_pct"
+        if m.is_region_result
     }
 
 
@@ -145,7 +145,7 @@ def _page_facts(key: str, year: int = 2020, **doc: object) -> set[tuple[str, flo
     return {
         (m.indicator_code, m.value)
         for m in extract_mentions(d)
-        if m.scope == "whole_region" and m.measure != "change_pct"
+        if m.is_region_result
     }
 
 
@@ -268,7 +268,7 @@ def _doc_facts(key: str) -> set[tuple[str, float]]:
     return {
         (m.indicator_code, m.value)
         for m in extract_mentions(_doc(DOC_PAGES[key], 2021))
-        if m.scope == "whole_region" and m.measure != "change_pct"
+        if m.is_region_result
     }
 
 
@@ -535,7 +535,7 @@ def test_labelled_phrasings(key: str) -> None:
     found = {
         (m.indicator_code, m.value)
         for m in extract_mentions(_doc(body, year))
-        if m.scope == "whole_region" and m.measure != "change_pct"
+        if m.is_region_result
     }
     assert fact in found, found
 
@@ -561,6 +561,6 @@ def test_labelled_non_facts(key: str, value: float) -> None:
     found = {
         m.value
         for m in extract_mentions(_doc(NOT_FACTS[key], 2022))
-        if m.scope == "whole_region" and m.measure != "change_pct"
+        if m.is_region_result
     }
     assert value not in found

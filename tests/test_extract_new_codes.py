@@ -34,7 +34,7 @@ def _facts(body: str, year: int) -> set[tuple[str, float]]:
     return {
         (m.indicator_code, m.value)
         for m in extract_mentions(_doc(body, year))
-        if m.scope == "whole_region" and m.measure != "change_pct"
+        if m.is_region_result
     }
 
 

@@ -71,7 +71,7 @@ def score() -> tuple[int, int, int, list[str]]:
         gold = list(label["facts"])
         used: set[int] = set()
         for m in extract_mentions(doc):
-            if m.scope != "whole_region" or m.measure == "change_pct" or _inside(m, ambiguous):
+            if not m.is_region_result or _inside(m, ambiguous):
                 continue
             if m.indicator_code not in LABELLED_CODES:
                 continue

@@ -1,7 +1,8 @@
 """Scope and period of a stated value, read from the sentence that states it.
 
-Scope: a street (北港街道), a town, a named department (教育部门), a bureau as the sentence's subject
-(区综合行政执法局共…) or 市本级 make the value a sub-unit figure, which must never be added to the
+Scope: 市本级 or a level's list (区级…事项) make the value one level's (level_only); a named department
+(教育部门), a bureau as the sentence's subject (区综合行政执法局共…) or one department's system a
+department's; a street (北港街道), a town or a court a sub-unit's. None of them may be added to the
 region total; everything else is the reporting government's own, whole-region figure. The
 coordinating organs that report for the whole government (政府, 司法局, 法制办) do not narrow it.
 
@@ -162,22 +163,24 @@ OWN_BUREAU_RE = re.compile(r"(?:我|本)(?:局|委|办|厅|中心)(?![\u4e00-\u9
 def find_scope(
     prefix: str, own: tuple[str, ...] = (), department_report: bool = False
 ) -> tuple[str, str | None]:
-    """("sub_unit", name) when the sentence before the number names a sub-unit subject. own: names of
-    the reporting unit itself (a township's own report names its town: "2022年增福镇…" is the whole);
-    department_report: the issuer is a department, whose own figures (我局…) are then the whole."""
+    """(scope, the words that set it) from the sentence before the number: level_only for 本级 or a
+    level's list, department for a named department or bureau (我局 in a government's report),
+    sub_unit for a street or township, a court, a village's advisers; whole_region otherwise.
+    own: names of the reporting unit itself (a township's own report names its town: "2022年增福镇…" is
+    the whole); department_report: the issuer is a department, whose own figures (我局…) are the whole."""
     m = _BENJI_RE.search(prefix)
     if m:
-        return "sub_unit", m.group(0)
+        return "level_only", m.group(0)
     m = _PART_SUBJECT_RE.search(prefix)
     if m:
-        return "sub_unit", m.group(0)
+        return ("department" if m.group("system") else "sub_unit"), m.group(0)
     if not department_report:
         m = OWN_BUREAU_RE.search(prefix)
         if m:
-            return "sub_unit", m.group(0)
+            return "department", m.group(0)
     m = _LEVEL_RE.search(prefix)
     if m:
-        return "sub_unit", m.group("name")
+        return "level_only", m.group("name")
     for m in _STREET_RE.finditer(prefix):
         name = m.group("name")
         if any(name in o or o in name for o in own if o):
@@ -186,8 +189,8 @@ def find_scope(
             return "sub_unit", name
     m = _DEPT_RE.search(prefix)
     if m:
-        return "sub_unit", m.group("name")
+        return "department", m.group("name")
     m = _BUREAU_RE.search(prefix)
     if m and not any(m.group("name").endswith(c) for c in _COORDINATING):
-        return "sub_unit", m.group("name")
+        return "department", m.group("name")
     return "whole_region", None

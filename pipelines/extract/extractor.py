@@ -21,6 +21,7 @@ from pipelines.extract.catalog import Catalog, load_catalog
 from pipelines.extract.context import OWN_BUREAU_RE, PART_OF_YEAR, find_scope, period_markers
 from pipelines.extract.matcher import QuantityContext, match_quantity
 from pipelines.extract.numbers import Quantity, scan_quantities
+from pipelines.extract.qualifiers import CHANGE_RE, DOWN, is_change, is_target
 from pipelines.extract.rules import RULES, Rule
 from pipelines.extract.segment import Segmentation, Span, segment
 from pipelines.records import Document, Mention
@@ -31,11 +32,6 @@ from pipelines.text.period import MULTI_YEAR, UNKNOWN, months
 _PARAGRAPH_BACK = 300
 _PAD = " \u00a0"
 
-_CHANGE_RE = re.compile(
-    r"(?P<cmp>同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?)?"
-    r"(?P<dir>增长|上升|提高|增加|上涨|提升|下降|减少|降低|下滑|回落|减)了?(?:约|近)?$"
-)
-_DOWN = ("下降", "减少", "降低", "下滑", "回落", "减")
 _COMPARATOR_ONLY_RE = re.compile(
     r"^(?:同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?)$"
 )
@@ -196,7 +192,7 @@ def _rules_for(catalog: Catalog) -> tuple[Rule, ...]:
 
 def _change_subject_codes(d: _Doc, left: str, q: Quantity, rules: tuple[Rule, ...]) -> tuple[str, ...] | None:
     """Which indicator a change names in its own clause ("信访总量同比下降28.3%"), or None."""
-    m = _CHANGE_RE.search(left)
+    m = CHANGE_RE.search(left)
     assert m is not None
     subject = left[: m.start()]
     seg = d.seg
@@ -288,10 +284,13 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                 continue  # 上半年 / 截至7月 / 一季度 inside an annual report: not the year's figure
             if _other_year(ctx.sentence_before, d.doc.report_year):
                 continue  # a clause that names another year states that year's figure, not this report's
+            if is_target(ctx.left):
+                continue  # a requirement or target (每年学法不少于4次, 力争…), not a result
             scope = find_scope(ctx.sentence_before, d.own, d.department_report)
-            if q.kind == "percent" and _CHANGE_RE.search(ctx.left):
-                _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
-                continue
+            if is_change(ctx.left):
+                if q.kind == "percent":
+                    _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
+                continue  # a change of a count (同比增加12件) is not its level
             for hit in match_quantity(q, ctx, d.allowed, rules):
                 measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
                 for code in hit.codes:
@@ -311,11 +310,11 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                     if m_scope[0] == "whole_region" and code in _GOVERNMENTS_OWN:
                         own = OWN_BUREAU_RE.search(ctx.sentence_before)
                         if own:
-                            m_scope = ("sub_unit", own.group(0))  # 明确我局重大行政决策事项2个
+                            m_scope = ("department", own.group(0))  # 明确我局重大行政决策事项2个
                     if m_scope[0] == "whole_region":
                         level = _government_level(code, ctx.sentence_before)
                         if level:
-                            m_scope = ("sub_unit", level)
+                            m_scope = ("level_only", level)
                     m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, m_scope, period)
                     mentions.append(m)
                     last_in_clause[ci] = m
@@ -373,7 +372,7 @@ def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
     paragraph ("办理行政诉讼案件31宗,其中一审案件25宗"): a part of that figure, not the whole."""
     par = d.seg.paragraphs[d.seg.paragraph_index(pos)]
     for m in mentions[d.indexed :]:  # only the mentions added since the last call: linear, not quadratic
-        if m.measure != "change_pct" and m.scope == "whole_region":
+        if m.is_region_result:
             d.last_whole[m.indicator_code] = m
     d.indexed = len(mentions)
     m = d.last_whole.get(code)
@@ -393,7 +392,7 @@ _OWN_CLAUSE_LISTS = frozenset(
 def _level_outside_clause(scope: tuple[str, str | None], sentence_before: str) -> bool:
     """A level narrows a list's counts through its sentence, but a rate only when its own clause names
     the level ("区级依申请政务服务事项100%支持…"): a share stated in a later clause is the list's rate."""
-    if scope[0] != "sub_unit" or not scope[1] or not _LEVEL_NAME_RE.fullmatch(scope[1]):
+    if scope[0] != "level_only" or not scope[1] or not _LEVEL_NAME_RE.fullmatch(scope[1]):
         return False
     return scope[1] not in _CLAUSE_SPLIT_RE.split(sentence_before)[-1]
 
@@ -456,9 +455,9 @@ def _add_change(
     mentions: list[Mention],
     last_in_clause: dict[int, Mention],
 ) -> None:
-    m = _CHANGE_RE.search(ctx.left)
+    m = CHANGE_RE.search(ctx.left)
     assert m is not None
-    sign = -1.0 if m.group("dir") in _DOWN else 1.0
+    sign = -1.0 if m.group("dir") in DOWN else 1.0
     subject = _TIME_WORDS_RE.sub("", ctx.left[: m.start()].strip())
     codes: tuple[str, ...] | None = None
     if subject:

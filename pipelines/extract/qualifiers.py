@@ -1,0 +1,42 @@
+"""What a stated figure is, read from the words just before it: a target or requirement, a change, or
+a result. Pure functions on the text of the number's clause (its left side, up to the number).
+
+A report states its results next to the rules it follows and the targets it sets: "区政府常务会议每年学法
+不少于4次" is a requirement, "力争审核…不少于10件" a target, "受理案件同比增加12件" a change. None of them
+is the year's result, so none becomes a catalog mention; the list of every figure (raw.quantities)
+keeps them with their measure, so they are still there to read.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A lower or upper bound that a rule or a plan sets ("不少于4次", "至少开展1次", "力争达到95%", "目标为…"),
+# with at most a short verb phrase between the word and the number ("至少开展", "不少于").
+_BOUND_RE = re.compile(
+    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|至少|最少|力争|争取|目标(?:值)?(?:为|是)?)"
+    r"[^,，;；。\d]{0,6}$"
+)
+# A frequency written as a rule ("每年学法不少于4次" is caught above; "每季度召开1次", "每半年开展一次"):
+# 每 + a period, then at most a short verb phrase.
+_FREQUENCY_RE = re.compile(r"每(?:年|季度|半年|月|周|两年)(?:度)?[^,，;；。\d]{0,8}$")
+
+# A change of a count or a share: a comparison and a direction right before the number ("同比增加12件",
+# "较上年减少5件", "同比下降28.3%"), or a direction alone ("增长200%").
+CHANGE_RE = re.compile(
+    r"(?P<cmp>同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?)?"
+    r"(?P<dir>增长|上升|提高|增加|上涨|提升|下降|减少|降低|下滑|回落|减)了?(?:约|近)?$"
+)
+DOWN = ("下降", "减少", "降低", "下滑", "回落", "减")
+
+
+def is_target(left: str) -> bool:
+    """Whether the number is a bound a rule or plan sets rather than a result (`left`: the clause text
+    before the number)."""
+    tail = left.rstrip()
+    return bool(_BOUND_RE.search(tail) or _FREQUENCY_RE.search(tail))
+
+
+def is_change(left: str) -> bool:
+    """Whether the number is the size of a change ("同比增加12件", "下降28.3%")."""
+    return bool(CHANGE_RE.search(left.rstrip()))
