@@ -210,7 +210,8 @@ class Mention:
 
 @dataclass
 class QuantityMention:
-    """Every number with a counter in a report's body (件, 项, 次, 人, %, 元 ...), typed or not.
+    """Every number with a counter in a report's body (件, 项, 次, 人, %, 元 ...), typed or not, with the
+    qualifiers its words give it (the same reading the mentions use).
 
     `indicator_code` is the catalog code a mention gave it, or None: the untyped ones are the figures
     the catalog has no code for (or the rules do not know yet), kept with their sentence so an analyst
@@ -224,7 +225,17 @@ class QuantityMention:
     unit: str  # the counter as written (件, 项, %, 万元 -> 元)
     kind: str  # count | amount | percent
     approx: str | None
-    indicator_code: str | None
+    indicator_code: str | None  # the code a rule gave it (a mention): what can reach the fact table
+    measure: QuantityMeasure  # count | amount | rate | change | target
+    scope: Scope
+    scope_text: str | None
+    period: str  # the figure's own period (a marker in its sentence or paragraph, else the report's)
+    other_year: bool  # its clause names another year than the report's
+    words_before: str  # its clause before it (at most 24 characters): what it counts, its verb
+    words_after: str  # its clause after it (at most 24 characters)
+    suggested_code: str | None  # untyped only: the indicator its words suggest (extract/typing.py)
+    suggestion_score: float | None
+    suggestion_reason: str | None
     evidence: str
     start: int
     end: int

@@ -130,7 +130,9 @@ def score(verbose: bool = False, labels_dir: Path = DEFAULT_SET) -> dict[str, fl
         print(f"{name} right on matched figures: {ok}/{n}" + (f" ({ok / n:.1%})" if n else ""))
     n = qualifiers["scope_n"]
     if n:
-        print(f"whole region vs narrower right: {qualifiers['whole_ok']}/{n} ({qualifiers['whole_ok'] / n:.1%})")
+        print(
+            f"whole region vs narrower right: {qualifiers['whole_ok']}/{n} ({qualifiers['whole_ok'] / n:.1%})"
+        )
     confusions = [(k, v) for k, v in qualifiers.items() if " read as " in k]
     if confusions:
         print("scope errors: " + ", ".join(f"{k} {v}" for k, v in sorted(confusions, key=lambda kv: -kv[1])))

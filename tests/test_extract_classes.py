@@ -36,11 +36,7 @@ def _mentions(sid: str, year: int | None = None, period: str = "full_year") -> l
 
 def _facts(sid: str, year: int | None = None) -> set[tuple[str, float]]:
     """(code, value) of what reaches the fact table: whole-region levels."""
-    return {
-        (m.indicator_code, m.value)
-        for m in _mentions(sid, year)
-        if m.is_region_result
-    }
+    return {(m.indicator_code, m.value) for m in _mentions(sid, year) if m.is_region_result}
 
 
 def _labelled(sid: str) -> set[tuple[str, float]]:
@@ -142,11 +138,7 @@ def _page_facts(key: str, year: int = 2020, **doc: object) -> set[tuple[str, flo
         import dataclasses
 
         d = dataclasses.replace(d, **doc)  # type: ignore[arg-type]
-    return {
-        (m.indicator_code, m.value)
-        for m in extract_mentions(d)
-        if m.is_region_result
-    }
+    return {(m.indicator_code, m.value) for m in extract_mentions(d) if m.is_region_result}
 
 
 @pytest.mark.parametrize("key", ["a016", "a033", "oa007", "b039"])
@@ -532,11 +524,7 @@ PHRASES = {
 @pytest.mark.parametrize("key", sorted(PHRASES))
 def test_labelled_phrasings(key: str) -> None:
     body, year, fact = PHRASES[key]
-    found = {
-        (m.indicator_code, m.value)
-        for m in extract_mentions(_doc(body, year))
-        if m.is_region_result
-    }
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, year)) if m.is_region_result}
     assert fact in found, found
 
 
@@ -558,9 +546,127 @@ NOT_FACTS = {
     ("key", "value"), [("s0196", 100.0), ("oa029", 98.98), ("oa010", 391.0), ("b011", 2.0)]
 )
 def test_labelled_non_facts(key: str, value: float) -> None:
-    found = {
-        m.value
-        for m in extract_mentions(_doc(NOT_FACTS[key], 2022))
-        if m.is_region_result
-    }
+    found = {m.value for m in extract_mentions(_doc(NOT_FACTS[key], 2022)) if m.is_region_result}
     assert value not in found
+
+
+# --- requirements and targets are not results ----------------------------------------------------
+
+# Real rules and plans: 雅安市档案局《领导干部会前学法制度》(hcv8jop6ns1r.cn/home/category/detail/id/28172.html,
+# traditional script as published) and 宜宾县 学法用法直通车 (gcdr.gov.cn/content.html?id=22100).
+REQUIREMENTS = (
+    "每年領導干部專題學法不少于2次,領導干部及職工會前學法不少于24次,每月不少于2次,學習內容包括憲法、社會主義法治理念、"
+    "行政許可法、行政處罰法、行政復議法、民法、刑法等綜合性法律及涉及本部門檔案法律法規等方面的知識。",
+    "由县委带头,县委中心组每年至少进行1次法治专题集中学习,中心组成员每年底结合年终述职专题汇报学法用法守法情况;科级以上领导"
+    "干部每年参加法制讲座或报告会不少于1次;在县委常委会议、县政府常务会议、乡镇和部门办公会议前,学习相关法律法规;在重大事项"
+    "决策之前进行广泛的法律咨询和论证,各乡镇和部门要落实至少1名法律顾问。",
+)
+
+
+@pytest.mark.parametrize("body", REQUIREMENTS)
+def test_a_requirement_is_not_a_result(body: str) -> None:
+    assert extract_mentions(_doc(body, 2014)) == []
+
+
+def test_a_target_named_after_the_number_is_not_a_result() -> None:
+    # s0033: "全年200件目标任务已超额完成" sits beside the 245 cases actually handled (through September)
+    assert ("legal_aid_cases", 200.0) not in _facts("s0033")
+
+
+def test_requirements_and_changes_are_listed_with_their_measure() -> None:
+    from pipelines.extract.quantities import extract_figures
+
+    _, quantities = extract_figures(_doc(REQUIREMENTS[0], 2014))
+    assert [q.measure for q in quantities] == ["target", "target", "target"]
+    _, quantities = extract_figures(_doc(SENTENCES["s0001"]["sentence"], 2024))
+    assert [(q.value, q.measure) for q in quantities] == [(151.0, "count"), (128.78, "change")]
+
+
+# --- whose figure: the scope named ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sid", "code", "value", "scope"),
+    [
+        # one level: 区本级
+        ("s0143", "recon_cases_accepted", 16.0, "level_only"),
+        # one department's offices across the region (全市公安13个分局…)
+        ("s0267", "petitions_received", 1711.0, "department"),
+        # cases picked out by their kind or by a frame "在…案件中,"
+        ("s0441", "litigation_loss_rate", 11.8, "sub_unit"),
+        ("s0445", "litigation_cases_lost", 76.0, "sub_unit"),
+        # the lower governments as the subject (各盟行政公署、市人民政府共制发…)
+        ("s0418", "normdoc_filing_rate", 100.0, "sub_unit"),
+        # one campaign's enforcement (打击…, 以…为重点)
+        ("s0069", "fines_confiscations_amount", 2.63e9, "sub_unit"),
+        ("s0074", "fines_confiscations_amount", 983000.0, "sub_unit"),
+        # one group of actors (网格员)
+        ("s0136", "disputes_screened", 2330.0, "sub_unit"),
+    ],
+)
+def test_a_part_is_named_with_its_kind_of_scope(sid: str, code: str, value: float, scope: str) -> None:
+    label = next(f for f in SENTENCES[sid]["figures"] if f["code"] == code and abs(f["value"] - value) < 1)
+    assert label["scope"] == scope  # the label says so, the extractor must agree
+    found = [m for m in _mentions(sid) if m.indicator_code == code and abs(m.value - value) < 1]
+    assert found and {m.scope for m in found} == {scope}, [(m.scope, m.scope_text) for m in found]
+
+
+def test_the_whole_of_the_lower_governments_and_the_departments_is_the_region() -> None:
+    # s0414: "各盟行政公署、市人民政府及自治区各部门和有关单位共制发规范性文件198件" is everyone's
+    assert not [
+        m for m in _mentions("s0414") if m.scope == "sub_unit" and m.indicator_code.startswith("normdoc")
+    ]
+
+
+def test_a_court_that_co_hosts_a_meeting_does_not_narrow_the_figure() -> None:
+    # s0282: "铁岭市中级人民法院和铁岭市司法局联合召开的…" then the region's appearance rate
+    assert ("head_court_appearance_rate", 100.0) in _facts("s0282")
+
+
+@pytest.mark.parametrize(
+    ("sid", "code", "value"),
+    [
+        ("s0061", "case_files_reviewed", 310.0),  # 评出优秀案卷310宗: a grade, not the files reviewed
+        ("s0242", "head_court_appearance_rate", 91.87),  # 工作人员出庭应诉率: staff, not the head
+        ("s0193", "major_decisions", 3.0),  # 重大行政决策后评估3项: evaluations, not decisions
+        ("s0360", "info_disclosure_requests", 0.0),  # 上年转结…0件: carried over, not this year's
+        ("s0118", "mediation_cases", 27.0),  # 行政复议调解: the reconsideration's own mediation
+        ("s0118", "recon_cases_concluded", 17.0),  # 调解结案: a part of the cases concluded
+        ("s0230", "recon_cases_concluded", 37000.0),  # 通过调解、和解方式结案: a part, by how they ended
+        ("s0018", "litigation_cases_concluded", 803.0),  # 市中级法院共受理…: one court among several
+        ("s0103", "head_court_appearance_rate", 85.1),  # quoted from another year's report
+        ("s0120", "mediation_success_rate", 100.0),  # 调处率: the share handled, not the success rate
+    ],
+)
+def test_related_but_different_measures_are_not_the_indicator(sid: str, code: str, value: float) -> None:
+    assert (code, value) not in _facts(sid, 2022)
+
+
+@pytest.mark.parametrize(
+    ("sid", "code", "value"),
+    [
+        ("s0021", "mediation_cases", 29757.0),  # thousands set apart by a space: "29 757件"
+        ("s0122", "mediation_success_rate", 97.6),  # 成功率 named alone after a mediation figure
+        ("s0131", "disputes_resolved", 4043.0),  # 化解 named alone after disputes screened
+        ("s0169", "power_list_items", 1464.0),  # 1464项行政权力清单: the list after its count
+        ("s0198", "normdoc_filed", 18.0),  # 审核…27件、备案18件: the next step in the list
+        ("s0200", "enforcement_certificates_issued", 1200.0),  # 全部申领了新的执法证件
+        ("s0210", "major_decisions", 4.0),  # 4项决策事项
+        ("s0217", "major_decisions", 5.0),  # 纳入5个重大行政决策事项
+        ("s0214", "major_decisions", 4.0),  # 公布目录事项4个 (a 重大行政决策 sentence)
+        ("s0212", "contract_legality_reviews", 9.0),  # 对9份重大行政合同进行合法性审查
+        ("s0262", "enforcement_staff_trained", 280.0),  # 280余名行政执法人员参与培训
+        ("s0327", "doc_legality_reviews", 295.0),  # 审核决策、文件等295件次
+        ("s0333", "normdoc_reviewed", 20.0),  # 行政规范性文件审查20件
+        ("s0333", "doc_legality_reviews", 145.0),  # 文件合法性审查145件
+        ("s0356", "info_proactive_disclosures", 21597.0),  # 累计公开政府信息21597条
+        ("s0064", "case_files_reviewed", 27.0),  # 27本案卷: files counted in 本
+        ("s0108", "litigation_loss_rate", 16.4),  # 败诉率下降至16.4%: the level after the change
+        ("s0080", "cppcc_proposals_handled", 92.0),  # 交由市政府办理的提案共92件 (a CPPCC sentence)
+        ("s0088", "npc_suggestions_handled", 1.0),  # 議案1件: NPC motions
+        ("s0048", "law_publicity_events", 36.0),  # 法治讲座36场受众4万余人: a lecture with an audience
+    ],
+)
+def test_more_real_phrasings(sid: str, code: str, value: float) -> None:
+    assert (code, value) in _labelled(sid)
+    assert (code, value) in _facts(sid, 2022)

@@ -31,11 +31,7 @@ def _doc(body: str, year: int) -> Document:
 
 
 def _facts(body: str, year: int) -> set[tuple[str, float]]:
-    return {
-        (m.indicator_code, m.value)
-        for m in extract_mentions(_doc(body, year))
-        if m.is_region_result
-    }
+    return {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, year)) if m.is_region_result}
 
 
 PAGES = {

@@ -144,17 +144,33 @@ _LEVEL_RE = re.compile(
 
 
 # Subjects that are one part of the whole whatever the report: one department's system across the region
-# (全省市场监管系统, 全国环保系统), one court among several (第四中级法院, 四中院, 铁路法院), the courts' own
-# mediation (司法调解), village and community legal advisers (村(居)顾问律师), and a township a county
-# report names as 该乡 / 该镇.
+# (全省市场监管系统, 全国环保系统) or its offices (全市公安13个分局), one court among several as the subject
+# (市中级法院共受理…, 四中院, 铁路法院) and the procuratorate, the courts' own mediation (司法调解), village and community
+# legal advisers (村(居)顾问律师), one group of actors (网格员, 法治副校长, 志愿者), the lower governments as subject (各盟行政公署、市人民政府), and a
+# township a county report names as 该乡 / 该镇.
+_DOMAIN = r"公安|税务|市场监管|生态环境|交通运输|城管|综合执法|应急管理|自然资源|卫生健康|教育"
 _PART_SUBJECT_RE = re.compile(
     r"(?:全国|全省|全市|全区|全县|全州)(?P<system>(?:(?!政府|行政)[\u4e00-\u9fa5]){2,6}?系统)"
     r"(?=共|累计|全年|今年|已|查处|查办|办理|受理|下达|实施|作出|立案)"
-    r"|(?P<court>第[一二三四五六七八九十\d]{1,2}中级(?:人民)?法院|[一二三四五六七八九]中院|铁路(?:运输)?法院|海事法院|知识产权法院|互联网法院)"
+    rf"|(?:全国|全省|全市|全区|全县|全州)(?P<offices>(?:{_DOMAIN})(?:机关)?)(?=\d|[一二三四五六七八九十]+个|各)"
+    r"|(?P<court>第[一二三四五六七八九十\d]{1,2}中级(?:人民)?法院|[一二三四五六七八九]中院|铁路(?:运输)?法院|海事法院|知识产权法院|互联网法院"
+    r"|(?:(?<![各两三全级])(?:市|州|区|县)?中级(?:人民)?法院|(?<![各两三全级])中院)(?=[^,，;；。和及与]{0,6}(?:共|受理|审理|审结|新收|一审|二审|全年|今年|\d)))"
+    r"|(?P<procuratorate>(?:各级|全省|全市|全国)?检察(?:机关|院))(?=[^,，;；。]{0,30}(?:督促|监督|建议|起诉|办理|共|立案))"
     r"|(?P<judicial>司法调解)(?=受理|调解|调处|共|案件)"
     r"|(?P<village>村\(?(?:居|社区)?\)?(?:法律顾问|顾问律师))"
+    r"|(?P<lower>各(?:盟|市|州|县|区|旗|县区|县市区|市县|乡镇|乡镇街道)(?:行政公署|人民政府|政府))(?![^,，;；。]{0,16}(?:和|及|与)[^,，;；。]{0,8}(?:部门|单位|本级))"
     r"|(?P<town>该(?:乡|镇|街道))"
+    r"|(?P<actors>网格员|法治副校长|志愿者|宣讲团|讲师团)(?=[^,，;；。]{0,20}(?:共|开展|排查|化解|调解|深入|累计))"
 )
+# A subset of cases picked out by its kind or by how they ended: "政府信息公开类案件" (not 各类), "通过调解、
+# 和解方式结案", "以移送方式结案的", or a frame "在作出实体判决的一审行政案件中,".
+_SUBSET_RE = re.compile(
+    r"(?P<kind>[\u4e00-\u9fa5]{1,7}[^\W\d各此该两三多几等]类(?:案件|纠纷))"
+    r"|(?P<means>(?:通过|以)[^,，;；。\d]{1,12}?方式(?:结案|办结|审结|化解))"
+    r"|(?:^|[,，;；:：])\s*(?P<frame>在[^,，;；。]{2,30}(?:案件|事项|纠纷)中)[,，]"
+)
+
+
 # A bureau writing as itself (我局, 本局, 我委…): a department's own figures, which a government report
 # does not count as the region's; in the department's own report they are the issuer's.
 OWN_BUREAU_RE = re.compile(r"(?:我|本)(?:局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,2}(?:指导|要求|统一))")
@@ -173,7 +189,10 @@ def find_scope(
         return "level_only", m.group(0)
     m = _PART_SUBJECT_RE.search(prefix)
     if m:
-        return ("department" if m.group("system") else "sub_unit"), m.group(0)
+        return ("department" if m.group("system") or m.group("offices") else "sub_unit"), m.group(0)
+    m = _SUBSET_RE.search(prefix)
+    if m:
+        return "sub_unit", m.group(m.lastgroup or 0)
     if not department_report:
         m = OWN_BUREAU_RE.search(prefix)
         if m:

@@ -284,7 +284,7 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                 continue  # 上半年 / 截至7月 / 一季度 inside an annual report: not the year's figure
             if _other_year(ctx.sentence_before, d.doc.report_year):
                 continue  # a clause that names another year states that year's figure, not this report's
-            if is_target(ctx.left):
+            if is_target(ctx.left, ctx.right):
                 continue  # a requirement or target (每年学法不少于4次, 力争…), not a result
             scope = find_scope(ctx.sentence_before, d.own, d.department_report)
             if is_change(ctx.left):
@@ -303,10 +303,12 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                         m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
                     elif (
                         m_scope[0] == "whole_region"
-                        and measure != "rate"
-                        and _after_which(ctx.sentence_before)
+                        and (measure != "rate" or "占" not in ctx.left)
+                        and _after_which(ctx.sentence_before, rate=measure == "rate")
                     ):
-                        m_scope = ("sub_unit", "其中")  # a breakdown by a qualifier: 其中,人民调解受理2345件
+                        # a breakdown by a qualifier (其中,人民调解受理2345件,…成功率达97.4%); a share of
+                        # the list just stated (其中“网上办”事项占91.22%) is the list's rate
+                        m_scope = ("sub_unit", "其中")
                     if m_scope[0] == "whole_region" and code in _GOVERNMENTS_OWN:
                         own = OWN_BUREAU_RE.search(ctx.sentence_before)
                         if own:
@@ -315,6 +317,10 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                         level = _government_level(code, ctx.sentence_before)
                         if level:
                             m_scope = ("level_only", level)
+                    if m_scope[0] == "whole_region" and code in _CAMPAIGN_CODES:
+                        campaign = _CAMPAIGN_RE.search(ctx.sentence_before)
+                        if campaign:
+                            m_scope = ("sub_unit", campaign.group(0))
                     m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, m_scope, period)
                     mentions.append(m)
                     last_in_clause[ci] = m
@@ -322,6 +328,59 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
     mentions.extend(_negation_zeros(d))
     mentions.extend(_derived(d, mentions))
     return _dedupe(mentions)
+
+
+@dataclass(frozen=True)
+class QuantityReading:
+    """What the words around one figure say about it, whether or not a rule types it: its measure
+    (count, amount, rate, change, target), whose it is (scope), its period, whether its clause names
+    another year, and the words before and after it in its clause (what it counts, its verb)."""
+
+    measure: str
+    scope: str
+    scope_text: str | None
+    period: str
+    other_year: bool
+    before_start: int  # view offsets of the words before the figure (in its clause) and after it
+    after_end: int
+
+
+_WORDS = 24
+
+
+def read_quantities(doc: Document, prep: Prepared) -> dict[int, QuantityReading]:
+    """A reading for every figure of the body (keyed by its start in the view), with the same
+    qualifier rules the mentions use: the general parse that the catalog typing sits on."""
+    catalog = load_catalog()
+    d = _Doc(prep.text, prep.seg, doc, catalog.codes, catalog)
+    out: dict[int, QuantityReading] = {}
+    by_clause = _clause_quantities(list(prep.scanned), prep.seg)
+    for ci in sorted(by_clause):
+        clause = prep.seg.clauses[ci]
+        qs = by_clause[ci]
+        for i, q in enumerate(qs):
+            prev_end = qs[i - 1].end if i else clause.start
+            next_start = qs[i + 1].start if i + 1 < len(qs) else clause.end
+            ctx = _context(d, q, clause, prev_end, next_start)
+            if is_target(ctx.left, ctx.right):
+                measure = "target"
+            elif q.kind == "points" or is_change(ctx.left):
+                measure = "change"
+            else:
+                measure = {"percent": "rate", "amount": "amount"}.get(q.kind, "count")
+            scope, scope_text = find_scope(ctx.sentence_before, d.own, d.department_report)
+            if scope == "whole_region" and _after_which(ctx.sentence_before, rate=measure == "rate"):
+                scope, scope_text = "sub_unit", "其中"
+            out[q.start] = QuantityReading(
+                measure=measure,
+                scope=scope,
+                scope_text=scope_text,
+                period=_period(d, q.start),
+                other_year=_other_year(ctx.sentence_before, doc.report_year),
+                before_start=q.start - len(ctx.left[-_WORDS:].lstrip(" ,，、;；:：")),
+                after_end=q.end + len(ctx.right[:_WORDS].rstrip()),
+            )
+    return out
 
 
 # A clause led by a year ("2012年,市政府共承办…", "其中2018年省交办122件", "2008年1月至2010年5月底,共收…"):
@@ -351,12 +410,21 @@ def _partial(period: str, doc_period: str) -> bool:
     return have is not None and whole is not None and have < min(whole, _YEAR_CUTOFF_MONTHS)
 
 
+# A figure the sentence quotes from another document ("《江西省2021年度法治政府建设情况》提及…率达85.1%").
+_CITED_RE = re.compile(
+    r"《[^》]*?(?P<y>(?:19|20)\d{2})年[^》]*》[^,，;；。]{0,6}(?:中)?(?:提及|显示|指出|提到|公布)"
+)
+
+
 def _other_year(sentence_before: str, report_year: int | None) -> bool:
     """Whether the value's clause is led by another year than the report's. A year set off as a time
     adverbial ("2012年,", "2008年1月至…", "2019年度") covers the whole clause; a year that qualifies a
     noun ("2018年省交办122件…化解117件") covers only the first figure after it."""
     if report_year is None:
         return False
+    cited = list(_CITED_RE.finditer(sentence_before))
+    if cited and int(cited[-1].group("y")) != report_year:
+        return True
     found = list(_CLAUSE_YEAR_RE.finditer(sentence_before))
     if not found or int(found[-1].group("y")) == report_year:
         return False
@@ -403,18 +471,22 @@ def _level_outside_clause(scope: tuple[str, str | None], sentence_before: str) -
 _WHICH_RE = re.compile(r"其中(?![的])")
 _STAGE_LEAD_RE = re.compile(
     r"^[\s,，:：]*(?:\d{4}年度?|(?:19|20)\d{2}年)?(?:行政机关)?(?:共|已|已经|依法|均|决定)?"
-    r"(?:受理|立案|新收|收到|办结|审结|结案|纠错|作出|撤销|变更|责令|败诉|胜诉|主动公开|行政处罚|交由|保留|废止|达成|化解|持证|持有)"
+    r"(?:受理|立案|新收|收到|办结|审结|结案|纠错|作出|撤销|变更|确认违法|责令|败诉|胜诉|主动公开|行政处罚|交由|保留|废止|达成|化解|持证|持有)"
     r"(?!一审|二审)"
 )
 _CLAUSE_SPLIT_RE = re.compile(r"[,，;；]")
 
 
-def _after_which(sentence_before: str) -> bool:
-    """Whether the figure follows a 其中 of its sentence that breaks a figure down by a qualifier."""
+def _after_which(sentence_before: str, rate: bool = False) -> bool:
+    """Whether the figure follows a 其中 of its sentence that breaks a figure down by a qualifier. A rate
+    is the part's only after the part's own figures (其中,人民调解受理2345件,…成功率达97.4%); right after
+    其中 it is the whole's (其中,行政机关负责人出庭应诉率为77.19%)."""
     found = list(_WHICH_RE.finditer(sentence_before))
     if not found:
         return False
     tail = sentence_before[found[-1].end() :].lstrip(" ,，:：")
+    if rate and not re.search(r"\d", tail):
+        return False
     if re.match(r"(?:19|20)\d{2}年", tail):
         return False  # 其中2018年…, 2019年…: a breakdown by year, which the clause's year decides
     parts = _CLAUSE_SPLIT_RE.split(tail)
@@ -431,6 +503,13 @@ _GOVERNMENT_LEVEL_RE = re.compile(
     rf"|(?<![向各]){_GOV}(?:行政)?规范性文件[^,，;；。\d]{{0,16}}率"
 )
 _LEVEL_CODES = ("recon_", "litigation_", "normdoc_")
+# Enforcement under one campaign ("打击食品安全违法行为,…查办食品案件54.4万件", "以酒水类商品…为重点,从严查处了52起…",
+# "开展…专项整治,查处案件…"): the campaign's cases and fines, a part of the year's enforcement.
+_CAMPAIGN_CODES = frozenset({"admin_penalty_cases", "fines_confiscations_amount", "criminal_case_transfers"})
+_CAMPAIGN_RE = re.compile(
+    r"^\s*(?:打击|针对|严厉打击|加强[^,，;；。]{1,20}查处)[^,，;；。]{1,30}"
+    r"|以[^,，;；。]{1,24}为重点|专项(?:行动|整治|治理|执法|检查)"
+)
 # A government's by definition: a department's (我局重大行政决策事项) is not the region's, even in its own report.
 _GOVERNMENTS_OWN = frozenset({"major_decisions"})
 

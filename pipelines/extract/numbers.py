@@ -26,12 +26,13 @@ _DURATION_UNITS = ("个工作日", "个月", "工作日", "小时", "分钟", "�
 _AMOUNT_UNITS = ("万元", "亿元", "元")
 _COUNT_UNITS = (
     "人次", "件次", "场次", "批次", "户次", "余人", "个", "件", "宗", "起", "份", "条", "项", "次",
-    "场", "人", "名", "户", "家", "期", "篇", "册", "张", "卷", "批", "部", "处", "所", "类", "位",
+    "场", "人", "名", "户", "家", "期", "篇", "册", "张", "卷", "本", "批", "部", "处", "所", "类", "位",
 )  # fmt: skip
 _APPROX_PREFIX = ("大约", "将近", "接近", "超过", "多达", "约", "近", "逾", "超")
 _APPROX_SUFFIX = ("以上", "左右", "上下", "有余")
 
-_ARABIC = r"(?<![\d.第])(?<!第[ ])(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Thousands are grouped with commas ("103,098件") or, in typeset reports, with a space ("29 757件").
+_ARABIC = r"(?<![\d.第])(?<!第[ ])(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
 _CHINESE = r"(?<![第每之某单唯统逐零〇一二两三四五六七八九十百千万亿])[零〇一二两三四五六七八九十百千万亿]+"
 
 _ALT = "|".join
@@ -85,7 +86,7 @@ class Quantity:
 
 
 def _arabic_value(s: str) -> float:
-    return float(s.replace(",", ""))
+    return float(s.replace(",", "").replace(" ", "").replace("\u00a0", ""))
 
 
 def _number_value(num: str) -> float | None:

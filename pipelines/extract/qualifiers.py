@@ -14,8 +14,8 @@ import re
 # A lower or upper bound that a rule or a plan sets ("不少于4次", "至少开展1次", "力争达到95%", "目标为…"),
 # with at most a short verb phrase between the word and the number ("至少开展", "不少于").
 _BOUND_RE = re.compile(
-    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|至少|最少|力争|争取|目标(?:值)?(?:为|是)?)"
-    r"[^,，;；。\d]{0,6}$"
+    r"(?:不少于|不低于|不超过|不多于|不得少于|不得低于|至少|最少|目标(?:值)?(?:为|是)?)[^,，;；。\d]{0,6}$"
+    r"|(?:力争|争取)[^,，;；。\d]{0,12}$"
 )
 # A frequency written as a rule ("每年学法不少于4次" is caught above; "每季度召开1次", "每半年开展一次"):
 # 每 + a period, then at most a short verb phrase.
@@ -30,11 +30,15 @@ CHANGE_RE = re.compile(
 DOWN = ("下降", "减少", "降低", "下滑", "回落", "减")
 
 
-def is_target(left: str) -> bool:
+# The number named as a target after it: "全年200件目标任务已超额完成".
+_TARGET_AFTER_RE = re.compile(r"^\s*(?:的)?(?:工作)?目标(?:任务)?")
+
+
+def is_target(left: str, right: str = "") -> bool:
     """Whether the number is a bound a rule or plan sets rather than a result (`left`: the clause text
-    before the number)."""
+    before the number, `right`: after it)."""
     tail = left.rstrip()
-    return bool(_BOUND_RE.search(tail) or _FREQUENCY_RE.search(tail))
+    return bool(_BOUND_RE.search(tail) or _FREQUENCY_RE.search(tail) or _TARGET_AFTER_RE.match(right))
 
 
 def is_change(left: str) -> bool:

@@ -9,8 +9,9 @@ plan sections, percentage points and durations are not figures of the year.
 
 from __future__ import annotations
 
-from pipelines.extract.catalog import Catalog
-from pipelines.extract.extractor import Prepared, extract_mentions, prepare
+from pipelines.extract.catalog import Catalog, load_catalog
+from pipelines.extract.extractor import Prepared, extract_mentions, prepare, read_quantities
+from pipelines.extract.typing import suggest
 from pipelines.records import Document, Mention, QuantityMention
 
 FIGURE_KINDS = ("count", "amount", "percent")
@@ -24,17 +25,20 @@ def extract_figures(
         return [], []
     prep = prepare(doc)
     mentions = extract_mentions(doc, catalog, prep)
-    return mentions, list_quantities(doc, mentions, prep)
+    return mentions, list_quantities(doc, mentions, prep, catalog)
 
 
 def list_quantities(
-    doc: Document, mentions: list[Mention], prepared: Prepared | None = None
+    doc: Document, mentions: list[Mention], prepared: Prepared | None = None, catalog: Catalog | None = None
 ) -> list[QuantityMention]:
-    """The figures of a report's body, each with the code of the mention that typed it (or None)."""
+    """The figures of a report's body, each with its qualifiers, the code of the mention that typed it
+    (or None) and, when untyped, the indicator its words suggest."""
     if not doc.is_report or not doc.body_text:
         return []
     prep = prepared or prepare(doc)
+    catalog = catalog or load_catalog()
     view, seg = prep.view, prep.seg
+    readings = read_quantities(doc, prep)
     typed = sorted((m.start, m.end, m.indicator_code) for m in mentions if m.measure != "change_pct")
     out: list[QuantityMention] = []
     for q in prep.scanned:
@@ -44,6 +48,10 @@ def list_quantities(
         start, end = view.start(q.start), view.end(q.end)
         s_start, s_end = view.start(sent.start), view.end(sent.end)
         code = next((c for a, b, c in typed if a < end and start < b), None)
+        r = readings[q.start]
+        before = doc.body_text[view.start(r.before_start) : start]
+        after = doc.body_text[end : view.end(r.after_end)]
+        hint = None if code else suggest(before, after, q.kind, q.unit_raw, catalog)
         out.append(
             QuantityMention(
                 quantity_id=QuantityMention.make_id(doc.document_id, start),
@@ -54,6 +62,16 @@ def list_quantities(
                 kind=q.kind,
                 approx=q.approx,
                 indicator_code=code,
+                measure=r.measure,  # type: ignore[arg-type]
+                scope=r.scope,  # type: ignore[arg-type]
+                scope_text=r.scope_text,
+                period=r.period,
+                other_year=r.other_year,
+                words_before=before,
+                words_after=after,
+                suggested_code=hint.code if hint else None,
+                suggestion_score=hint.score if hint else None,
+                suggestion_reason=hint.reason if hint else None,
                 evidence=doc.body_text[s_start:s_end].strip(),
                 start=start,
                 end=end,

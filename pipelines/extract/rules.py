@@ -33,7 +33,7 @@ def GI(n: int) -> str:
 
 # What may stand between a rate's name and its value, including a list of other rates sharing it:
 # "前置审查率、备案率、合法率达100%" gives the value to every named rate.
-RATE_TAIL = r"(?:[、和及与][^,，;；:：。\d、]{1,8}率)*(?:均|都|全部|分别)?(?:已|已经)?(?:达到|达|为|是|实现|保持|提高到|提升至|提升到)?了?(?:约|近)?"
+RATE_TAIL = r"(?:[、和及与][^,，;；:：。\d、]{1,8}率)*(?:均|都|全部|分别)?(?:已|已经)?(?:达到|达|为|是|实现|保持|提高到|提升至|提升到|(?:下降|降低|降|上升|提高|提升|升)(?:至|到))?了?(?:约|近)?"
 
 CASES = frozenset({"件", "宗", "起", "个", "件次", "批次", "批"})
 # Licence and penalty decisions are counted in 件/宗/起; "行政许可28个、行政处罚18个" counts item types.
@@ -132,7 +132,7 @@ RULES: tuple[Rule, ...] = (
     # --- government_functions -------------------------------------------------------------------
     R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
-    R("power_list_items", "count", right=r"(?:的)?(?:权责|行政权力)(?:清单)?事项(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
+    R("power_list_items", "count", right=r"(?:的)?(?:(?:权责|行政权力)(?:清单)?事项|(?:权责|行政权力)清单)(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
     # the list named by its powers or by the department that holds it: "保留行使的共3301项行政职权",
     # "80项公安政务权力清单事项"
     R("power_list_items", "count", right=r"(?:的)?(?:行政职权(?!事项的|的)|(?:(?![省市区县州]级)[\u4e00-\u9fa5]){2,4}?权力清单事项(?!的))", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
@@ -157,7 +157,11 @@ RULES: tuple[Rule, ...] = (
     R("legislative_consultations", "count", right=r"(?:的)?立法(?:调研|座谈|论证|听证|征求意见)", units=TIMES),
     R("legislative_consultations", "count", left=rf"反馈(?:修改)?意见(?:和建议)?{G(2)}", units=frozenset({"份", "条", "件", "次"}), anchor=r"法规|规章|立法|条例|征求意见稿|征询意见稿"),
     R("normdoc_reviewed", "count", left=rf"(?:审核|审查|审核制发|合法性审核|合法性审查|前置审查){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
+    # the step named after the noun: "完成行政规范性文件审查20件"
+    R("normdoc_reviewed", "count", left=rf"规范性文件(?:合法性)?(?:审查|审核){G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
     R("normdoc_filed", "count", left=rf"(?:已?备案|报备|报送备案){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效"),
+    # the next step in a list of a normative-document sentence: "审核行政规范性文件27件、备案18件"
+    R("normdoc_filed", "count", left=r"(?<![\u4e00-\u9fa5])(?:报送|报)?备案", units=DOCS, anchor=r"规范性文件", anchor_scope="sentence"),
     R("normdoc_filed", "count", left=rf"规范性文件{G(6)}(?:报送备案|报备|已备案){G(3)}", units=DOCS),
     # Only 废止 maps here: "修改、废止…文件316份" counts both (catalog note).
     R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS, exclude=REVISED_AND_REPEALED),
@@ -167,24 +171,33 @@ RULES: tuple[Rule, ...] = (
     rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率", anchor=r"规范性文件", anchor_scope="paragraph"),
     rate("normdoc_filing_rate", r"规范率", anchor=r"规范性文件"),
     # --- decision_making --------------------------------------------------------------------------
-    R("major_decisions", "count", left=rf"(?:重大行政决策|重大决策|涉法重大事项|重大事项)(?:事项)?{G(4)}", units=ITEMS),
-    R("doc_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!规范性){NOGAP}){{0,24}}?(?:发文|文件){G(10)}", units=DOCS, exclude_left=r"法律意见"),
+    R("major_decisions", "count", left=rf"(?:重大行政决策|重大决策|涉法重大事项|重大事项)(?:事项)?{G(4)}", units=ITEMS, exclude_left=r"后评估|评估"),
+    # the count before the noun ("纳入5个重大行政决策事项", "筛选出…4项决策事项") and the catalogue's items
+    # ("区政府公布目录事项4个" in a sentence on the 重大行政决策 catalogue); a post-evaluation is not a decision.
+    R("major_decisions", "count", right=r"(?:的)?(?:重大行政决策|重大决策)?决策事项(?!目录|的)", units=ITEMS, exclude=r"后评估"),
+    R("major_decisions", "count", right=r"(?:的)?(?:重大行政决策|重大决策)(?:事项)?(?!目录|的|程序)", units=ITEMS, exclude=r"后评估"),
+    R("major_decisions", "count", left=rf"目录(?:内)?事项{G(2)}", units=ITEMS, anchor=r"重大行政决策|重大决策", anchor_scope="sentence"),
+    R("doc_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!规范性){NOGAP}){{0,24}}?(?:发文|文件){G(10)}", units=DOCS | {"件次"}, exclude_left=r"法律意见"),
+    R("doc_legality_reviews", "count", left=rf"(?<!规范性)(?<!规范)文件合法性(?:审查|审核){G(3)}", units=DOCS | {"件次"}),
     R("contract_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!发文|文件){NOGAP}){{0,16}}?(?:合同|协议){G(4)}", units=DOCS),
+    # the count before the contracts: "对9份重大行政合同进行合法性审查"
+    R("contract_legality_reviews", "count", right=r"(?:重大)?(?:行政)?(?:合同|协议)(?:进行|开展)?了?合法性(?:审查|审核)", units=DOCS),
     R("legal_advisor_opinions", "count", left=rf"法律意见(?:书)?{G(3)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师|律师", anchor_scope="paragraph"),
     # --- law_enforcement --------------------------------------------------------------------------
     R("admin_penalty_cases", "count", left=rf"(?:^[、和及]?|作出|实施|办理|查处|共|全区|全市|全县)行政处罚(?:案件|决定)?{TOTAL}{G(2)}", units=CASE_COUNTS),
     R("admin_penalty_cases", "count", left=rf"(?:立案)?查处(?:各类)?(?:违法|行政违法)?案件{G(2)}", units=CASES),
     R("fines_confiscations_amount", "amount", left=rf"(?:罚没款|罚没收入|罚没金额|罚没|罚款|处罚金额){G(4)}"),
-    R("case_files_reviewed", "count", left=rf"案卷{G(4)}", units=DOCS | {"宗"}, anchor=r"评查|检查|抽查"),
-    R("case_files_reviewed", "count", right=rf"{G(24)}?(?:进行|开展)?(?:案卷)?评查", units=DOCS | {"宗"}),
+    # a grade picked out of the files ("评出优秀案卷310宗") is not the files reviewed
+    R("case_files_reviewed", "count", left=rf"案卷{G(4)}", units=DOCS | {"宗", "本"}, anchor=r"评查|检查|抽查", exclude_left=r"优秀|合格|良好|不合格|较差"),
+    R("case_files_reviewed", "count", right=rf"{G(24)}?(?:进行|开展)?(?:案卷)?评查", units=DOCS | {"宗", "本"}),
     # the cases examined in a review of case files: "开展行政执法案卷评查2次,审查案件248起"
     R("case_files_reviewed", "count", left=rf"(?:审查|评查|抽查)(?:执法)?案件{G(2)}", units=CASES, anchor=r"案卷评查", anchor_scope="sentence"),
     R("case_file_pass_rate", "percent", left=rf"合格率{RATE_TAIL}", anchor=r"评查|案卷", exclude=r"考试|成绩|及格"),
     R("enforcement_staff_trained", "count", left=rf"(?:培训|轮训)(?:各类)?(?:行政)?执法(?:人员|队伍)?{G(2)}", units=PERSONS),
     # "执法培训累计覆盖960人"
     R("enforcement_staff_trained", "count", left=rf"执法(?:人员)?(?:培训|轮训)(?:累计|共|全年)?(?:覆盖|参训){G(2)}", units=PERSONS),
-    R("enforcement_staff_trained", "count", right=rf"{G(20)}?(?:参加|接受|进行了?){G(16)}?(?:培训|轮训)", units=PERSONS, anchor=r"执法人员", anchor_scope="clause"),
-    R("enforcement_certificates_issued", "count", right=r"(?:人员)?(?:已|均)?(?:(?:申请|参加|通过)(?:行政执法资格)?考试(?:并|后)?)?(?:取得|领取|获得|新领|换发|申领)了?(?:行政)?执法(?:证|资格)", units=PERSONS),
+    R("enforcement_staff_trained", "count", right=rf"{G(20)}?(?:参加|参与|接受|进行了?){G(16)}?(?:培训|轮训)", units=PERSONS, anchor=r"执法人员", anchor_scope="clause"),
+    R("enforcement_certificates_issued", "count", right=r"(?:行政)?(?:执法)?(?:人员)?(?:已|均|全部|均已)?(?:(?:申请|参加|通过)(?:行政执法资格)?考试(?:并|后)?)?(?:取得|领取|获得|新领|换发|申领)了?(?:新的?)?(?:行政)?执法(?:证|资格)", units=PERSONS),
     R("enforcement_certificates_issued", "count", left=rf"(?:(?:取得|领取|换发|新领|申领)(?:行政)?执法证(?:件|资格)?|领取新证|(?:年审)?换证){G(3)}", units=PERSONS),
     R("certified_enforcement_staff", "count", right=r"(?:持有|持)(?:行政)?执法证", units=PERSONS),
     # a stock stated as people who hold the qualification now: "目前全镇8名干部取得执法资格"
@@ -197,20 +210,28 @@ RULES: tuple[Rule, ...] = (
     # the count before the noun: "63件人大代表建议、291件政协提案交给各承办单位办理"
     R("npc_suggestions_handled", "count", right=r"(?:的)?(?:人大代表建议|人大建议|代表建议)", units=ITEMS),
     R("cppcc_proposals_handled", "count", right=r"(?:的)?(?:政协(?:委员)?)?提案", units=ITEMS),
+    # proposals named alone in a sentence on the CPPCC ("交由市政府办理的提案共92件"); those submitted or
+    # received are not those handled; NPC motions (议案) are handled like suggestions.
+    R("cppcc_proposals_handled", "count", left=rf"提案(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"政协", exclude_left=r"提出|收到|征集"),
+    R("npc_suggestions_handled", "count", left=rf"议案{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
     R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
     R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
     R("litigation_cases_lost", "count", left=rf"败诉(?:案件)?{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
     rate("litigation_loss_rate", r"败诉率|败诉比例"),
-    rate("head_court_appearance_rate", r"出庭(?:应诉)?率|出庭应诉比例"),
+    # the agency's staff in court (工作人员出庭应诉率) is not its head
+    rate("head_court_appearance_rate", r"出庭(?:应诉)?率|出庭应诉比例", exclude_left=r"工作人员"),
     R("head_court_appearances", "count", left=rf"出庭(?:应诉)?{G(3)}", units=frozenset({"次", "人次", "场次"}), exclude=r"旁听"),
     R("info_proactive_disclosures", "count", left=rf"主动{G(24)}?(?:公开|发布){G(24)}?信息{G(4)}", units=INFO),
     # what a government website published: "政府网站累计公开信息45条"
     R("info_proactive_disclosures", "count", left=rf"政府(?:门户)?网站(?:累计|共|全年)?(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude=r"通过"),
-    R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请){G(4)}", units=CASES | {"条"}),
+    R("info_proactive_disclosures", "count", left=rf"(?:累计|共|全年)(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude_left=r"依申请|不予|申请"),
+    # requests carried over from last year (上年结转) are not this year's
+    R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请){G(4)}", units=CASES | {"条"}, exclude_left=r"结转|转结|上年"),
     # --- dispute_resolution: reconsideration (anchor 复议) -----------------------------------------
     R("recon_applications_received", "count", left=rf"(?:(?:收到|接到|接收){G(12)}?复议(?:申请|案件)?|复议(?:事务|申请)){G(3)}", units=CASES, exclude_left=r"受理|立案|审结|办结|结案|作出|驳回|撤回|终止"),
     R("recon_cases_accepted", "count", left=rf"(?:受理|立案|新收)(?!前){G(12)}", units=CASES, anchor=RECON, exclude_left=r"不予受理|收到|依申请|受理前|立案前"),
-    R("recon_cases_concluded", "count", left=rf"(?:审结|办结|结案|作出(?:复议)?决定){G(8)}", units=CASES, anchor=RECON, anchor_scope="paragraph"),
+    # cases closed by mediation or settlement (调解结案) are a part of those concluded
+    R("recon_cases_concluded", "count", left=rf"(?:审结|办结|结案|作出(?:复议)?决定){G(8)}", units=CASES, anchor=RECON, anchor_scope="paragraph", exclude_left=r"(?:调解|和解)(?:方式)?(?:结案|办结)"),
     R("recon_cases_pending", "count", left=rf"(?:在办|正在办理|未结|尚未审结|正在审理){G(3)}", units=CASES, anchor=RECON),
     R("recon_cases_pending", "count", right=r"(?:案件)?(?:正在办理|在办|尚在办理|正在审理|未结|尚未审结)", units=CASES, anchor=RECON),
     R("recon_corrections", "count", right=r"(?:案件)?(?:作出|予以|被|依法)?(?:撤销|变更|确认违法|责令履行)", units=CASES, anchor=RECON),
@@ -218,11 +239,15 @@ RULES: tuple[Rule, ...] = (
     rate("recon_correction_rate", r"(?:直接|综合)?纠错率|错案率", anchor=RECON, anchor_scope="paragraph"),
     rate("recon_on_time_rate", r"法定期限内(?:结案|办结|审结)率|(?:按期|按时)(?:结案|办结|审结)率", anchor=RECON, anchor_scope="paragraph"),
     # --- dispute_resolution: mediation, disputes, petitions, legal aid ------------------------------
-    R("mediation_cases", "count", left=rf"(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议"),
+    R("mediation_cases", "count", left=rf"(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议|复议"),
     R("mediation_successes", "count", left=rf"(?:(?:调解|调处)成功|达成(?:调解)?协议){G(2)}", units=CASES),
-    rate("mediation_success_rate", r"(?:调解|调处)成功率|调解率|调处率"),
+    rate("mediation_success_rate", r"(?:调解|调处)成功率|调解率", exclude_left=r"复议"),
+    # "调解成功6217件,成功率达97.6%": the success rate named alone after a mediation figure
+    rate("mediation_success_rate", r"(?<![\u4e00-\u9fa5])成功率", anchor=r"调解|调处"),
     R("disputes_screened", "count", left=rf"(?:排查|摸排)(?![、和及与]?化解){G(8)}?纠纷{G(2)}", units=CASES),
     R("disputes_resolved", "count", left=rf"化解(?:(?!信访){NOGAP}){{0,8}}?纠纷{G(2)}", units=CASES, exclude_left=r"(?:排查|摸排)[、和及与]?化解"),
+    # the next stage named alone after disputes screened: "排查出各类矛盾纠纷4190件,化解4043件"
+    R("disputes_resolved", "count", left=r"(?<![\u4e00-\u9fa5])(?:成功)?化解", units=CASES, anchor=r"纠纷"),
     R(("petitions_received", "petitions_resolved"), "count", left=rf"受理(?:并|和|及)办结{G(8)}", units=CASES, anchor=PETITION),
     R("petitions_received", "count", left=rf"(?:受理|接待|登记|接收|收到){G(6)}?(?:信访|来信来访|群众来信){G(4)}", units=CASES | {"人次"}, exclude_left=r"办结"),
     R("petitions_received", "count", left=rf"接待(?:来访|上访)?群众{G(2)}", units=CASES | {"人次"}, anchor=PETITION),
@@ -233,7 +258,9 @@ RULES: tuple[Rule, ...] = (
     # --- capacity -----------------------------------------------------------------------------------
     R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=FOR_STAFF),
     # a law lecture among publicity means ("举办法治讲座4次、挂宣传横幅12条"); the leadership's own lectures are study
-    R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=rf"{STUDY_BODY}|学法|{FOR_STAFF}"),
+    R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=rf"{PUBLICITY}|受众|受教育", exclude=rf"{STUDY_BODY}|学法|{FOR_STAFF}"),
+    # 习近平法治思想 宣讲 (lectures on the doctrine) are counted apart from law publicity (labels of
+    # ../shared/dev/real and tests/fixtures/real_own), so 宣讲 alone is not read as a publicity event.
     R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES, exclude=FOR_STAFF),
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
 )  # fmt: skip
