@@ -121,6 +121,8 @@ def _facts(h: Health) -> dict[str, Any]:
         "conflicts": h.total("conflicts"),
         "quantities": h.total("quantities"),
         "quantities_typed": h.total("quantities_typed"),
+        "quantity_results": h.total("quantity_results"),
+        "quantity_results_typed": h.total("quantity_results_typed"),
     }
 
 
@@ -199,7 +201,12 @@ def _coverage(facts: dict[str, Any]) -> str | None:
     if n is None:
         return None
     share = f" ({100.0 * (typed or 0) / n:.1f}%)" if n else ""
-    return f"{n}, {typed or 0} typed by the catalog{share}"
+    out = f"{n}, {typed or 0} typed by the catalog{share}"
+    results, results_typed = facts.get("quantity_results"), facts.get("quantity_results_typed")
+    if results:
+        # changes, targets, parts and other years are not results: coverage over results is what matters
+        out += f"; of {results} whole-region results, {results_typed or 0} typed ({100.0 * (results_typed or 0) / results:.1f}%)"
+    return out
 
 
 def _figure_rows(status: dict[str, Any]) -> list[tuple[str, Any]]:

@@ -20,7 +20,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from pipelines.extract import extract_mentions, load_catalog
+from pipelines.extract import load_catalog
+from pipelines.extract.quantities import extract_figures
 from pipelines.records import Document
 
 SETS = Path(__file__).parent / "fixtures"
@@ -71,6 +72,21 @@ def _tally_qualifiers(mentions: list, figures: list[dict], out: Counter[str]) ->
         out["measure_ok"] += measure == f.get("measure")
 
 
+def _tally_quantities(quantities: list, figures: list[dict], judged: set[str], out: Counter[str]) -> None:
+    """Every figure's measure against its label, and the keyword suggestions of untyped figures against
+    the labelled code (a suggestion is right when the label has that code as a whole-region result)."""
+    for q in quantities:
+        f = next((f for f in figures if _close(q.value, f["value"]) and f["value_text"] in q.evidence), None)
+        if f is None:
+            continue
+        out["q_n"] += 1
+        out["q_measure_ok"] += q.measure == f.get("measure")
+        out["q_scope_ok"] += q.scope == f.get("scope")
+        if q.suggested_code and q.suggested_code in judged:
+            out["sugg_n"] += 1
+            out["sugg_ok"] += q.suggested_code == f.get("code") and is_result(f)
+
+
 def score(verbose: bool = False, labels_dir: Path = DEFAULT_SET) -> dict[str, float]:
     catalog = load_catalog()
     codes_file = labels_dir / "catalog_codes.txt"
@@ -89,8 +105,9 @@ def score(verbose: bool = False, labels_dir: Path = DEFAULT_SET) -> dict[str, fl
         )  # fmt: skip
         gold = [f for f in item["figures"] if is_result(f)]
         matched: set[int] = set()
-        mentions = extract_mentions(doc, catalog)
+        mentions, quantities = extract_figures(doc, catalog)
         _tally_qualifiers(mentions, item["figures"], qualifiers)
+        _tally_quantities(quantities, item["figures"], judged, qualifiers)
         for m in mentions:
             if not m.is_region_result:
                 continue  # narrower or relative figures do not reach the fact table
@@ -128,6 +145,16 @@ def score(verbose: bool = False, labels_dir: Path = DEFAULT_SET) -> dict[str, fl
     for name in ("scope", "measure"):
         n, ok = qualifiers[f"{name}_n"], qualifiers[f"{name}_ok"]
         print(f"{name} right on matched figures: {ok}/{n}" + (f" ({ok / n:.1%})" if n else ""))
+    n = qualifiers["q_n"]
+    if n:
+        print(
+            f"every figure (quantities): measure right {qualifiers['q_measure_ok']}/{n} "
+            f"({qualifiers['q_measure_ok'] / n:.1%}), scope right {qualifiers['q_scope_ok']}/{n} "
+            f"({qualifiers['q_scope_ok'] / n:.1%})"
+        )
+    if qualifiers["sugg_n"]:
+        ok, n = qualifiers["sugg_ok"], qualifiers["sugg_n"]
+        print(f"keyword suggestions on untyped figures: right {ok}/{n} ({ok / n:.1%})")
     n = qualifiers["scope_n"]
     if n:
         print(

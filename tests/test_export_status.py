@@ -93,11 +93,17 @@ def test_status_counts_match_the_warehouse(built_warehouse: Path) -> None:
         assert status["facts"]["indicator_values"] == one(
             "select count(*) from marts.fct_rule_of_law_indicators"
         )
+        results = one("select count(*) from marts.fct_quantities where is_region_result")
+        results_typed = one("select count(*) from marts.fct_quantities where is_region_result and is_typed")
+        assert status["facts"]["quantity_results"] == results > 0
+        assert status["facts"]["quantity_results_typed"] == results_typed
     assert status["built"] is True and status["missing_tables"] == []
     text = format_status(status)
     assert re.search(rf"^indicator values +{status['facts']['indicator_values']}$", text, re.M)
     assert re.search(rf"^reports +{status['documents']['reports']}$", text, re.M)
     assert ("failures by reason" in text) == any(status["failures"].values())
+    # coverage over whole-region results, beside coverage over every figure
+    assert f"of {results} whole-region results, {results_typed} typed" in text
 
 
 def test_status_groups_failures_by_reason(built_warehouse: Path, tmp_path: Path) -> None:

@@ -127,6 +127,10 @@ figures as (
     union all
     select 'facts', 'quantities_typed', null, count(*), null from quantities where is_typed
     union all
+    select 'facts', 'quantity_results', null, count(*), null from quantities where is_region_result
+    union all
+    select 'facts', 'quantity_results_typed', null, count(*), null from quantities where is_region_result and is_typed
+    union all
     select 'facts', 'indicator_mentions', null, count(*), null from mentions
     union all
     select 'facts', 'flagged_mentions', null, count(*), null from mentions where is_flagged
