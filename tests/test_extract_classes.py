@@ -618,6 +618,15 @@ def test_the_whole_of_the_lower_governments_and_the_departments_is_the_region() 
     ]
 
 
+def test_the_governments_own_documents_rate_is_that_levels() -> None:
+    # dev sample 001: the city government's own normative documents, not every organ's in the city
+    body = (
+        "市政府所有行政规范性文件均能依照法定权限、程序制定,合法性审核率100%,并全部通过了上级机关的备案审查。"
+    )
+    found = [m for m in extract_mentions(_doc(body, 2019)) if m.indicator_code == "normdoc_review_rate"]
+    assert found and {m.scope for m in found} == {"level_only"}
+
+
 def test_a_court_that_co_hosts_a_meeting_does_not_narrow_the_figure() -> None:
     # s0282: "铁岭市中级人民法院和铁岭市司法局联合召开的…" then the region's appearance rate
     assert ("head_court_appearance_rate", 100.0) in _facts("s0282")
@@ -665,6 +674,12 @@ def test_related_but_different_measures_are_not_the_indicator(sid: str, code: st
         ("s0080", "cppcc_proposals_handled", 92.0),  # 交由市政府办理的提案共92件 (a CPPCC sentence)
         ("s0088", "npc_suggestions_handled", 1.0),  # 議案1件: NPC motions
         ("s0048", "law_publicity_events", 36.0),  # 法治讲座36场受众4万余人: a lecture with an audience
+        ("s0009", "recon_correction_rate", 4.1),  # 纠错为4.1%: the rate named by its stage
+        ("s0328", "normdoc_filed", 5.0),  # 向市政府和区人大备案文件5件
+        ("s0328", "normdoc_filed", 13.0),  # 备案部门文件13件
+        ("s0328", "legislative_consultations", 7.0),  # 立法征求意见7件
+        ("s0415", "normdoc_filing_rate", 51.0),  # 其中,…备案及时率51%: a rate naming its topic is the whole's
+        ("s0415", "normdoc_filing_rate", 73.0),  # 备案规范率73%
     ],
 )
 def test_more_real_phrasings(sid: str, code: str, value: float) -> None:

@@ -303,7 +303,7 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                         m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
                     elif (
                         m_scope[0] == "whole_region"
-                        and (measure != "rate" or "占" not in ctx.left)
+                        and (measure != "rate" or _BARE_RATE_RE.search(ctx.left))
                         and _after_which(ctx.sentence_before, rate=measure == "rate")
                     ):
                         # a breakdown by a qualifier (其中,人民调解受理2345件,…成功率达97.4%); a share of
@@ -369,7 +369,8 @@ def read_quantities(doc: Document, prep: Prepared) -> dict[int, QuantityReading]
             else:
                 measure = {"percent": "rate", "amount": "amount"}.get(q.kind, "count")
             scope, scope_text = find_scope(ctx.sentence_before, d.own, d.department_report)
-            if scope == "whole_region" and _after_which(ctx.sentence_before, rate=measure == "rate"):
+            bare = measure != "rate" or _BARE_RATE_RE.search(ctx.left)
+            if scope == "whole_region" and bare and _after_which(ctx.sentence_before, rate=measure == "rate"):
                 scope, scope_text = "sub_unit", "其中"
             out[q.start] = QuantityReading(
                 measure=measure,
@@ -477,6 +478,12 @@ _STAGE_LEAD_RE = re.compile(
 _CLAUSE_SPLIT_RE = re.compile(r"[,，;；]")
 
 
+# A rate named without its topic (成功率, 办结率) takes it from the figures just before it: after 其中 and a
+# part's figures, the part's rate. A rate that names its topic (备案及时率, 出庭应诉率) or a share (占…%) is
+# the whole's, even after 其中.
+_BARE_RATE_RE = re.compile(r"(?<![\u4e00-\u9fa5])(?:成功|办结|化解|调处|结案|审结)?率[^,，;；]{0,6}$")
+
+
 def _after_which(sentence_before: str, rate: bool = False) -> bool:
     """Whether the figure follows a 其中 of its sentence that breaks a figure down by a qualifier. A rate
     is the part's only after the part's own figures (其中,人民调解受理2345件,…成功率达97.4%); right after
@@ -500,7 +507,7 @@ def _after_which(sentence_before: str, rate: bool = False) -> bool:
 _GOV = r"(?:省|市|区|县|州|旗)(?:人民)?政府"
 _GOVERNMENT_LEVEL_RE = re.compile(
     rf"代理{_GOV}|(?<![向各以])(?<!县){_GOV}(?:收到|被诉|作为当事人|拟发文)"
-    rf"|(?<![向各]){_GOV}(?:行政)?规范性文件[^,，;；。\d]{{0,16}}率"
+    rf"|(?<![向各]){_GOV}(?:所有|制发的|出台的)?(?:行政)?规范性文件[^;；。\d]{{0,30}}率"
 )
 _LEVEL_CODES = ("recon_", "litigation_", "normdoc_")
 # Enforcement under one campaign ("打击食品安全违法行为,…查办食品案件54.4万件", "以酒水类商品…为重点,从严查处了52起…",

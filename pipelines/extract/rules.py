@@ -73,6 +73,10 @@ REVISED_AND_REPEALED = r"(?:修改|修订|失效)[、和及与]废止|废止[、
 RECON = r"复议"
 LITIGATION = r"行政诉讼|诉讼案件|应诉|被告|一审|二审|行政案件"
 PETITION = r"信访|来信来访|上访|进京|赴省|交办"
+# A court's caseload is not the government's cases, even the courts of the whole region (全市法院审理…
+# 败诉6件 is not labelled litigation_cases_lost in the samples; the catalog lists 全市法院审理 as a scope
+# of its own): the litigation rules do not read a clause whose subject is a court.
+ONE_COURT = r"法院(?:共)?(?:审理|受理|审结|新收)"
 PUBLICITY = r"普法|法治宣传|法制宣传|宣传|送法|法律进|宪法|民法典|法治文化"
 
 
@@ -130,7 +134,7 @@ RULES: tuple[Rule, ...] = (
     # A government's own law lectures: "省政府举办2期专题法治讲座".
     R("law_study_sessions", "count", right=r"(?:专题)?法治(?:专题)?讲座", units=TIMES, anchor=r"(?:省|市|区|县|州|旗)(?:人民)?政府(?:举办|组织|开展)", anchor_scope="clause"),
     # --- government_functions -------------------------------------------------------------------
-    R("power_list_items", "count", left=rf"(?:权责|权力|责任)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
+    R("power_list_items", "count", left=rf"(?:权责|权力|责任|职权)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
     R("power_list_items", "count", right=r"(?:的)?(?:(?:权责|行政权力)(?:清单)?事项|(?:权责|行政权力)清单)(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
     # the list named by its powers or by the department that holds it: "保留行使的共3301项行政职权",
@@ -154,6 +158,8 @@ RULES: tuple[Rule, ...] = (
     R("legislation_projects", "count", right=r"(?:的)?(?:立法项目|(?:部门|政府)?规章立改废)", units=frozenset({"个", "项", "件", "部"})),
     R("legislation_projects", "count", left=rf"(?:制定|出台|审议通过|提请[^,，;；。\d]{{0,14}}?审议)(?:地方性法规|政府规章|规章){G(2)}", units=frozenset({"个", "项", "件", "部"}), exclude=r"参与|配合|协助"),
     R("legislative_consultations", "count", left=rf"立法(?:调研|座谈|论证|听证)(?:会|活动)?{G(3)}", units=TIMES),
+    # drafts commented on: "协助市司法局立法征求意见7件"
+    R("legislative_consultations", "count", left=rf"立法征求意见{G(2)}", units=frozenset({"件", "次", "份", "条"})),
     R("legislative_consultations", "count", right=r"(?:的)?立法(?:调研|座谈|论证|听证|征求意见)", units=TIMES),
     R("legislative_consultations", "count", left=rf"反馈(?:修改)?意见(?:和建议)?{G(2)}", units=frozenset({"份", "条", "件", "次"}), anchor=r"法规|规章|立法|条例|征求意见稿|征询意见稿"),
     R("normdoc_reviewed", "count", left=rf"(?:审核|审查|审核制发|合法性审核|合法性审查|前置审查){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
@@ -161,7 +167,10 @@ RULES: tuple[Rule, ...] = (
     R("normdoc_reviewed", "count", left=rf"规范性文件(?:合法性)?(?:审查|审核){G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
     R("normdoc_filed", "count", left=rf"(?:已?备案|报备|报送备案){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效"),
     # the next step in a list of a normative-document sentence: "审核行政规范性文件27件、备案18件"
-    R("normdoc_filed", "count", left=r"(?<![\u4e00-\u9fa5])(?:报送|报)?备案", units=DOCS, anchor=r"规范性文件", anchor_scope="sentence"),
+    R("normdoc_filed", "count", left=r"(?:(?<![\u4e00-\u9fa5])|向[^,，;；。\d]{1,12}?)(?:报送|报)?备案", units=DOCS, anchor=r"规范性文件", anchor_scope="sentence"),
+    # files filed with the people's congress or the government above ("向市政府和区人大备案文件5件"), and
+    # departments' files filed with the government ("备案部门文件13件")
+    R("normdoc_filed", "count", left=rf"(?:报送|向[^,，;；。\d]{{1,12}}?)?备案(?:部门)?文件{G(2)}", units=DOCS),
     R("normdoc_filed", "count", left=rf"规范性文件{G(6)}(?:报送备案|报备|已备案){G(3)}", units=DOCS),
     # Only 废止 maps here: "修改、废止…文件316份" counts both (catalog note).
     R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS, exclude=REVISED_AND_REPEALED),
@@ -170,6 +179,8 @@ RULES: tuple[Rule, ...] = (
     rate("normdoc_review_rate", r"(?:合法性审核|合法性审查|前置审查|审核|审查)率", anchor=r"规范性文件|文件"),
     rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率", anchor=r"规范性文件", anchor_scope="paragraph"),
     rate("normdoc_filing_rate", r"规范率", anchor=r"规范性文件"),
+    # the filing rates' own names say what is filed: "备案及时率51%", "备案规范率73%"
+    rate("normdoc_filing_rate", r"(?:备案|报备)(?:及时|规范)率"),
     # --- decision_making --------------------------------------------------------------------------
     R("major_decisions", "count", left=rf"(?:重大行政决策|重大决策|涉法重大事项|重大事项)(?:事项)?{G(4)}", units=ITEMS, exclude_left=r"后评估|评估"),
     # the count before the noun ("纳入5个重大行政决策事项", "筛选出…4项决策事项") and the catalogue's items
@@ -214,9 +225,9 @@ RULES: tuple[Rule, ...] = (
     # received are not those handled; NPC motions (议案) are handled like suggestions.
     R("cppcc_proposals_handled", "count", left=rf"提案(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"政协", exclude_left=r"提出|收到|征集"),
     R("npc_suggestions_handled", "count", left=rf"议案{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
-    R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
-    R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
-    R("litigation_cases_lost", "count", left=rf"败诉(?:案件)?{G(2)}", units=CASES, exclude=r"法院(?:共)?(?:审理|受理|审结|新收)"),
+    R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=ONE_COURT),
+    R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=ONE_COURT),
+    R("litigation_cases_lost", "count", left=rf"败诉(?:案件)?{G(2)}", units=CASES, exclude=ONE_COURT),
     rate("litigation_loss_rate", r"败诉率|败诉比例"),
     # the agency's staff in court (工作人员出庭应诉率) is not its head
     rate("head_court_appearance_rate", r"出庭(?:应诉)?率|出庭应诉比例", exclude_left=r"工作人员"),
@@ -236,7 +247,7 @@ RULES: tuple[Rule, ...] = (
     R("recon_cases_pending", "count", right=r"(?:案件)?(?:正在办理|在办|尚在办理|正在审理|未结|尚未审结)", units=CASES, anchor=RECON),
     R("recon_corrections", "count", right=r"(?:案件)?(?:作出|予以|被|依法)?(?:撤销|变更|确认违法|责令履行)", units=CASES, anchor=RECON),
     R("recon_corrections", "count", left=rf"(?:撤销|变更|确认违法|责令履行|纠错|纠正){G(6)}", units=CASES, anchor=RECON),
-    rate("recon_correction_rate", r"(?:直接|综合)?纠错率|错案率", anchor=RECON, anchor_scope="paragraph"),
+    rate("recon_correction_rate", r"(?:直接|综合)?纠错率|错案率|纠错(?=为)", anchor=RECON, anchor_scope="paragraph"),
     rate("recon_on_time_rate", r"法定期限内(?:结案|办结|审结)率|(?:按期|按时)(?:结案|办结|审结)率", anchor=RECON, anchor_scope="paragraph"),
     # --- dispute_resolution: mediation, disputes, petitions, legal aid ------------------------------
     R("mediation_cases", "count", left=rf"(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议|复议"),
