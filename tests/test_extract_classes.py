@@ -581,6 +581,15 @@ def test_requirements_and_changes_are_listed_with_their_measure() -> None:
     _, quantities = extract_figures(_doc(SENTENCES["s0001"]["sentence"], 2024))
     assert [(q.value, q.measure) for q in quantities] == [(151.0, "count"), (128.78, "change")]
 
+    def measures(sid: str) -> list[tuple[float, str]]:
+        return [(q.value, q.measure) for q in extract_figures(_doc(SENTENCES[sid]["sentence"], 2022))[1]]
+
+    # a change after a one-character comparison (同比增14.57%), a second change in a list (…增长36.8%和128.6%),
+    # items moved out of a list (精简…140项)
+    assert measures("s0301") == [(10623.0, "count"), (14.57, "change")]
+    assert measures("s0074")[-2:] == [(36.8, "change"), (128.6, "change")]
+    assert measures("s0036") == [(140.0, "change")]
+
 
 # --- whose figure: the scope named ---------------------------------------------------------------
 
@@ -685,3 +694,38 @@ def test_related_but_different_measures_are_not_the_indicator(sid: str, code: st
 def test_more_real_phrasings(sid: str, code: str, value: float) -> None:
     assert (code, value) in _labelled(sid)
     assert (code, value) in _facts(sid, 2022)
+
+
+# --- held-out pages (tests/fixtures/real_held): classes found there ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "year", "fact"),
+    [
+        # a zero stated as 零败诉 (rh003)
+        ("坚持柔性执法,文明公正执法,严格规范执法,创新执法方式,让执法有力度、有温度、有尺度,未发生一起涉暴力执法等社会负面舆情事件,"
+         "实现执法零舆情、办案零败诉。", 2023, ("litigation_cases_lost", 0.0)),
+        # lectures on law for the leading officials are their study (rh023; dev/real a021 counts 专题法治讲座)
+        ("开展全县领导干部法治专题讲座3场次。", 2023, ("law_study_sessions", 3.0)),
+    ],
+)  # fmt: skip
+def test_held_out_phrasings(body: str, year: int, fact: tuple[str, float]) -> None:
+    assert fact in {
+        (m.indicator_code, m.value) for m in extract_mentions(_doc(body, year)) if m.is_region_result
+    }
+
+
+def test_a_lists_size_after_a_change_is_its_size() -> None:
+    # rh009: the new size after "由…调整为"; the old size is another year's. The county-level list of
+    # a county report is read as that level's (as dev/real a031 reads 区级…事项 in a district's report).
+    body = "本年度对29个县直部门权责清单进行动态调整,县级权力事项由2019年的3180项调整为3200项。"
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2020))}
+    assert ("power_list_items", 3200.0) in found and ("power_list_items", 3180.0) not in found
+
+
+def test_study_by_village_branches_and_solving_problems_are_not_indicators() -> None:
+    # rh002: 村居党支部's law study is not the government's; rh019: 协调解决 is not 调解
+    branch = "将学习习近平法治思想列入村居党支部学习第一议题,开展法治学习18场,旁听庭审1场。"
+    solving = "持续开展“邻州夜话·企业沙龙”“千名干部访千企”等专项活动,走访服务企业、个体户等1.5万余人次,协调解决企业困难128个。"
+    assert not [m for m in extract_mentions(_doc(branch, 2022)) if m.indicator_code == "law_study_sessions"]
+    assert not [m for m in extract_mentions(_doc(solving, 2024)) if m.indicator_code == "mediation_cases"]

@@ -21,7 +21,7 @@ from pipelines.extract.catalog import Catalog, load_catalog
 from pipelines.extract.context import OWN_BUREAU_RE, PART_OF_YEAR, find_scope, period_markers
 from pipelines.extract.matcher import QuantityContext, match_quantity
 from pipelines.extract.numbers import Quantity, scan_quantities
-from pipelines.extract.qualifiers import CHANGE_RE, DOWN, is_change, is_target
+from pipelines.extract.qualifiers import CHANGE_RE, DOWN, is_change, is_list_move, is_target
 from pipelines.extract.rules import RULES, Rule
 from pipelines.extract.segment import Segmentation, Span, segment
 from pipelines.records import Document, Mention
@@ -36,7 +36,9 @@ _COMPARATOR_ONLY_RE = re.compile(
     r"^(?:同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?)$"
 )
 _TIME_WORDS_RE = re.compile(r"^(?:全年|年内|今年|今年以来|上半年|同期|其中|并|且|分别)*")
-_NEGATION_LOST_RE = re.compile(r"(?:未有|没有|无一|均未|未|无)(?:出现|发生)?[^,，;；。\d率]{0,12}?败诉(?!率)")
+_NEGATION_LOST_RE = re.compile(
+    r"(?:未有|没有|无一|均未|未|无)(?:出现|发生)?[^,，;；。\d率]{0,12}?败诉(?!率)|(?:办案|行政诉讼|诉讼|应诉)零败诉"
+)
 # "未收到政府信息公开申请" states a zero only when the request noun closes the clause: "未收到…申请的情况"
 # too, but never "未收到行政复议申请被…" or "未收到…申请前" (the noun then heads something else).
 _CLAUSE_CLOSES = r"(?:的情况)?(?=[,，;；。\n]|$)"
@@ -337,6 +339,7 @@ class QuantityReading:
     another year, and the words before and after it in its clause (what it counts, its verb)."""
 
     measure: str
+    list_move: bool  # it counts items moved in or out of a list (取消, 下放, 修改 …)
     scope: str
     scope_text: str | None
     period: str
@@ -358,14 +361,16 @@ def read_quantities(doc: Document, prep: Prepared) -> dict[int, QuantityReading]
     for ci in sorted(by_clause):
         clause = prep.seg.clauses[ci]
         qs = by_clause[ci]
+        measure = ""
         for i, q in enumerate(qs):
             prev_end = qs[i - 1].end if i else clause.start
             next_start = qs[i + 1].start if i + 1 < len(qs) else clause.end
             ctx = _context(d, q, clause, prev_end, next_start)
+            follows_change = measure == "change" and ctx.left.strip() in ("和", "、", "及", "与")
             if is_target(ctx.left, ctx.right):
                 measure = "target"
-            elif q.kind == "points" or is_change(ctx.left):
-                measure = "change"
+            elif q.kind == "points" or is_change(ctx.left) or follows_change:
+                measure = "change"  # "分别比上一年增长36.8%和128.6%": the second is a change too
             else:
                 measure = {"percent": "rate", "amount": "amount"}.get(q.kind, "count")
             scope, scope_text = find_scope(ctx.sentence_before, d.own, d.department_report)
@@ -374,6 +379,7 @@ def read_quantities(doc: Document, prep: Prepared) -> dict[int, QuantityReading]
                 scope, scope_text = "sub_unit", "其中"
             out[q.start] = QuantityReading(
                 measure=measure,
+                list_move=is_list_move(ctx.left),
                 scope=scope,
                 scope_text=scope_text,
                 period=_period(d, q.start),
@@ -543,7 +549,8 @@ def _add_change(
 ) -> None:
     m = CHANGE_RE.search(ctx.left)
     assert m is not None
-    sign = -1.0 if m.group("dir") in DOWN else 1.0
+    direction = m.group("dir") or m.group("dir2")
+    sign = -1.0 if direction in DOWN or direction == "降" else 1.0
     subject = _TIME_WORDS_RE.sub("", ctx.left[: m.start()].strip())
     codes: tuple[str, ...] | None = None
     if subject:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipelines.extract.numbers import Quantity
-from pipelines.extract.rules import RULES, Rule
+from pipelines.extract.rules import NEAR, RULES, Rule
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,8 @@ def _match_rule(rule: Rule, q: Quantity | None, ctx: QuantityContext) -> Match |
     if rule.exclude_re is not None and rule.exclude_re.search(ctx.clause):
         return None
     if rule.exclude_left_re is not None and rule.exclude_left_re.search(ctx.left):
+        return None
+    if rule.exclude_near_re is not None and rule.exclude_near_re.search(ctx.sentence_before[-NEAR:]):
         return None
     anchor = _anchor_distance(rule, ctx)
     if anchor is None:

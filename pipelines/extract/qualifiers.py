@@ -23,9 +23,18 @@ _FREQUENCY_RE = re.compile(r"每(?:年|季度|半年|月|周|两年)(?:度)?[^,�
 
 # A change of a count or a share: a comparison and a direction right before the number ("同比增加12件",
 # "较上年减少5件", "同比下降28.3%"), or a direction alone ("增长200%").
+_COMPARATOR = r"同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?"
 CHANGE_RE = re.compile(
-    r"(?P<cmp>同比|环比|与(?:去年|上年|上一年)(?:同期)?相比|较(?:去年|上年|上一年)(?:同期)?|比(?:去年|上年|上一年)(?:同期)?)?"
+    rf"(?P<cmp>{_COMPARATOR})?"
     r"(?P<dir>增长|上升|提高|增加|上涨|提升|下降|减少|降低|下滑|回落|减)了?(?:约|近)?$"
+    # one character after a comparison: "同比增14.57%", "比增19.1%", "同比降5%"
+    rf"|(?P<cmp2>{_COMPARATOR}|比)(?P<dir2>增|降)了?(?:约|近)?$"
+)
+# A change to a list or a set of documents (取消12项, 下放118项, 精简行政许可事项140项, 修改396件): the
+# items moved, not the list's size. Only figures no rule typed are called changes for it: the catalog
+# counts some moves as indicators of their own (power_items_cancelled counts 取消N项).
+_LIST_MOVE_RE = re.compile(
+    r"(?:取消|下放|承接|划转|移交|精简|压减|削减|调整|修改|修订|废止|清理)[^,，;；。\d]{0,12}$"
 )
 DOWN = ("下降", "减少", "降低", "下滑", "回落", "减")
 
@@ -44,3 +53,8 @@ def is_target(left: str, right: str = "") -> bool:
 def is_change(left: str) -> bool:
     """Whether the number is the size of a change ("同比增加12件", "下降28.3%")."""
     return bool(CHANGE_RE.search(left.rstrip()))
+
+
+def is_list_move(left: str) -> bool:
+    """Whether the number counts items moved in or out of a list (取消, 下放, 精简 …, 修改 …)."""
+    return bool(_LIST_MOVE_RE.search(left.rstrip()))

@@ -62,7 +62,8 @@ def list_quantities(
                 kind=q.kind,
                 approx=q.approx,
                 indicator_code=code,
-                measure=r.measure,  # type: ignore[arg-type]
+                # a move of list items is a change unless a rule counts the moves as an indicator
+                measure="change" if r.list_move and code is None else r.measure,  # type: ignore[arg-type]
                 scope=r.scope,  # type: ignore[arg-type]
                 scope_text=r.scope_text,
                 period=r.period,

@@ -49,10 +49,12 @@ PERSONS = frozenset({"人", "名", "人次"})
 # A change to a list is not its size: "取消/下放/调整/承接/划转/移交/新增 N项" count the items moved, and of
 # "由X项精简到Y项" only Y (the new size) is a size. "动态调整公布1464项" publishes the revised list.
 LIST_CHANGE = (
-    r"取消|下放|承接|划转|移交|新增|增加|扩大|赋权|赋予|委托|消减|削减|调整(?!公布|后)"
+    r"取消|下放|承接|划转|移交|新增|增加(?!(?:为|到|至)\d)|扩大(?!(?:为|到|至)\d)|赋权|赋予|委托|消减|削减"
+    r"|调整(?!公布|后|(?:为|到|至)\d)"
     r"|(?:精简|压减|减少|缩减)(?!到|至|后|为)"
 )
 LIST_FROM = r"由$"  # the old size, just before the number
+LIST_TO = r"(?:调整|精简|压减|缩减|减少|减|增加|扩大)(?:为|到|至)"  # the new size, just before the number
 # A class picked out of a list is not the list: items named by a programme in quotation marks
 # ("“一证即办”高频政务服务事项93项", "629个政务服务事项“跨省通办”") or 高频 / 通办 / 告知承诺 items.
 LIST_SUBSET = r"“[^”]{1,12}”|高频|通办|告知承诺|秒批|秒办"
@@ -66,6 +68,9 @@ STUDY_BODY = r"常务会(?:议)?|中心组|党组|党委|党工委|领导班子"
 # A lecture for one's own staff ("为干部职工开展林业政策普法讲座2场") is their training, not publicity to the public.
 FOR_STAFF = r"为[^,，;；。\d]{0,8}?(?:干部职工|机关干部|工作人员)"
 STAFF_STUDY = r"干部职工|职工|例会|支部|党员|各(?:政府)?部门|各乡镇|各街道|各单位|考试|培训"
+# ... also when the clause just before names them ("列入村居党支部学习第一议题,开展法治学习18场")
+STAFF_NEAR = r"支部|村居|村\(居\)"
+NEAR = 24
 
 # Counts of several outcomes at once ("修改、废止", "失效和废止") are not the repealed count.
 REVISED_AND_REPEALED = r"(?:修改|修订|失效)[、和及与]废止|废止[、和及与](?:修改|修订|失效)"
@@ -93,11 +98,13 @@ class Rule:
     anchor_scope: AnchorScope = "sentence"
     exclude: str | None = None  # anywhere in the clause: the rule does not apply
     exclude_left: str | None = None  # in the text before the number (since the previous number)
+    exclude_near: str | None = None  # in the NEAR characters of its sentence before the number
     left_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     right_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     anchor_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     exclude_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     exclude_left_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    exclude_near_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
 
 def R(code: str | tuple[str, ...], kind: Literal["count", "amount", "percent"], **kw: object) -> Rule:
@@ -110,6 +117,7 @@ def R(code: str | tuple[str, ...], kind: Literal["count", "amount", "percent"], 
         "anchor_re": re.compile(rule.anchor) if rule.anchor else None,
         "exclude_re": re.compile(rule.exclude) if rule.exclude else None,
         "exclude_left_re": re.compile(rule.exclude_left) if rule.exclude_left else None,
+        "exclude_near_re": re.compile(rule.exclude_near) if rule.exclude_near else None,
     }
     return Rule(**{**rule.__dict__, **comp})
 
@@ -123,18 +131,23 @@ RULES: tuple[Rule, ...] = (
     # --- org_leadership -------------------------------------------------------------------------
     # Study of law by the leadership: 学法 and its synonyms, a list of study kinds sharing one count
     # ("专题学法和党内法规学习、法治会议精神学习12次"), the study of named laws ("专题学习《…行政处罚法》等法律14次").
-    R("law_study_sessions", "count", left=rf"(?:{STUDY}){STUDY_LIST}{G(4)}", units=TIMES, exclude=STAFF_STUDY),
-    R("law_study_sessions", "count", left=rf"学习(?:《[^》]{{1,40}}》[、和及]?)+(?:等)?(?:法律法规|法律|法规|条例)?{G(2)}", units=TIMES, exclude=STAFF_STUDY),
+    R("law_study_sessions", "count", left=rf"(?:{STUDY}){STUDY_LIST}{G(4)}", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
+    R("law_study_sessions", "count", left=rf"学习(?:《[^》]{{1,40}}》[、和及]?)+(?:等)?(?:法律法规|法律|法规|条例)?{G(2)}", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # The collective bodies' own study - the theory group, the executive meeting, the party group - of
     # 习近平法治思想, of laws, or in a lecture form, with law the topic of its paragraph when the clause
     # does not say it ("…习近平法治思想学习宣贯。…全年组织党工委专题学习4次"); 理论学习 is theory, not law.
-    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=STAFF_STUDY),
+    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # The count before the noun: "组织开展2次市政府常务会议学法活动", "组织4次市政府常务会会前学法".
-    R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY),
+    R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
+    # Lectures on law for the leading officials: "开展全县领导干部法治专题讲座3场次".
+    R("law_study_sessions", "count", left=rf"领导干部[^,，;；。\d]{{0,8}}?(?:法治|法律|学法)[^,，;；。\d]{{0,4}}?讲座{G(2)}", units=TIMES, exclude=STAFF_STUDY),
     # A government's own law lectures: "省政府举办2期专题法治讲座".
     R("law_study_sessions", "count", right=r"(?:专题)?法治(?:专题)?讲座", units=TIMES, anchor=r"(?:省|市|区|县|州|旗)(?:人民)?政府(?:举办|组织|开展)", anchor_scope="clause"),
     # --- government_functions -------------------------------------------------------------------
     R("power_list_items", "count", left=rf"(?:权责|权力|责任|职权)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
+    # the list's size after a change is its size: "县级权力事项由2019年的3180项调整为3200项", "由X项精简到Y项"
+    R("power_list_items", "count", left=LIST_TO, units=ITEMS, anchor=r"(?:权责|权力|责任|职权)(?:清单)?事项|(?:权责|权力)清单", anchor_scope="clause"),
+    R("gov_service_items", "count", left=LIST_TO, units=ITEMS, anchor=r"政务服务事项", anchor_scope="clause"),
     # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
     R("power_list_items", "count", right=r"(?:的)?(?:(?:权责|行政权力)(?:清单)?事项|(?:权责|行政权力)清单)(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
     # the list named by its powers or by the department that holds it: "保留行使的共3301项行政职权",
@@ -250,7 +263,7 @@ RULES: tuple[Rule, ...] = (
     rate("recon_correction_rate", r"(?:直接|综合)?纠错率|错案率|纠错(?=为)", anchor=RECON, anchor_scope="paragraph"),
     rate("recon_on_time_rate", r"法定期限内(?:结案|办结|审结)率|(?:按期|按时)(?:结案|办结|审结)率", anchor=RECON, anchor_scope="paragraph"),
     # --- dispute_resolution: mediation, disputes, petitions, legal aid ------------------------------
-    R("mediation_cases", "count", left=rf"(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议|复议"),
+    R("mediation_cases", "count", left=rf"(?<!协)(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议|复议"),
     R("mediation_successes", "count", left=rf"(?:(?:调解|调处)成功|达成(?:调解)?协议){G(2)}", units=CASES),
     rate("mediation_success_rate", r"(?:调解|调处)成功率|调解率", exclude_left=r"复议"),
     # "调解成功6217件,成功率达97.6%": the success rate named alone after a mediation figure
