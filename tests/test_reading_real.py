@@ -146,3 +146,27 @@ def test_a_report_title_over_one_real_paragraph_is_a_report(name: str) -> None:
     page = Page.from_bytes(body, url=None, origin="inbox", media_type="text", fetched_at="2025-01-01")
     (doc,) = process_page(page).documents
     assert doc.is_report, doc.report_reason
+
+
+HELD = Path(__file__).parent / "fixtures" / "real_held"
+HELD_LABELS = {d["file"]: d for d in map(json.loads, (HELD / "labels.jsonl").read_text("utf-8").splitlines())}
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        # untitled, "2022年在县委、县政府的坚强领导下…" (no comma after the year); the county named
+        # 镇宁自治县, the short name with the whole autonomous word
+        ("rh010.txt", "an untitled opening reviewing the year; an autonomous county's short name"),
+        # "关于2024年政府规章和行政规范性文件备案审查工作情况的报告": a report on another piece of work
+        ("rh005.txt", "a title that is a report on another topic"),
+    ],
+)
+def test_held_out_reading_classes(name: str, why: str) -> None:
+    gold, got = HELD_LABELS[name]["documents"][0], _read_file(HELD / name)
+    assert got["is_report"] == gold["is_report"], why
+    if gold["is_report"]:
+        assert (got["region"] or {}).get("code") == gold["region_code"], why
+        assert got["report_year"] == gold["report_year"], why
+    else:
+        assert "another topic" in got["report_reason"], got["report_reason"]

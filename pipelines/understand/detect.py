@@ -49,6 +49,10 @@ _NEG_TITLE = [
     ),
 ]
 
+# A title headed by the report itself, on a named piece of work: "关于…工作情况的报告", "…专项工作报告".
+_OTHER_TOPIC_REPORT = re.compile(
+    r"^关于.{4,60}?(?:工作)?(?:情况|开展情况|进展情况)?的(?:报告|汇报)$|^.{4,40}专项工作(?:报告|汇报)$"
+)
 _BODY_REPORT_VOICE = re.compile(
     r"(?:报告|汇报|总结|报告如下|汇报如下|总结如下)如下|特此报告|特此汇报|现将.{0,40}?(?:报告|汇报|总结)"
 )
@@ -245,6 +249,13 @@ def judge(title: str | None, body: str, *, site_blurbs: int = 0) -> Verdict:
         if news and not voice:
             return Verdict(False, f"{why}, but the body opens as news ({news.group(0)!r})", "news")
         return Verdict(True, why, "report title")
+    # A title that is itself a report, on another topic ("关于2024年政府规章和行政规范性文件备案审查工作情况的
+    # 报告" to the people's congress): that report, however much its body speaks of 依法行政.
+    other = _OTHER_TOPIC_REPORT.search(_COLUMN_TAG.sub("", strip_book_titles(squash(title))))
+    if kind == "neutral" and other:
+        return Verdict(
+            False, f"{why}: the title is a report on another topic ({other.group(0)!r})", "other report"
+        )
     # No usable title: the body must speak as a report and be about rule of law.
     if news and not voice:
         return Verdict(False, f"{why}; body opens as news ({news.group(0)!r})", "news")
@@ -268,7 +279,9 @@ def judge(title: str | None, body: str, *, site_blurbs: int = 0) -> Verdict:
 # "今年以来", "2023年上半年,".
 _REVIEW_OPENING = re.compile(
     r"^(?:[^。]{0,12}?)(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|1[-—至~]\d{1,2}月)?[,，、是]|今年(?:以来|上半年)|"
-    r"(?:19|20)\d{2}年(?:度)?(?:全[省市区县])?[^。]{0,6}(?:坚持|深入|认真|紧紧|围绕|以))"
+    r"(?:19|20)\d{2}年(?:度)?(?:全[省市区县])?[^。]{0,6}(?:坚持|深入|认真|紧紧|围绕|以)|"
+    # "2022年在县委、县政府的坚强领导下…" (the comma after the year left out)
+    r"(?:19|20)\d{2}年(?:度|以来)?[,，]?在[^。]{0,30}?(?:领导|指导)下)"
 )
 _SELF_VOICE = re.compile(r"我(?:省|市|区|县|旗|州|镇|乡|街道|局|委|厅|办)|全(?:省|市|区|县|旗|州|镇|乡)")
 

@@ -283,17 +283,20 @@ def _zone_aliases(name: str, province_names: list[str], prefecture_short: str | 
 
 
 # How reports write autonomous divisions: the short name plus the bare level word, without the
-# ethnic part ("红河哈尼族彝族自治州" -> "红河州", "彭水苗族土家族自治县" -> "彭水县", "广西自治区").
+# ethnic part ("红河哈尼族彝族自治州" -> "红河州", "彭水苗族土家族自治县" -> "彭水县" or "彭水自治县",
+# "广西自治区").
 _AUTONOMOUS_WORD = {"自治州": "州", "自治县": "县", "自治旗": "旗", "自治区": "自治区"}
 
 
 def _autonomous_aliases(div: Division) -> list[str]:
+    """Also the short name with the whole autonomous word ("镇宁自治县", "长阳自治县", "石柱自治县"),
+    as county documents write it."""
     word = _AUTONOMOUS_WORD.get(div.division_type)
     if word is None or div.short_name == div.name:
         return []
     stem = re.sub(r"族$", "", div.short_name)
-    alias = stem + word
-    return [alias] if len(alias) >= 3 and alias != div.name else []
+    aliases = {stem + word, stem + div.division_type}
+    return sorted(a for a in aliases if len(a) >= 3 and a != div.name)
 
 
 @functools.cache
