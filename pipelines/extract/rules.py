@@ -297,6 +297,18 @@ SITE_UNITS = frozenset({"个", "家", "处"})
 SUPERVISION = r"督察|督查|巡察"
 PROBLEM_UNITS = frozenset({"条", "个", "项", "处"})
 TRAINING_NOT = r"执法|法律明白人|明白人|群众|村民|居民|学生|青少年|企业|律师|调解员|网格员|党员"
+# Rule-of-law meetings that both the Party committee and the government held: both bodies, or their leaders.
+JOINT_BODIES = (
+    r"(?:常委会|常务会)(?:会议|议)?[、和及与][^,，;；。\d]{0,12}?(?:常委会|常务会|专题会)(?:会议|议)?(?:等)?"
+)
+JOINT_LEADERS = (
+    r"(?:省|市|区|县|州|旗)委[、和及与](?:省|市|区|县|州|旗)?(?:人民)?政府(?:主要)?(?:负责同志|领导(?:同志)?)"
+)
+ROL_DELIBERATION = (
+    rf"(?:专题|先后|多次)?(?:研究|听取|审议)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,14}}?"
+)
+JOINT_NOT = r"学法|讲座|合同|协议|招商|直播|列席|批示|调研"
+ONE_VISIT = r"(?:最多跑一次|只跑一次|最多跑一趟|一次办)"
 DEMO_STAGE = r"命名|推荐|申报|入选|获评|评为|名单"
 ONE_THING = r"(?:高效办成)?一件事(?:一次办)?"
 
@@ -336,6 +348,18 @@ RULES_NEW: tuple[Rule, ...] = (
     R("legal_advisers", "count", right=r"(?:政府)?(?:法律顾问|公职律师)(?:委员)?(?!的|服务|工作|出具|参与|提供|为)", units=frozenset({"名", "人", "位"}), exclude=r"村|社区|居"),
     # the persons after the hiring verb and the noun: "各级政府和部门聘请了法律顾问380多人"
     R("legal_advisers", "count", left=rf"(?:聘请|聘用|选聘|配备)了?{G(8)}?(?:法律顾问|公职律师){G(2)}", units=frozenset({"名", "人", "位"}), exclude=r"村|社区|居"),
+    # A figure the Party and the government meetings share (rol_joint_meetings, never split): the count after
+    # both bodies, the topic after it ("市委常委会会议、市政府常务会议6次听取法治政府建设有关工作汇报"), the topic
+    # between ("区委常委会会议、区政府常务会议专题听取法治工作汇报10余次"), or the bodies in an earlier clause of
+    # the sentence ("…分别主持召开省委常委会会议、省政府常务会议,先后研究法治政府建设工作30余次"), and the leaders of
+    # both ("县委、县政府主要负责同志专题研究法治工作9次").
+    R("rol_joint_meetings", "count", left=rf"{JOINT_BODIES}(?:先后|共|累计)?", units=TIMES, anchor=rf"(?:研究|听取|审议)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})", anchor_scope="clause", exclude=JOINT_NOT),
+    R("rol_joint_meetings", "count", left=rf"(?:{JOINT_BODIES}|{JOINT_LEADERS}){G(6)}?{ROL_DELIBERATION}", units=TIMES, exclude=JOINT_NOT),
+    R("rol_joint_meetings", "count", left=rf"^(?:先后|共|累计|多次|专题)*{ROL_DELIBERATION}", units=TIMES, anchor=JOINT_BODIES, exclude=JOINT_NOT),
+    # topics, not meetings: "研究法治政府建设议题79项"
+    R("rol_agenda_items", "count", left=rf"(?:研究|审议|听取)[^,，;；。\d]{{0,12}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,10}}?议题{G(2)}", units=frozenset({"项", "个", "件"}), exclude=r"学法|传达学习"),
+    # problems rectified after supervision: "反馈问题40条,已整改到位38条"; measures and enforcement's 停工整改 are not.
+    R("supervision_problems_fixed", "count", left=rf"(?:已|均已)?(?:完成整改|整改(?:到位|完成|销号)){G(2)}", units=PROBLEM_UNITS, anchor=SUPERVISION, anchor_scope="paragraph", exclude=r"措施|停工|停产|隐患|累计"),
     # --- assessment: a rank (counter 名次) or a score (counter 分) of a rule-of-law assessment -----------
     # "在全部参与评估的100个城市中排名第3位", "列第41位", "在西北5个省会城市中排名第一"; the business
     # environment, one sub-indicator (一级指标) or a cut rate ranked first are other rankings.
@@ -351,6 +375,18 @@ RULES_NEW: tuple[Rule, ...] = (
     # the count right after the verb, the list's kind after it: "取消60项中央指定我省实施的行政审批事项"
     R("power_items_cancelled", "count", left=r"取消了?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude=r"证明|中介", exclude_left=MOVED_BUNDLE),
     R("power_items_devolved", "count", left=r"(?:下放|委托|赋权)了?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude_left=rf"{MOVED_BUNDLE}|承接|接收"),
+    # --- service process: rates and the 最多跑一次 list --------------------------------------------------------
+    # "承诺事项办理时限平均压缩率达65.73%", "承诺提速率65.1%"; a cut of documents or of travel time is not it.
+    rate("service_time_cut_rate", r"(?:办理|办结|审批)?(?:时限|时间)(?:平均)?压缩率|提速率", exclude=r"材料|跑动|跑腿"),
+    # "即办件占比达45%", "当场办结率98%"
+    rate("on_the_spot_rate", r"即办件(?:占比|比例|比率|率)|即办率|(?:当场|即时|现场)办结(?:率|比例|占比)"),
+    # "“最多跑一次”占比98.98%", "一次办事项比例82.9%", and the share before it: "90.6%实现最多跑一次"
+    rate("one_visit_rate", rf"{ONE_VISIT}”?(?:事项)?(?:占比|比例|比率|实现率)", exclude=r"平均"),
+    R("one_visit_rate", "percent", right=rf"(?:的)?(?:事项)?(?:实现|达到)了?“?{ONE_VISIT}(?!改革)"),
+    # the list: "梳理出第一批只跑一次事项289项"; averages per level and bundles with 零跑动 are not one list.
+    R("one_visit_items", "count", left=rf"{ONE_VISIT}”?(?:事项)(?:清单)?(?:共)?{GI(3)}", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑"),
+    # "法律顾问覆盖率达到85%"; village coverage (一村(社区)一法律顾问) is public legal service.
+    rate("legal_adviser_coverage_rate", r"法律顾问(?:制度)?(?:覆盖率|建立率|配备率)", exclude=r"村|社区|居"),
     # --- public legal service --------------------------------------------------------------------------
     # sites by level, the count before its name: "78个市(县、区)公共法律服务中心、1033个乡镇(街道)法律服务站",
     # "14492个村(社区)法律服务联系点"; and after it: "建成乡镇(街道)法律服务工作站116个"
