@@ -546,8 +546,17 @@ NOT_FACTS = {
     ("key", "value"), [("s0196", 100.0), ("oa029", 98.98), ("oa010", 391.0), ("b011", 2.0)]
 )
 def test_labelled_non_facts(key: str, value: float) -> None:
-    found = {m.value for m in extract_mentions(_doc(NOT_FACTS[key], 2022)) if m.is_region_result}
+    found = {
+        m.value
+        for m in extract_mentions(_doc(NOT_FACTS[key], 2022))
+        if m.is_region_result and m.indicator_code not in OWN_CODE.get(key, ())
+    }
     assert value not in found
+
+
+# A figure that is not the code its sentence was labelled against, but another code's of the grown
+# catalog: "“最多跑一次”占比98.98%" is one_visit_rate (docs/indicators.md), never the online rate.
+OWN_CODE = {"oa029": ("one_visit_rate",)}
 
 
 # --- requirements and targets are not results ----------------------------------------------------

@@ -171,8 +171,42 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     )
 
 
+# Positions and scores of an assessment have no counter after the number (the catalog units rank and
+# points): a rank is an ordinal right after a ranking verb ("排名第3位", "列第41位", "位居全省第一",
+# "排名全市第二名"), a score a number of 分 right after a score word ("总分770.83分", "评估总分为677.78分").
+# Only these two shapes are read, as counts with the counters 名次 and 分, so that no other rule can take
+# them; ordinals elsewhere (第二批, 第三次会议) and other 分 (十分, 分钟, 分局) stay unread.
+RANK_UNIT, SCORE_UNIT = "名次", "分"
+_RANK_VERBS = ("排名", "排在", "排", "列", "居")
+_RANK_PEERS = ("", "全国", "全省", "全市", "全区", "全县", "全州", "全盟")
+_SCORE_WORDS = ("总分", "得分", "评分", "总得分")
+_SCORE_VERBS = ("", "为", "是", "达", "达到")
+_RANK_RE = re.compile(
+    "(?:" + "|".join(f"(?<={v}{p})" for v in _RANK_VERBS for p in _RANK_PEERS) + ")"
+    r"第(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?(?![\d一二三四五六七八九十批次轮届期号条章款节个项年部类季])"
+)
+_SCORE_RE = re.compile(
+    "(?:" + "|".join(f"(?<={w}{v})" for w in _SCORE_WORDS for v in _SCORE_VERBS) + ")"
+    r"(?P<num>\d{1,4}(?:\.\d{1,2})?)分(?![钟局院支类别期批])"
+)
+
+
+def _assessment_quantities(text: str, offset: int) -> list[Quantity]:
+    out = []
+    for rx, unit in ((_RANK_RE, RANK_UNIT), (_SCORE_RE, SCORE_UNIT)):
+        for m in rx.finditer(text):
+            value = _number_value(m.group("num"))
+            if value is None or value == 0:
+                continue
+            out.append(Quantity(value=value, kind="count", unit_raw=unit, approx=None, start=m.start() + offset,
+                                end=m.end() + offset, num_start=m.start("num") + offset, num_end=m.end("num") + offset,
+                                chinese=not m.group("num")[0].isdigit()))  # fmt: skip
+    return out
+
+
 def scan_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """Every number-with-counter in text, left to right, offsets shifted by offset.
+    """Every number-with-counter in text, left to right, offsets shifted by offset, and the ranks and
+    scores of an assessment (counters 名次 and 分).
 
     text should already be half-width (to_halfwidth); callers that need offsets into the original
     string can translate it first because the translation preserves lengths.
@@ -182,6 +216,11 @@ def scan_quantities(text: str, offset: int = 0) -> list[Quantity]:
         q = _from_match(m, offset)
         if q is not None:
             out.append(q)
+    extra = _assessment_quantities(text, offset)
+    if extra:
+        taken = [(q.start, q.end) for q in out]
+        out.extend(q for q in extra if not any(a < q.end and q.start < b for a, b in taken))
+        out.sort(key=lambda q: q.start)
     return out
 
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pipelines.extract.numbers import RANK_UNIT, SCORE_UNIT
+
 AnchorScope = Literal["clause", "sentence", "paragraph"]
 
 # Filler allowed between a trigger and the number: no clause break, no digit.
@@ -300,6 +302,39 @@ COMMITTEE = (
 JOINT = r"(?:常委会|常务会|专题会)(?:会议|议)?[、和及与][^,，;；。\d]{0,12}(?:常委会|常务会|专题会)|书记|主要领导同志分别"
 ROL_TOPIC = r"法治|依法行政|依法治"
 MEETING_NOT = rf"学法|讲座|合同|协议|招商|直播|列席|{JOINT}"
+# A rule-of-law assessment named in the sentence: 法治政府建设考核, 依法行政考核, 法治建设满意度调查, or the
+# CUPL 法治政府评估, often called 评估 alone (not a risk or post-decision 评估). A work's own 考核 or ranking
+# (信访, 营商环境, 扫黑除恶) ranks that work, and a rank of a count (入选数量位居全国第六) is no assessment.
+ASSESSMENT = (
+    r"(?:法治|依法行政)[^,，;；。\d]{0,10}(?:考核|评估|测评|考评|满意度|调查|指数)|(?<!风险)(?<!后)评估"
+)
+ASSESSMENT_NOT = r"营商|政务服务|网上|数字|压缩|指标|信用|单项"
+RANK_NOT = r"数量|总数|总量|个数|入选|获评"
+# The lists whose items are moved: powers, approvals, licences ("行政许可事项", "行政审批项目", "行政职权").
+POWER_ITEMS = r"(?:行政)?(?:许可|审批|权力|职权|处罚权|执法权|管理权|权限|权责)(?:事项|项目|子项)?"
+MOVED_UNITS = frozenset({"项", "个", "条"})
+MOVED_BUNDLE = r"(?:取消|下放|调整|委托|承接)[、和及与]"
+# Public legal service sites by level, and the place words that name their level ("市(县、区)", "乡镇(街道)").
+LEGAL_SERVICE_SITE = r"(?:公共)?法律服务(?:中心|工作站|服务站|站点|站|工作室|室|联系点|实体平台|平台)"
+PLACE_NAME = rf"(?:\([^()\d]{{0,8}}\)|{ITEM_GAP})"
+SITE_UNITS = frozenset({"个", "家", "处"})
+SUPERVISION = r"督察|督查|巡察"
+PROBLEM_UNITS = frozenset({"条", "个", "项", "处"})
+TRAINING_NOT = r"执法|法律明白人|明白人|群众|村民|居民|学生|青少年|企业|律师|调解员|网格员|党员"
+# Rule-of-law meetings that both the Party committee and the government held: both bodies, or their leaders.
+JOINT_BODIES = (
+    r"(?:常委会|常务会)(?:会议|议)?[、和及与][^,，;；。\d]{0,12}?(?:常委会|常务会|专题会)(?:会议|议)?(?:等)?"
+)
+JOINT_LEADERS = (
+    r"(?:省|市|区|县|州|旗)委[、和及与](?:省|市|区|县|州|旗)?(?:人民)?政府(?:主要)?(?:负责同志|领导(?:同志)?)"
+)
+ROL_DELIBERATION = (
+    rf"(?:专题|先后|多次)?(?:研究|听取|审议)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,14}}?"
+)
+JOINT_NOT = r"学法|讲座|合同|协议|招商|直播|列席|批示|调研"
+ONE_VISIT = r"(?:最多跑一次|只跑一次|最多跑一趟|一次办)"
+DEMO_STAGE = r"命名|推荐|申报|入选|获评|评为|名单"
+ONE_THING = r"(?:高效办成)?一件事(?:一次办)?"
 
 RULES_NEW: tuple[Rule, ...] = (
     R("rol_committee_meetings", "count", left=rf"{COMMITTEE}{G(3)}", units=TIMES, exclude_left=r"第$"),
@@ -318,7 +353,7 @@ RULES_NEW: tuple[Rule, ...] = (
     R("official_law_exam_takers", "count", right=rf"{GI(20)}?(?:参加|参与)了?{GI(16)}?(?:学法用法|法律知识|法治|学法|任前|法律法规)[^,，;；。\d]{{0,8}}?(?:考试|考法)", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
     R("official_law_exam_takers", "count", right=rf"{GI(12)}?(?:集中|任前)?考法", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
     R("official_law_exam_takers", "count", left=rf"(?:学法|考法|法律知识)(?:用法)?考试{G(3)}", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
-    R("official_law_exam_takers", "count", left=r"覆盖(?:各级)?(?:公职人员|领导干部|国家工作人员)(?:近|约)?", units=PERSONS, anchor=r"学法用法考试|法律知识考试|考法", anchor_scope="clause"),
+    R("official_law_exam_takers", "count", left=r"覆盖(?:各级)?(?:公职人员|领导干部|国家工作人员)(?:近|约)?", units=PERSONS, anchor=r"学法用法考试|法律知识考试|考法", anchor_scope="sentence"),
     rate("official_law_exam_pass_rate", r"(?:成绩|考试)?(?:合格|及格|通过)率", anchor=r"考法|(?:法律知识|学法用法|法律法规|学法)[^,，;；。\d]{0,8}考试", exclude=r"执法资格|资格考试|案卷|评查"),
     # Lists of items: 跨省通办 items, the retained intermediary-service list, items received, proofs cancelled.
     R("cross_province_items", "count", right=rf"{GI(10)}?(?:事项)?(?:实现了?)?“?(?:跨省通办|全国通办)", units=ITEMS, exclude=r"\d+项[^,，;；。]{0,24}、[^,，;；。]{0,8}\d+项"),
@@ -330,10 +365,81 @@ RULES_NEW: tuple[Rule, ...] = (
     # inspected kinds ("对2个市州和4个省直部门…") is not the count.
     R("supervision_units_inspected", "count", right=rf"{GI(20)}?(?:进行|开展)了?(?:法治政府建设|法治建设|法治)?(?:工作)?(?:实地|专项)?(?:督察|督查)", units=frozenset({"个", "家"}), exclude_left=r"^(?:个|家)?[^,，;；。\d]{0,12}[和及与、]$"),
     # The demonstration programme: areas and projects named or recommended (not promoted, not 民主法治示范村).
-    R("rol_demo_areas_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?示范(?:地区|区|市|县)(?!村)", units=frozenset({"个", "家"}), anchor=r"命名|推荐|申报|入选|获评|评为", anchor_scope="clause", exclude=r"民主法治示范"),
-    R("rol_demo_projects_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?示范项目", units=frozenset({"个", "项"}), anchor=r"命名|推荐|申报|入选|获评|评为", anchor_scope="clause", exclude=r"推广"),
+    # "名单包括72个全国法治政府建设示范市(县、区)和33个全国法治政府建设示范项目", "各省推荐的100多个综合示范地区和150多个单项示范项目"
+    R("rol_demo_areas_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?(?:综合)?示范(?:地区|区|市|县)(?!村)", units=frozenset({"个", "家"}), anchor=DEMO_STAGE, anchor_scope="clause", exclude=r"民主法治示范"),
+    R("rol_demo_projects_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?(?:单项)?示范项目", units=frozenset({"个", "项"}), anchor=DEMO_STAGE, anchor_scope="clause", exclude=r"推广"),
     # Government legal advisers as persons: "市政府聘请新一届12名政府法律顾问", "聘请了20余名法律顾问委员".
     R("legal_advisers", "count", right=r"(?:政府)?(?:法律顾问|公职律师)(?:委员)?(?!的|服务|工作|出具|参与|提供|为)", units=frozenset({"名", "人", "位"}), exclude=r"村|社区|居"),
+    # the persons after the hiring verb and the noun: "各级政府和部门聘请了法律顾问380多人"
+    R("legal_advisers", "count", left=rf"(?:聘请|聘用|选聘|配备)了?{G(8)}?(?:法律顾问|公职律师){G(2)}", units=frozenset({"名", "人", "位"}), exclude=r"村|社区|居"),
+    # A figure the Party and the government meetings share (rol_joint_meetings, never split): the count after
+    # both bodies, the topic after it ("市委常委会会议、市政府常务会议6次听取法治政府建设有关工作汇报"), the topic
+    # between ("区委常委会会议、区政府常务会议专题听取法治工作汇报10余次"), or the bodies in an earlier clause of
+    # the sentence ("…分别主持召开省委常委会会议、省政府常务会议,先后研究法治政府建设工作30余次"), and the leaders of
+    # both ("县委、县政府主要负责同志专题研究法治工作9次").
+    R("rol_joint_meetings", "count", left=rf"{JOINT_BODIES}(?:先后|共|累计)?", units=TIMES, anchor=rf"(?:研究|听取|审议)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})", anchor_scope="clause", exclude=JOINT_NOT),
+    R("rol_joint_meetings", "count", left=rf"(?:{JOINT_BODIES}|{JOINT_LEADERS}){G(6)}?{ROL_DELIBERATION}", units=TIMES, exclude=JOINT_NOT),
+    R("rol_joint_meetings", "count", left=rf"^(?:先后|共|累计|多次|专题)*{ROL_DELIBERATION}", units=TIMES, anchor=JOINT_BODIES, exclude=JOINT_NOT),
+    # topics, not meetings: "研究法治政府建设议题79项"
+    R("rol_agenda_items", "count", left=rf"(?:研究|审议|听取)[^,，;；。\d]{{0,12}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,10}}?议题{G(2)}", units=frozenset({"项", "个", "件"}), exclude=r"学法|传达学习"),
+    # problems rectified after supervision: "反馈问题40条,已整改到位38条"; measures and enforcement's 停工整改 are not.
+    R("supervision_problems_fixed", "count", left=rf"(?:已|均已)?(?:完成整改|整改(?:到位|完成|销号)){G(2)}", units=PROBLEM_UNITS, anchor=SUPERVISION, anchor_scope="paragraph", exclude=r"措施|停工|停产|隐患|累计"),
+    # --- assessment: a rank (counter 名次) or a score (counter 分) of a rule-of-law assessment -----------
+    # "在全部参与评估的100个城市中排名第3位", "列第41位", "在西北5个省会城市中排名第一"; the business
+    # environment, one sub-indicator (一级指标) or a cut rate ranked first are other rankings.
+    R("assessment_rank", "count", left=r"(?:排名|排在|排|列|居)(?:全国|全省|全市|全区|全县|全州|全盟)?", units=frozenset({RANK_UNIT}), anchor=ASSESSMENT, exclude=ASSESSMENT_NOT, exclude_left=RANK_NOT),
+    # "广州市总分770.83分", "西宁市评估总分为677.78分"; an exam's or a self-check's score is not the assessment's.
+    R("assessment_score", "count", left=r"(?:总分|得分|评分|总得分)(?:为|是|达到|达)?", units=frozenset({SCORE_UNIT}), anchor=ASSESSMENT, exclude=rf"{ASSESSMENT_NOT}|考试|考法|自查|自评|满分"),
+    # --- moved items: the count moved IS the figure (unlike the list-size codes, which LIST_CHANGE shields) ---
+    # the verb, the list's kind, the count: "取消省级行政许可事项6项", "下放省级行政许可事项39项",
+    # "调整省级行政许可事项25项"; a bundle (取消和下放41项) is neither part.
+    R("power_items_cancelled", "count", left=rf"取消{G(12)}?{POWER_ITEMS}{G(2)}", units=MOVED_UNITS, exclude_left=rf"{MOVED_BUNDLE}|证明|中介"),
+    R("power_items_devolved", "count", left=rf"(?:下放|委托|赋权){G(12)}?{POWER_ITEMS}{G(2)}", units=MOVED_UNITS, exclude_left=rf"{MOVED_BUNDLE}|承接|接收"),
+    R("power_items_adjusted", "count", left=rf"(?:调整|合并|变更|划转)(?!后|公布){G(12)}?{POWER_ITEMS}{G(2)}", units=MOVED_UNITS, exclude_left=MOVED_BUNDLE),
+    # the count right after the verb, the list's kind after it: "取消60项中央指定我省实施的行政审批事项"
+    R("power_items_cancelled", "count", left=r"取消了?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude=r"证明|中介", exclude_left=MOVED_BUNDLE),
+    R("power_items_devolved", "count", left=r"(?:下放|委托|赋权)了?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude_left=rf"{MOVED_BUNDLE}|承接|接收"),
+    # --- service process: rates and the 最多跑一次 list --------------------------------------------------------
+    # "承诺事项办理时限平均压缩率达65.73%", "承诺提速率65.1%"; a cut of documents or of travel time is not it.
+    rate("service_time_cut_rate", r"(?:办理|办结|审批)?(?:时限|时间)(?:平均)?压缩率|提速率", exclude=r"材料|跑动|跑腿"),
+    # "即办件占比达45%", "当场办结率98%"
+    rate("on_the_spot_rate", r"即办件(?:占比|比例|比率|率)|即办率|(?:当场|即时|现场)办结(?:率|比例|占比)"),
+    # "“最多跑一次”占比98.98%", "一次办事项比例82.9%", and the share before it: "90.6%实现最多跑一次"
+    rate("one_visit_rate", rf"{ONE_VISIT}”?(?:事项)?(?:占比|比例|比率|实现率)", exclude=r"平均"),
+    R("one_visit_rate", "percent", right=rf"(?:的)?(?:事项)?(?:实现|达到)了?“?{ONE_VISIT}(?!改革)"),
+    # the list: "梳理出第一批只跑一次事项289项"; averages per level and bundles with 零跑动 are not one list.
+    R("one_visit_items", "count", left=rf"{ONE_VISIT}”?(?:事项)(?:清单)?(?:共)?{GI(3)}", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑"),
+    # "法律顾问覆盖率达到85%"; village coverage (一村(社区)一法律顾问) is public legal service.
+    rate("legal_adviser_coverage_rate", r"法律顾问(?:制度)?(?:覆盖率|建立率|配备率)", exclude=r"村|社区|居"),
+    # --- public legal service --------------------------------------------------------------------------
+    # sites by level, the count before its name: "78个市(县、区)公共法律服务中心、1033个乡镇(街道)法律服务站",
+    # "14492个村(社区)法律服务联系点"; and after it: "建成乡镇(街道)法律服务工作站116个"
+    R("public_legal_service_sites", "count", right=rf"{PLACE_NAME}{{0,10}}?{LEGAL_SERVICE_SITE}", units=SITE_UNITS),
+    R("public_legal_service_sites", "count", left=rf"{LEGAL_SERVICE_SITE}(?:共|总数为?)?{G(2)}", units=SITE_UNITS),
+    # one level named before a shared name: "全市共建1个市级、7个县区级公共法律服务实体平台"
+    R("public_legal_service_sites", "count", right=r"(?:省|市|县|区|县区|县级|区县|乡镇|村)级[、和及与]?$", units=SITE_UNITS, anchor=rf"^[^,，;；。]*?{LEGAL_SERVICE_SITE}", anchor_scope="clause"),
+    # consultations of the legal service network: "接受相关法律咨询2100余人次", "解答法律咨询3.2万人次"
+    R("public_legal_service_matters", "count", left=rf"(?:接受|提供|解答|受理|办理|接待)(?:群众|相关|各类)?法律咨询(?:服务)?{G(2)}", units=frozenset({"人次", "件", "件次", "次", "条", "人"})),
+    # --- supervision of lower units ----------------------------------------------------------------------
+    # the units after the supervision named before them: "对结合…巡察开展法治督察的18家单位"
+    R("supervision_units_inspected", "count", left=r"(?:法治|法治政府建设|法治建设|依法行政)(?:工作)?(?:专项|实地)?(?:督察|督查)的", units=frozenset({"个", "家"})),
+    # problems found or fed back: "书面反馈问题40余条", "梳理出…4大类16条共性问题"; units named for their
+    # problems (通报问题单位7个) and rectification measures (整改措施102条) are not problems.
+    R("supervision_problems_found", "count", left=rf"(?:反馈|发现|查找|查摆|梳理出?|指出)(?:存在)?(?:的)?(?:各类|共性|突出|主要)?问题(?:共)?{G(2)}", units=PROBLEM_UNITS, anchor=SUPERVISION, anchor_scope="paragraph", exclude_left=r"单位|措施|整改|累计"),
+    R("supervision_problems_found", "count", right=r"(?:共性|突出|主要|具体)?问题(?!单位|线索|整改)", units=PROBLEM_UNITS, anchor=rf"{SUPERVISION}|梳理出", anchor_scope="paragraph", exclude=r"整改措施|单位|累计"),
+    # --- integrated services and transactions ------------------------------------------------------------
+    # 一件事 themes: "省定200个“一件事一次办”事项", "“一件事”60个集成办事场景上线"; implementation cases
+    # ("42个“高效办成一件事”法人事项业态落地案例") and the 一业一证 reform are not themes.
+    R("integrated_service_items", "count", right=rf"“?{ONE_THING}”?(?:集成服务|集成办事场景|主题|场景|事项|套餐)(?![^,，;；。]{{0,12}}案例)", units=frozenset({"个", "项"})),
+    R("integrated_service_items", "count", left=rf"{ONE_THING}”?(?:集成服务|主题|事项)?(?:共)?", units=frozenset({"个", "项"}), exclude=r"案例|一业一证"),
+    # the transactions of the service platform: "全国政务大厅总办件量6.02亿件"; the 12345 hotline is not it.
+    R("service_transactions", "count", left=rf"(?:总)?办件(?:总)?量(?:共|达到?|为)?{G(2)}", units=frozenset({"件", "件次"}), exclude=r"12345|热线|来电|线上|网上|累计|告知承诺"),
+    # --- officials' training ------------------------------------------------------------------------------
+    # classes after the rule-of-law class named: "举办全县领导干部法治专题培训班 3 期", "开展习近平法治思想专题
+    # 研讨班5期"; the training of enforcement officers, of 法律明白人 and of the public, and lectures, are not.
+    R("official_rol_training_sessions", "count", left=rf"(?:举办|开办|组织|开展){G(12)}?(?:法治|依法行政){G(6)}?(?:培训班|研讨班|专题班|培训){G(2)}", units=frozenset({"期", "场", "次", "场次", "班"}), exclude=TRAINING_NOT, exclude_left=r"讲座|宣讲"),
+    # the trainees the classes reached: "…培训班 3 期,覆盖科级以上干部 680余人次"
+    R("official_rol_trainees", "count", left=rf"(?:覆盖|培训|参训){G(6)}?(?:干部|领导干部|公职人员|国家工作人员)(?:近|约|共)?", units=PERSONS, anchor=r"(?:法治|依法行政)[^,，;；。\d]{0,8}(?:培训|研讨)", exclude=rf"{TRAINING_NOT}|考试|考法"),
 )  # fmt: skip
 
 RULES = RULES + RULES_NEW
