@@ -106,9 +106,18 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def cell(v: object) -> str:
+    """A value as text: counts stored as DOUBLE print without ".0" (7.0 -> 7), other numbers as they are."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        return str(int(v))
+    return str(v)
+
+
 def plain_table(columns: list[str], rows: list[tuple]) -> str:
     """Aligned columns for pipes and files: no wrapping, Chinese characters counted double-width."""
-    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in r] for r in rows]
+    cells = [[cell(v).replace("\n", " ") for v in r] for r in rows]
     widths = [max([_display_width(c), *(_display_width(r[i]) for r in cells)]) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:
@@ -130,7 +139,7 @@ def print_table(columns: list[str], rows: list[tuple], *, max_width: int = 60) -
     for c in columns:
         table.add_column(c, overflow="fold", max_width=max_width)
     for r in rows:
-        table.add_row(*["" if v is None else str(v) for v in r])
+        table.add_row(*[cell(v) for v in r])
     Console(soft_wrap=False).print(table)
 
 
@@ -155,7 +164,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
         w = csv.writer(sys.stdout)
         w.writerow(columns)
-        w.writerows(rows)
+        w.writerows([[cell(v) for v in r] for r in rows])
     elif args.format == "json":
         print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str))
     else:

@@ -738,3 +738,17 @@ def test_study_by_village_branches_and_solving_problems_are_not_indicators() -> 
     solving = "持续开展“邻州夜话·企业沙龙”“千名干部访千企”等专项活动,走访服务企业、个体户等1.5万余人次,协调解决企业困难128个。"
     assert not [m for m in extract_mentions(_doc(branch, 2022)) if m.indicator_code == "law_study_sessions"]
     assert not [m for m in extract_mentions(_doc(solving, 2024)) if m.indicator_code == "mediation_cases"]
+
+
+def test_a_sentence_that_opens_with_an_aim_states_targets() -> None:
+    # sentences_extended x0071: "力爭到2017年底,…上網辦理率達80%以上,…": every figure is the aim's
+    s = next(
+        json.loads(line)
+        for line in (FIXTURES / "sentences_extended/labels.jsonl").read_text("utf-8").splitlines()
+        if json.loads(line)["id"] == "x0071"
+    )
+    from pipelines.extract.quantities import extract_figures
+
+    mentions, quantities = extract_figures(_doc(s["sentence"], 2016))
+    assert mentions == []
+    assert {q.measure for q in quantities} == {"target"}

@@ -286,7 +286,7 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                 continue  # 上半年 / 截至7月 / 一季度 inside an annual report: not the year's figure
             if _other_year(ctx.sentence_before, d.doc.report_year):
                 continue  # a clause that names another year states that year's figure, not this report's
-            if is_target(ctx.left, ctx.right):
+            if is_target(ctx.left, ctx.right, ctx.sentence_before):
                 continue  # a requirement or target (每年学法不少于4次, 力争…), not a result
             scope = find_scope(ctx.sentence_before, d.own, d.department_report)
             if is_change(ctx.left):
@@ -297,6 +297,15 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                 measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
                 for code in hit.codes:
                     m_scope = scope
+                    if (
+                        code in _PUBLIC_LEGAL_SERVICE
+                        and m_scope[1]
+                        and _VILLAGE_ADVISERS_RE.search(m_scope[1])
+                    ):
+                        m_scope = (
+                            "whole_region",
+                            None,
+                        )  # village advisers' consultations are the service itself
                     if (measure == "rate" or code in _OWN_CLAUSE_LISTS) and _level_outside_clause(
                         m_scope, ctx.sentence_before
                     ):
@@ -367,7 +376,7 @@ def read_quantities(doc: Document, prep: Prepared) -> dict[int, QuantityReading]
             next_start = qs[i + 1].start if i + 1 < len(qs) else clause.end
             ctx = _context(d, q, clause, prev_end, next_start)
             follows_change = measure == "change" and ctx.left.strip() in ("和", "、", "及", "与")
-            if is_target(ctx.left, ctx.right):
+            if is_target(ctx.left, ctx.right, ctx.sentence_before):
                 measure = "target"
             elif q.kind == "points" or is_change(ctx.left) or follows_change:
                 measure = "change"  # "分别比上一年增长36.8%和128.6%": the second is a change too
@@ -456,6 +465,10 @@ def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
     return "其中" in d.text[m.end : pos]
 
 
+# Village and community legal advisers are a part of the government's advisers and of mediation, but
+# their consultations are the public legal service the region provides (public_legal_service_matters).
+_PUBLIC_LEGAL_SERVICE = frozenset({"public_legal_service_matters"})
+_VILLAGE_ADVISERS_RE = re.compile(r"法律顾问|顾问律师")
 _LEVEL_NAME_RE = re.compile(r"[省市州区县旗盟]级")
 # Changes to lists name their own list in their clause ("取消区级证明事项11项,取消涉及村(社区)证明事项35项"):
 # a level in an earlier clause qualifies that clause's list only.
@@ -478,7 +491,7 @@ def _level_outside_clause(scope: tuple[str, str | None], sentence_before: str) -
 _WHICH_RE = re.compile(r"其中(?![的])")
 _STAGE_LEAD_RE = re.compile(
     r"^[\s,，:：]*(?:\d{4}年度?|(?:19|20)\d{2}年)?(?:行政机关)?(?:共|已|已经|依法|均|决定)?"
-    r"(?:受理|立案|新收|收到|办结|审结|结案|纠错|作出|撤销|变更|确认违法|责令|败诉|胜诉|主动公开|行政处罚|交由|保留|废止|达成|化解|持证|持有)"
+    r"(?:取消|下放|承接|调整|受理|立案|新收|收到|办结|审结|结案|纠错|作出|撤销|变更|确认违法|责令|败诉|胜诉|主动公开|行政处罚|交由|保留|废止|达成|化解|持证|持有)"
     r"(?!一审|二审)"
 )
 _CLAUSE_SPLIT_RE = re.compile(r"[,，;；]")

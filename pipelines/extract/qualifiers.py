@@ -43,11 +43,20 @@ DOWN = ("下降", "减少", "降低", "下滑", "回落", "减")
 _TARGET_AFTER_RE = re.compile(r"^\s*(?:的)?(?:工作)?目标(?:任务)?")
 
 
-def is_target(left: str, right: str = "") -> bool:
+# A sentence that opens with an aim governs its figures: "力争到2017年底…网上可办率达到80%以上".
+_AIM_SENTENCE_RE = re.compile(r"^\s*(?:[一二三四五六七八九十\d]{1,2}[、.．])?\s*(?:力争|争取)")
+
+
+def is_target(left: str, right: str = "", sentence_before: str = "") -> bool:
     """Whether the number is a bound a rule or plan sets rather than a result (`left`: the clause text
-    before the number, `right`: after it)."""
+    before the number, `right`: after it, `sentence_before`: its sentence up to it)."""
     tail = left.rstrip()
-    return bool(_BOUND_RE.search(tail) or _FREQUENCY_RE.search(tail) or _TARGET_AFTER_RE.match(right))
+    return bool(
+        _BOUND_RE.search(tail)
+        or _FREQUENCY_RE.search(tail)
+        or _TARGET_AFTER_RE.match(right)
+        or _AIM_SENTENCE_RE.match(sentence_before)
+    )
 
 
 def is_change(left: str) -> bool:

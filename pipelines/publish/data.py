@@ -200,7 +200,7 @@ order by coalesce(province_code, ''), level_rank, region_code, year
 
 FACTS_SQL = """
 select f.region_code, f.year, f.indicator_code, f.value, f.unit, f.approx,
-       f.period_coverage, f.period_months, f.has_conflict, f.conflicting_values,
+       f.period, f.period_months, f.has_conflict, f.conflicting_values,
        f.is_flagged, f.chosen_mention_id, f.evidence, f.document_id, f.url,
        m.value_text, f.start_offset - m.sentence_start as rel_start,
        f.end_offset - m.sentence_start as rel_end
@@ -246,7 +246,7 @@ def _fact(r: dict[str, Any]) -> Fact:
         value=r["value"],
         unit=r["unit"],
         approx=r["approx"],
-        period=r["period_coverage"],
+        period=r["period"],
         period_months=r["period_months"],
         has_conflict=bool(r["has_conflict"]),
         conflicting_values=conflicting,

@@ -36,7 +36,8 @@ select
     d.publish_date,
     d.written_date,
     case
-        when d.doc_type = 'annual_report' then {{ published_by_deadline('d.publish_date', 'd.report_year') }}
+        when d.is_report and {{ is_annual_report('d.doc_type', 'd.period') }}
+            then {{ published_by_deadline('d.publish_date', 'd.report_year') }}
     end as published_by_deadline,
     d.page_location as url,
     d.locations as urls,

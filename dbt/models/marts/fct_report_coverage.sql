@@ -30,7 +30,7 @@ per_region_year as (
         count(*) as n_reports,
         list(distinct doc_type order by doc_type) as doc_types,
         bool_or(period = 'full_year') as has_full_year_report,
-        min(publish_date) filter (where doc_type = 'annual_report' or period = 'full_year') as annual_publish_date,
+        min(publish_date) filter (where {{ is_annual_report('doc_type', 'period') }}) as annual_publish_date,
         min(publish_date) as first_publish_date,
         arg_min(document_id, coalesce(publish_date, date '9999-12-31')) as first_document_id
     from reports

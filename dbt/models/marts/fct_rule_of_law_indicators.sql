@@ -7,7 +7,7 @@ with candidates as (
     select *
     from {{ ref('int_mentions_attributed') }}
     where scope = 'whole_region'
-      and measure <> 'change_pct'
+      and measure in ('count', 'amount', 'rate')
       and region_code is not null
       and report_year is not null
       and coalesce(period, '') <> 'multi_year'
@@ -49,18 +49,35 @@ support as (
     from ranked r
     join chosen c using (region_code, report_year, indicator_code)
     group by 1, 2, 3
+),
+
+-- The names an analyst reads: the region's name valid in the fact's year (names change with the
+-- codes), its prefecture and province.
+names as (
+    select k.region_code, k.report_year, r.name, r.prefecture_code, r.prefecture_name, r.province_code, r.province_name
+    from (select distinct region_code, report_year from chosen) k
+    join {{ ref('dim_region') }} r
+        on r.code = k.region_code and {{ valid_in_year('r.valid_from', 'r.valid_to', 'k.report_year') }}
+    qualify row_number() over (partition by k.region_code, k.report_year order by r.valid_from desc) = 1
 )
 
 select
     c.region_code,
+    coalesce(n.name, dn.name) as region_name,
+    n.prefecture_code,
+    n.prefecture_name,
+    n.province_code,
+    n.province_name,
     c.report_year as year,
     c.indicator_code,
+    i.name_zh as indicator_name_zh,
+    i.name_en as indicator_name_en,
     c.value,
     i.unit,
     c.measure,
     c.approx,
     c.is_approx,
-    c.period as period_coverage,
+    c.period,
     c.period_months,
     c.period = 'full_year' as is_full_year,
     i.aggregation,
@@ -78,3 +95,5 @@ select
 from chosen c
 join support s using (region_code, report_year, indicator_code)
 join {{ ref('dim_indicator') }} i on i.indicator_code = c.indicator_code
+left join names n on n.region_code = c.region_code and n.report_year = c.report_year
+left join {{ ref('dim_region_name') }} dn on dn.code = c.region_code
