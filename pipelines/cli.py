@@ -375,6 +375,66 @@ def _db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=str(warehouse_path()), help="DuckDB file (default: %(default)s)")
 
 
+def cmd_correct(args: argparse.Namespace) -> int:
+    from pipelines.corrections import CorrectionError, append_correction, make_correction, read_corrections
+
+    path = Path(args.file)
+    try:
+        c = make_correction(
+            indicator=args.indicator, reason=args.reason, region=args.region, year=args.year,
+            value=args.value, reject=args.reject, document=args.document, evidence=args.evidence,
+            reviewer=args.reviewer or "", existing=read_corrections(path),
+        )  # fmt: skip
+    except CorrectionError as exc:
+        raise UserError(str(exc)) from None
+    append_correction(c, path)
+    target = f"{c.document_id} «{c.evidence}»" if c.document_id else f"{c.region_code} {c.year}"
+    what = "reject" if c.action == "reject" else f"set to {c.value:g}"
+    print(f"{c.correction_id}: {c.indicator_code} of {target}: {what} ({c.reason}) -> {path}")
+    print(
+        'run `fazhi build` to apply it; `fazhi query "from marts.fct_corrections"` shows what became of each'
+    )
+    return 0
+
+
+EPILOG_CORRECT = """examples:
+  fazhi correct --region 320404 --year 2018 --indicator recon_cases_accepted --value 35 \\
+      --reason "report says 35; 34 was the first-half figure" --reviewer wang
+  fazhi correct --region 210212 --year 2019 --indicator petitions_received --reject \\
+      --reason "交办 cases are not petitions received"
+  fazhi correct --document 4b0c…-0 --evidence "受理行政复议案件34件" --indicator recon_cases_accepted \\
+      --reject --reason "a district court's figure"
+"""
+
+
+def _add_correct(sub) -> None:
+    p = _command(
+        sub,
+        "correct",
+        cmd_correct,
+        help="record a reviewer's correction of a fact (seeds/corrections.csv)",
+        description=(
+            "Append a correction to seeds/corrections.csv: set a fact's value or reject it, keyed by its "
+            "grain (region, year, indicator) or by a document and words of the evidence sentence. "
+            "The next build applies it; fct_corrections reports corrections whose target is gone."
+        ),
+        epilog=EPILOG_CORRECT,
+    )
+    from pipelines.corrections import CORRECTIONS_CSV
+
+    p.add_argument("--indicator", required=True, help="catalog code of the value corrected")
+    p.add_argument("--region", help="division code of the fact (grain corrections)")
+    p.add_argument("--year", type=int, help="the year the report covers (grain corrections)")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--value", type=float, help="the corrected value, in the catalog unit")
+    what.add_argument("--reject", action="store_true", help="the value is not a fact: drop it")
+    p.add_argument("--document", help="document_id of the mention (mention corrections)")
+    p.add_argument("--evidence", help="words of the mention's evidence sentence (mention corrections)")
+    p.add_argument("--reason", required=True, help="why, for the next reader")
+    p.add_argument("--reviewer", help="who makes the correction")
+    p.add_argument("--file", default=str(CORRECTIONS_CSV), help="corrections file (default: %(default)s)")
+
+
 def _add_build(sub) -> None:
     p = _command(
         sub,
@@ -520,6 +580,7 @@ def make_parser() -> argparse.ArgumentParser:
         _add_export,
         _add_status,
         _add_hosts,
+        _add_correct,
     ):
         add(sub)
     return parser

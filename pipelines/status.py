@@ -123,6 +123,7 @@ def _facts(h: Health) -> dict[str, Any]:
         "quantities_typed": h.total("quantities_typed"),
         "quantity_results": h.total("quantity_results"),
         "quantity_results_typed": h.total("quantity_results_typed"),
+        "corrections": h.counts("corrections"),
     }
 
 
@@ -234,6 +235,7 @@ def _figure_rows(status: dict[str, Any]) -> list[tuple[str, Any]]:
         ("  conflicting", facts.get("conflicts")),
         ("  flagged mentions", facts.get("flagged_mentions")),
         ("figures in reports", _coverage(facts)),
+        ("corrections", facts.get("corrections") or None),
         ("fetches", fetches["total"]),
         ("  by outcome", fetches["by_outcome"]),
     ]

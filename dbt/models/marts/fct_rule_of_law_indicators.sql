@@ -3,10 +3,15 @@
 -- across documents the widest period wins (a full-year report beats a half-year or through-October
 -- one of the same year, so flows are never added across them), then the report type, then the later
 -- publication. Other documents' differing values are kept visible in conflicting_values, never averaged.
+-- Reviewers' corrections (seeds/corrections.csv) apply twice: to mentions before the choice (a
+-- rejected mention is never chosen) and to the chosen fact by its grain (reject drops the fact, set
+-- replaces its value); a corrected fact says so and keeps its original value. fct_corrections lists
+-- every correction with whether its target still exists.
 with candidates as (
     select *
-    from {{ ref('int_mentions_attributed') }}
-    where scope = 'whole_region'
+    from {{ ref('int_mentions_corrected') }}
+    where not is_rejected
+      and scope = 'whole_region'
       and measure in ('count', 'amount', 'rate')
       and region_code is not null
       and report_year is not null
@@ -51,6 +56,16 @@ support as (
     group by 1, 2, 3
 ),
 
+-- Corrections by the fact's grain: the latest one wins.
+fact_corrections as (
+    select *
+    from {{ ref('stg_corrections') }}
+    where not targets_mention
+    qualify row_number() over (
+        partition by region_code, year, indicator_code order by corrected_on desc, correction_id desc
+    ) = 1
+),
+
 -- The names an analyst reads: the region's name valid in the fact's year (names change with the
 -- codes), its prefecture and province.
 names as (
@@ -72,7 +87,11 @@ select
     c.indicator_code,
     i.name_zh as indicator_name_zh,
     i.name_en as indicator_name_en,
-    c.value,
+    case when fc.action = 'set' then fc.value else c.value end as value,
+    c.original_value,
+    fc.correction_id is not null or c.is_corrected as is_corrected,
+    coalesce(fc.correction_id, c.correction_id) as correction_id,
+    coalesce(fc.reason, c.correction_reason) as correction_reason,
     i.unit,
     c.measure,
     c.approx,
@@ -97,3 +116,6 @@ join support s using (region_code, report_year, indicator_code)
 join {{ ref('dim_indicator') }} i on i.indicator_code = c.indicator_code
 left join names n on n.region_code = c.region_code and n.report_year = c.report_year
 left join {{ ref('dim_region_name') }} dn on dn.code = c.region_code
+left join fact_corrections fc
+    on fc.region_code = c.region_code and fc.year = c.report_year and fc.indicator_code = c.indicator_code
+where coalesce(fc.action, '') <> 'reject'
