@@ -34,6 +34,11 @@ def _page_count(db: Path) -> int:
         con.close()
 
 
+def _files_beside(db: Path) -> list[str]:
+    """The files of the warehouse's folder, but for the (empty) lock files every reader takes."""
+    return sorted(p.name for p in db.parent.iterdir() if not p.name.endswith((".lock", ".lock.queue")))
+
+
 def _escapes(db: Path, out: Path) -> list[str]:
     doubled = str(db).replace("/", "//", 1)
     return [
@@ -66,14 +71,14 @@ def test_query_refuses_every_escape_with_one_line_and_writes_nothing(
     out = tmp_path / "out"
     out.mkdir()
     sql = _escapes(small_warehouse, out)[index]
-    before = sorted(p.name for p in small_warehouse.parent.iterdir())
+    before = _files_beside(small_warehouse)
     assert main(["query", sql, "--db", str(small_warehouse)]) == 2
     captured = capsys.readouterr()
     err = captured.err.strip()
     assert err.startswith("fazhi: error:") and "\n" not in err and "Traceback" not in err
     assert "root:" not in captured.out
     assert list(out.iterdir()) == []
-    assert sorted(p.name for p in small_warehouse.parent.iterdir()) == before
+    assert _files_beside(small_warehouse) == before
     assert _page_count(small_warehouse) == 3
 
 
@@ -412,3 +417,171 @@ def test_allowed_hosts_admit_origins_not_host_names() -> None:
         refusal = check_url(url, source, resolver=public)
         assert refusal is not None and refusal.kind == "foreign_host", url
         assert "origin" in refusal.message
+
+
+# ------------------------------------------------- item 1: readers and writers never break each other
+
+PLAIN_READER = """
+import os, sys, time, duckdb
+db, stop = sys.argv[1], sys.argv[2]
+answered = busy = 0
+while not os.path.exists(stop):
+    try:
+        con = duckdb.connect(db, read_only=True)
+    except duckdb.IOException as exc:
+        if "Could not set lock" not in str(exc):
+            raise
+        busy += 1
+    else:
+        try:
+            con.execute("select count(*) from information_schema.tables").fetchone()
+        finally:
+            con.close()
+        answered += 1
+    time.sleep(0.02)
+print(answered, busy)
+"""
+
+
+def _fazhi() -> list[str]:
+    import sys
+
+    return [str(Path(sys.executable).with_name("fazhi"))]
+
+
+def _sources_csv(path: Path, listing: str) -> Path:
+    path.write_text(
+        "id,region_code,name,listing_urls,allowed_hosts,link_rules,max_pages,enabled,local,note\n"
+        f"fake-gov,320404,Fake,{listing},127.0.0.1,,200,true,true,a local test site\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_readers_never_break_a_build_or_a_crawl_and_are_answered_or_told_busy(
+    tmp_path: Path, dbt_manifest: Path
+) -> None:
+    """A whole `fazhi build` (bundled samples) and a whole `fazhi crawl` (a local site) run at once,
+    while a loop of `fazhi query` processes and a plain-duckdb read-only loop hammer the file."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from crawl_site.server import serve_site
+
+    db = tmp_path / "w" / "fazhi.duckdb"
+    db.parent.mkdir()
+    stop = tmp_path / "stop"
+    env = {**os.environ, "FAZHI_INBOX": str(tmp_path / "inbox")}
+    logs = {name: (tmp_path / f"{name}.log").open("w+") for name in ("build", "crawl", "plain")}
+    queries: list[subprocess.CompletedProcess[str]] = []
+    query_args = ["--db", str(db), "--format", "csv", "--wait", "2"]
+    with serve_site() as site:
+        sources = _sources_csv(tmp_path / "sources.csv", site.url("/fzzfjs/index.html"))
+        writers = {
+            "build": subprocess.Popen(
+                [*_fazhi(), "build", "--db", str(db), "--quiet"],
+                env=env,
+                stdout=logs["build"],
+                stderr=subprocess.STDOUT,
+            ),
+            "crawl": subprocess.Popen(
+                [*_fazhi(), "crawl", "--sources", str(sources), "--db", str(db)],
+                env=env,
+                stdout=logs["crawl"],
+                stderr=subprocess.STDOUT,
+            ),
+        }
+        while not db.exists() and all(w.poll() is None for w in writers.values()):
+            time.sleep(0.05)
+        plain = subprocess.Popen(
+            [sys.executable, "-c", PLAIN_READER, str(db), str(stop)],
+            stdout=logs["plain"],
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            while any(w.poll() is None for w in writers.values()):
+                queries.append(
+                    subprocess.run(
+                        [*_fazhi(), "query", "select count(*) from information_schema.tables", *query_args],
+                        capture_output=True,
+                        text=True,
+                        timeout=120,
+                    )
+                )
+        finally:
+            stop.touch()
+            plain.wait(timeout=30)
+            for w in writers.values():
+                if w.poll() is None:
+                    w.kill()
+                w.wait()
+    text = {name: (log.seek(0), log.read())[1] for name, log in logs.items()}
+    for name, writer in writers.items():
+        assert writer.returncode == 0, f"{name} failed:\n{text[name][-3000:]}"
+        assert "Traceback" not in text[name] and "Could not set lock" not in text[name], text[name][-3000:]
+    assert "fazhi build finished" in text["build"]
+    assert "fake-gov:" in text["crawl"] and site.paths(), text["crawl"]
+    assert plain.returncode == 0, text["plain"]
+    answered, _busy = (int(n) for n in text["plain"].split())
+    assert answered > 0
+    for q in queries:
+        if q.returncode == 0:
+            assert q.stdout.splitlines()[0] == "count_star()", q.stdout
+        else:
+            assert q.returncode == 75, (q.returncode, q.stderr)
+            assert q.stderr.startswith("fazhi: busy, retry: ") and q.stderr.count("\n") == 1, q.stderr
+    assert any(q.returncode == 0 for q in queries) and len(queries) >= 5
+
+
+# --------------------------------------------------- item 9: an attempt and its page land together
+
+
+def test_an_attempt_and_its_page_land_together_or_not_at_all(tmp_path: Path) -> None:
+    """A real DuckDB refusal (a CHECK on raw.fetches) strikes between the page and its row: the page
+    must not stay behind. A clean attempt stores both."""
+    from dataclasses import replace
+    from functools import partial
+
+    from crawl_site.server import serve_site
+
+    from pipelines.crawl import CrawlPolicy, Source, crawl_source
+    from pipelines.land.connect import open_writer
+    from pipelines.land.crawl_store import DuckDBCrawlStore
+    from pipelines.land.schema import RAW_TABLES
+
+    db = tmp_path / "fazhi.duckdb"
+    poisoned_path = "/fzzfjs/poisoned.html"  # linked from nowhere: only the first crawl asks for it
+    ddl = next(t for t in RAW_TABLES if t.name == "raw.fetches").ddl()
+    con = duckdb.connect(str(db))
+    con.execute("create schema raw")
+    con.execute(ddl[: ddl.rindex(")")] + f", CHECK (url NOT LIKE '%{poisoned_path}')\n)")
+    con.close()
+    store = DuckDBCrawlStore(partial(open_writer, db, memory_limit="256MB", lock_timeout_s=10))
+    policy = CrawlPolicy(delay_scale=0.0, max_retries=0, connect_timeout=2, read_timeout=2)
+    with serve_site() as site:
+        site.routes[poisoned_path] = replace(
+            site.routes["/fzzfjs/202012/t20201204_1001.html"], path=poisoned_path
+        )
+
+        def source(path: str) -> Source:
+            return Source(
+                id="fake-gov", listing_urls=(site.url(path),), allowed_hosts=("127.0.0.1",), local=True
+            )
+
+        with pytest.raises(duckdb.ConstraintException):
+            crawl_source(source(poisoned_path), store, policy=policy)
+        assert poisoned_path in site.paths()  # the body was fetched...
+        crawl_source(source("/fzzfjs/202008/t20200820_1002.html"), store, policy=policy)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        pages = dict(con.execute("select url, page_id from raw.pages").fetchall())
+        rows = con.execute(
+            "select page_id from raw.fetches where outcome = 'ok' and page_id is not null"
+        ).fetchall()
+    finally:
+        con.close()
+    # ...but neither it nor its row landed; the clean attempts stored each page with its row.
+    assert site.url(poisoned_path) not in pages and site.url("/fzzfjs/202008/t20200820_1002.html") in pages
+    assert set(pages.values()) == {page_id for (page_id,) in rows}

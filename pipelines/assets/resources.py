@@ -35,14 +35,8 @@ class WarehouseResource(ConfigurableResource):
             yield
 
     @contextmanager
-    def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        if read_only:
-            con = duckdb.connect(self.database, read_only=True)
-            try:
-                yield con
-            finally:
-                con.close()
-            return
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One short write window: the exclusive lock and a connection, both released on exit."""
         with open_writer(
             Path(self.database), memory_limit=self.memory_limit, lock_timeout_s=self.lock_timeout_s
         ) as con:

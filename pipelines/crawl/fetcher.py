@@ -3,7 +3,9 @@
 A logical fetch = budget check, then attempts (first try + retries); an attempt = a chain of requests
 following redirects by hand, each hop checked (scheme, allowed host, public address, robots.txt) and
 paced (HostThrottle). Every attempt becomes one FetchRecord; a refusal made before any request is a
-row too. Successful HTML/text bodies are stored as records.Page (page_id = sha256 of the bytes).
+row too. Successful HTML/text bodies are stored as records.Page (page_id = sha256 of the bytes), in
+the same store call (one transaction) as the attempt that fetched them: a crash never leaves a body
+without the row that says where and when it came from, nor a row pointing at a body that is not there.
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ class FetchResult:
     media_type: MediaType | None = None
     content_type: str | None = None
     records: list[FetchRecord] = field(default_factory=list)
+    page: Page | None = None  # the body to store with this attempt's record (outcome ok)
 
 
 @dataclass
@@ -101,6 +104,7 @@ class Fetcher:
         self.ctx = ctx
         self.policy = ctx.policy
         self.source_budget = source_budget
+        self._stored_new = False  # whether the last stored attempt's page was new to the store
 
     # ---- public -------------------------------------------------------------------------------
     def fetch(self, url: str, *, role: Role, depth: int, conditional: bool) -> FetchResult:
@@ -166,8 +170,11 @@ class Fetcher:
                 page_id=result.page_id,
                 headers=chain.response.headers if chain.response else None,
                 fallback=state if result.outcome == "not_modified" else None,
+                page=result.page,
             )
         )
+        if result.page is not None:
+            result.new_page = self._stored_new
         return result, retry_after
 
     def _judge(
@@ -239,7 +246,6 @@ class Fetcher:
             source_id=self.source.id,
             encoding=charset,
         )
-        new_page = self.store.add_page(page)
         return FetchResult(
             url,
             "ok",
@@ -247,9 +253,9 @@ class Fetcher:
             final_url=chain.final_url,
             body=response.body,
             page_id=page.page_id,
-            new_page=new_page,
             media_type=media_type,
             content_type=content_type,
+            page=page,  # stored with the attempt's record, in one transaction (_record)
         )
 
     # ---- one redirect chain -------------------------------------------------------------------
@@ -452,7 +458,9 @@ class Fetcher:
         page_id: str | None = None,
         headers: httpx.Headers | None = None,
         fallback: FetchState | None = None,
+        page: Page | None = None,
     ) -> FetchRecord:
+        """Build the attempt's row and store it, with `page` (its body) in the same transaction."""
         etag = headers.get("etag") if headers is not None else None
         last_modified = headers.get("last-modified") if headers is not None else None
         if fallback is not None:  # a 304 may omit validators: keep the ones it confirmed
@@ -479,7 +487,7 @@ class Fetcher:
             role=role,
             depth=depth,
         )
-        self.store.add_fetch(record)
+        self._stored_new = self.store.add_fetch(record, page)
         return record
 
 

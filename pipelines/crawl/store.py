@@ -59,8 +59,9 @@ class CrawlStore(Protocol):
         """Store a body; False (and nothing written) if a page with that page_id is already stored."""
         ...
 
-    def add_fetch(self, fetch: FetchRecord) -> None:
-        """Append one attempt. Never updates or deletes earlier rows."""
+    def add_fetch(self, fetch: FetchRecord, page: Page | None = None) -> bool:
+        """Append one attempt and, in the same transaction, the body it fetched (if any): both land
+        or neither does. True when that body was new. Never updates or deletes earlier rows."""
         ...
 
     def page_body(self, page_id: str) -> bytes | None:
@@ -92,8 +93,11 @@ class MemoryStore:
             self.pages[page.page_id] = page
             return True
 
-    def add_fetch(self, fetch: FetchRecord) -> None:
+    def add_fetch(self, fetch: FetchRecord, page: Page | None = None) -> bool:
         with self._lock:
+            new = page is not None and page.page_id not in self.pages
+            if page is not None and new:
+                self.pages[page.page_id] = page
             self.fetches.append(fetch)
             if fetch.outcome in ("ok", "not_modified"):
                 self._last[fetch.url] = FetchState(
@@ -103,6 +107,7 @@ class MemoryStore:
                     last_modified=fetch.last_modified,
                     fetched_at=fetch.fetched_at,
                 )
+            return new
 
     def page_body(self, page_id: str) -> bytes | None:
         with self._lock:
