@@ -585,3 +585,112 @@ def test_an_attempt_and_its_page_land_together_or_not_at_all(tmp_path: Path) -> 
     # ...but neither it nor its row landed; the clean attempts stored each page with its row.
     assert site.url(poisoned_path) not in pages and site.url("/fzzfjs/202008/t20200820_1002.html") in pages
     assert set(pages.values()) == {page_id for (page_id,) in rows}
+
+
+def test_a_writer_gives_up_on_an_outside_holder_with_one_line_naming_it(tmp_path: Path) -> None:
+    """A plain duckdb reader (which knows nothing of our lock) keeps the file: `fazhi crawl` waits
+    FAZHI_LOCK_TIMEOUT_S, then one line names the holder's PID, exit 75, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    from crawl_site.server import serve_site
+
+    db = tmp_path / "fazhi.duckdb"
+    duckdb.connect(str(db)).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}, read_only=True); print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with serve_site() as site:
+            sources = _sources_csv(tmp_path / "sources.csv", site.url("/fzzfjs/index.html"))
+            crawl = subprocess.run(
+                [*_fazhi(), "crawl", "--sources", str(sources), "--db", str(db)],
+                env={**os.environ, "FAZHI_LOCK_TIMEOUT_S": "1"},
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+    finally:
+        holder.kill()
+        holder.wait()
+    assert crawl.returncode == 75, crawl.stderr
+    assert crawl.stderr.count("\n") == 1 and "Traceback" not in crawl.stderr
+    assert crawl.stderr.startswith("fazhi: busy, retry: ") and f"PID {holder.pid}" in crawl.stderr
+    assert "FAZHI_LOCK_TIMEOUT_S" in crawl.stderr
+
+
+# ------------------------------------------- item 8: a per-URL deadline and a per-host circuit breaker
+
+
+def _hanging_site(site, n: int, delay: float = 5.0) -> list[str]:
+    """Add a listing linking `n` report pages that accept the request and then hang for `delay` s."""
+    from crawl_site.site import Route
+
+    paths = [f"/fzzfjs/hang_{i}.html" for i in range(n)]
+    links = "".join(
+        f'<li><a href="{p}">{2015 + i}年法治政府建设年度报告</a></li>' for i, p in enumerate(paths)
+    )
+    listing = f"<html><head><title>法治政府建设</title></head><body><ul>{links}</ul></body></html>"
+    site.routes["/hang/index.html"] = Route("/hang/index.html", listing.encode())
+    for p in paths:
+        site.routes[p] = Route(p, b"<html><body>never</body></html>", delay=delay)
+    return paths
+
+
+def _hang_policy(**changes: object):
+    from pipelines.crawl import CrawlPolicy
+
+    base = {"delay_scale": 0.0, "connect_timeout": 0.3, "read_timeout": 0.3, "max_request_seconds": 5.0}
+    return CrawlPolicy(**{**base, **changes})
+
+
+def test_a_hanging_url_stops_at_its_deadline_not_after_every_retry() -> None:
+    from crawl_site.server import serve_site
+
+    from pipelines.crawl import MemoryStore, Source, crawl_source
+
+    with serve_site() as site:
+        (path,) = _hanging_site(site, 1)
+        source = Source(
+            id="hang", listing_urls=(site.url("/hang/index.html"),), allowed_hosts=("127.0.0.1",), local=True
+        )
+        store = MemoryStore()
+        # Five retries allowed, and the breaker out of the way: only the deadline can stop them.
+        crawl_source(
+            source, store, policy=_hang_policy(max_retries=5, url_deadline=0.5, host_timeout_limit=0)
+        )
+        tries = site.paths().count(path)
+    rows = [r for r in store.fetches if r.url == site.url(path)]
+    assert {(r.outcome, r.error_kind) for r in rows} == {("error", "timeout")}
+    assert 1 <= len(rows) <= 2 and tries == len(rows)  # 0.5 s leaves room for two 0.3 s reads, not six
+
+
+def test_a_host_that_keeps_timing_out_is_skipped_for_the_rest_of_the_run_with_a_reason() -> None:
+    from crawl_site.server import serve_site
+
+    from pipelines.crawl import MemoryStore, Source, crawl_source
+
+    with serve_site() as site:
+        paths = _hanging_site(site, 6)
+        source = Source(
+            id="hang", listing_urls=(site.url("/hang/index.html"),), allowed_hosts=("127.0.0.1",), local=True
+        )
+        store = MemoryStore()
+        report = crawl_source(source, store, policy=_hang_policy(max_retries=1, host_timeout_limit=3))
+        requested = [p for p in site.paths() if p in paths]
+    pages = [r for r in store.fetches if r.role == "page"]
+    timeouts = [r for r in pages if r.error_kind == "timeout"]
+    skipped = [r for r in pages if r.error_kind == "host_unresponsive"]
+    assert len(timeouts) == 3 and len(requested) == 3  # three hung requests, then none
+    assert {r.url for r in timeouts} | {r.url for r in skipped} == {site.url(p) for p in paths}
+    assert {r.outcome for r in skipped} == {"refused"} and len({r.url for r in skipped}) >= 4
+    assert all("127.0.0.1 timed out 3 times in a row" in (r.error or "") for r in skipped)
+    assert report.refused["host_unresponsive"] >= 4

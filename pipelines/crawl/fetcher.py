@@ -21,6 +21,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import httpx
 
+from pipelines.crawl.breaker import HostBreaker
 from pipelines.crawl.challenge import challenge_reason
 from pipelines.crawl.http import BodyTooLarge, RawResponse, RequestTooSlow, UnsupportedEncoding, read_response
 from pipelines.crawl.policy import ROBOTS_AGENT, CrawlPolicy
@@ -68,6 +69,11 @@ class RunContext:
     resolver: Resolver = resolve_host
     robots: dict[str, RobotsRules] = field(default_factory=dict)
     requests: int = 0  # HTTP requests sent (retries, redirect hops and robots.txt included)
+    breaker: HostBreaker | None = None  # per-host circuit breaker; made from the policy when None
+
+    def __post_init__(self) -> None:
+        if self.breaker is None:
+            self.breaker = HostBreaker(self.policy.host_timeout_limit)
 
 
 @dataclass
@@ -105,6 +111,7 @@ class Fetcher:
         self.policy = ctx.policy
         self.source_budget = source_budget
         self._stored_new = False  # whether the last stored attempt's page was new to the store
+        self._deadline = float("inf")  # monotonic time the current URL's fetch must end by
 
     # ---- public -------------------------------------------------------------------------------
     def fetch(self, url: str, *, role: Role, depth: int, conditional: bool) -> FetchResult:
@@ -126,6 +133,7 @@ class Fetcher:
         headers = self._conditional_headers(state)
         records: list[FetchRecord] = []
         attempt = 0
+        self._deadline = time.monotonic() + self.policy.url_deadline
         while True:
             attempt += 1
             result, retry_after = self._attempt_once(url, headers, state, attempt, role, depth)
@@ -133,8 +141,13 @@ class Fetcher:
             result.records = records
             if not self._retryable(result) or attempt > self.policy.max_retries:
                 return result
-            wait = retry_after if retry_after is not None else self.policy.backoff(attempt)
-            self.policy.wait(min(wait, self.policy.retry_after_max))
+            wait = min(
+                retry_after if retry_after is not None else self.policy.backoff(attempt),
+                self.policy.retry_after_max,
+            )
+            if time.monotonic() + max(0.0, wait * self.policy.delay_scale) >= self._deadline:
+                return result  # no time left for another try within the URL's deadline
+            self.policy.wait(wait)
 
     # ---- one attempt --------------------------------------------------------------------------
     def _attempt_once(
@@ -320,17 +333,29 @@ class Fetcher:
     ) -> RawResponse | _Attempt:
         """One paced, bounded request; transport trouble becomes an _Attempt naming its kind."""
         host = (urlsplit(current).hostname or "").lower()
+        breaker = self.ctx.breaker
+        assert breaker is not None
+        if breaker.is_open(host):
+            return _Attempt(current, None, "refused", "host_unresponsive", breaker.reason(host), status)
         try:
             with self.ctx.throttle.slot(host, interval):
+                left = self._deadline - time.monotonic()
+                if left <= 0:
+                    message = f"the URL's deadline of {self.policy.url_deadline:g}s passed"
+                    return _Attempt(current, None, "error", "timeout", message, status)
                 self.ctx.requests += 1
-                return read_response(
+                response = read_response(
                     self.ctx.client,
                     current,
                     headers,
                     max_bytes=max_bytes or self.policy.max_body_bytes,
-                    max_seconds=self.policy.max_request_seconds,
+                    max_seconds=min(self.policy.max_request_seconds, left),
+                    timeout=httpx.Timeout(
+                        min(self.policy.read_timeout, left), connect=min(self.policy.connect_timeout, left)
+                    ),
                 )
         except (httpx.TimeoutException, RequestTooSlow) as exc:
+            breaker.timed_out(host)
             return _Attempt(current, None, "error", "timeout", _message(exc), status)
         except BodyTooLarge as exc:
             return _Attempt(current, None, "refused", "too_large", str(exc), status)
@@ -340,6 +365,8 @@ class Fetcher:
             return _Attempt(current, None, "error", "connect", _message(exc), status)
         except httpx.HTTPError as exc:
             return _Attempt(current, None, "error", "protocol", _message(exc), status)
+        breaker.answered(host)
+        return response
 
     def _next_hop(self, current: str, response: RawResponse, seen: set[str], hops: int) -> str | _Attempt:
         """Where a redirect points, or why the chain stops there (no Location, a loop, too many hops)."""

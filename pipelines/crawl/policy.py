@@ -46,6 +46,12 @@ class CrawlPolicy:
     max_crawl_delay: float = 120.0  # a host asking for more than this is not crawled ("crawl_delay")
     obey_robots: bool = True
     max_retries: int = 3  # extra attempts after the first, on timeout/connect/429/5xx
+    # A URL's attempts, waits and redirect hops together stop after this many seconds (wall time,
+    # not scaled): a hanging server costs one deadline per URL, not read_timeout x (1 + max_retries).
+    url_deadline: float = 30.0
+    # After this many consecutive timed-out requests to one host, the rest of its URLs in the run are
+    # refused unsent ("host_unresponsive"); 0 = never.
+    host_timeout_limit: int = 4
     backoff_base: float = 2.0  # seconds; attempt n waits between half and all of base * 2**(n-1)
     backoff_max: float = 60.0
     retry_after_max: float = 120.0  # a longer Retry-After is capped to this

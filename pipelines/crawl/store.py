@@ -21,8 +21,11 @@ __all__ = ["ERROR_KINDS_REFUSED", "CrawlStore", "FetchRecord", "FetchState", "Me
 #       redirect hop), "private_address" (host resolves to a loopback/private/link-local... address and
 #       the source is not local), "robots" (robots.txt disallows), "crawl_delay" (the host's Crawl-delay
 #       exceeds policy.max_crawl_delay), "budget" (page budget of the run or source spent),
-#       "too_large" (body over policy.max_body_bytes, decoded), "content_type" (not HTML or text/plain)
-#   error (the request failed; the first three are retried): "timeout", "connect", "http_5xx"
+#       "too_large" (body over policy.max_body_bytes, decoded), "content_type" (not HTML or text/plain),
+#       "host_unresponsive" (the host timed out policy.host_timeout_limit times in a row in this run:
+#       the rest of its requests are not sent)
+#   error (the request failed; the first three are retried, within policy.url_deadline): "timeout"
+#       (also: the URL's deadline passed), "connect", "http_5xx"
 #       (500-599; 501/505 not retried), "http_429" (retried, honouring Retry-After), "http_4xx"
 #       (never retried), "dns", "redirect_loop", "too_many_redirects", "bad_redirect" (3xx without
 #       Location), "encoding" (unsupported Content-Encoding or corrupt compression), "protocol"
@@ -41,6 +44,7 @@ ERROR_KINDS_REFUSED = frozenset(
         "too_large",
         "content_type",
         "crawl_delay",
+        "host_unresponsive",
     }
 )
 

@@ -1,0 +1,36 @@
+"""A per-host circuit breaker: a host that keeps timing out is not asked again in this run.
+
+A server that accepts connections and then hangs costs a full read timeout per request; retried and
+multiplied by every URL of a site, that is hours. After `limit` consecutive timed-out requests to a
+host (any answer in between resets the count), the rest of that host's requests in the run are
+refused without being sent, each with a fetch row saying why (`host_unresponsive`). The next run
+starts closed again: hosts come back.
+"""
+
+from __future__ import annotations
+
+import threading
+
+
+class HostBreaker:
+    """Consecutive timeouts per host; `is_open(host)` once a host reached `limit` of them."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._streak: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def is_open(self, host: str) -> bool:
+        with self._lock:
+            return self.limit > 0 and self._streak.get(host, 0) >= self.limit
+
+    def timed_out(self, host: str) -> None:
+        with self._lock:
+            self._streak[host] = self._streak.get(host, 0) + 1
+
+    def answered(self, host: str) -> None:
+        with self._lock:
+            self._streak.pop(host, None)
+
+    def reason(self, host: str) -> str:
+        return f"{host} timed out {self.limit} times in a row in this run: its remaining URLs are skipped"
