@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 from pipelines.land.lock import warehouse_write_lock
+from pipelines.lifeline import command
 from pipelines.paths import DBT_PROJECT_DIR
 
 
@@ -18,14 +19,15 @@ def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
     from pipelines.assets.resources import dbt_executable
 
     env = {**os.environ, "FAZHI_DUCKDB_PATH": str(db)}
-    cmd = [
+    # dbt dies with this process, even on kill -9 (pipelines/lifeline.py).
+    cmd = command(
         dbt_executable(),
         *args,
         "--project-dir",
         str(DBT_PROJECT_DIR),
         "--profiles-dir",
         str(DBT_PROJECT_DIR),
-    ]
+    )
     return subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
 
 

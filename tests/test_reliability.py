@@ -694,3 +694,77 @@ def test_a_host_that_keeps_timing_out_is_skipped_for_the_rest_of_the_run_with_a_
     assert {r.outcome for r in skipped} == {"refused"} and len({r.url for r in skipped}) >= 4
     assert all("127.0.0.1 timed out 3 times in a row" in (r.error or "") for r in skipped)
     assert report.refused["host_unresponsive"] >= 4
+
+
+# ----------------------------------------------------- item 6: children die with a killed build
+
+
+def _session(sid: int) -> list[tuple[int, str]]:
+    """Live (not zombie) processes of session `sid`, with their command lines, read from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        state, _ppid, _pgrp, session = stat[stat.rindex(")") + 2 :].split()[:4]
+        if int(session) == sid and state != "Z":
+            found.append((int(entry.name), cmdline))
+    return found
+
+
+@pytest.mark.parametrize("stage", ["pool", "dbt"])
+def test_a_killed_build_leaves_no_child_running(tmp_path: Path, dbt_manifest: Path, stage: str) -> None:
+    """`kill -9` of a real `fazhi build` while its process pool works (enough inbox pages to start one)
+    or while dbt runs: within seconds no process of its session is left."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from pipelines.paths import SAMPLE_PAGES_DIR
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    if stage == "pool":
+        samples = sorted(p for p in SAMPLE_PAGES_DIR.iterdir() if p.suffix == ".txt")
+        for i in range(80):  # over transform.PARALLEL_THRESHOLD distinct pages
+            text = samples[i % len(samples)].read_text(encoding="utf-8")
+            (inbox / f"page_{i:03d}.txt").write_text(f"{text}\n附：第{i}号\n", encoding="utf-8")
+    db = tmp_path / "fazhi.duckdb"
+    log = (tmp_path / "build.log").open("w+")
+    build = subprocess.Popen(
+        [*_fazhi(), "build", "--db", str(db), "--quiet"],
+        env={**os.environ, "FAZHI_INBOX": str(inbox)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its session id is its pid: the children keep it after it dies
+    )
+
+    def ready() -> bool:
+        members = [cmd for pid, cmd in _session(build.pid) if pid != build.pid]
+        if stage == "pool":
+            return sum("multiprocessing.forkserver" in cmd for cmd in members) >= 2  # server + a worker
+        return any("/dbt build" in cmd for cmd in members)
+
+    try:
+        deadline = time.monotonic() + 180
+        while not ready():
+            assert build.poll() is None, (
+                f"the build ended before its {stage} started:\n{log.seek(0) or log.read()}"
+            )
+            assert time.monotonic() < deadline, f"no {stage} seen"
+            time.sleep(0.05)
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        deadline = time.monotonic() + 5
+        while _session(build.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = _session(build.pid)
+    finally:
+        for pid, _ in _session(build.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert left == []
