@@ -251,7 +251,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         lock_timeout_s=CRAWL_LOCK_TIMEOUT_S,
     )
     store = DuckDBCrawlStore(connect)
-    reports = crawl_sources(sources, store, CrawlPolicy(max_pages=args.max_pages), source_id=args.source)
+    policy = CrawlPolicy(max_pages=args.max_pages, revalidate=args.revalidate)
+    reports = crawl_sources(sources, store, policy, source_id=args.source)
     for report in reports:
         print(report.summary())
     print("run `fazhi build` to clean, extract and rebuild the marts from what was fetched")
@@ -347,6 +348,7 @@ EPILOG_CRAWL = """examples:
   fazhi crawl                              # every enabled source of seeds/sources.csv
   fazhi crawl --source changzhou-zhonglou  # one source
   fazhi crawl --sources my_sources.csv --max-pages 50
+  fazhi crawl --revalidate                 # also re-ask for pages within their freshness window
 """
 
 EPILOG_BUILD = """examples:
@@ -436,6 +438,11 @@ def _add_crawl(sub) -> None:
     )
     p.add_argument("--source", help="crawl only this source id (even if disabled)")
     p.add_argument("--max-pages", type=int, default=500, help="page budget of the run (default: %(default)s)")
+    p.add_argument(
+        "--revalidate",
+        action="store_true",
+        help="ask again for pages fetched recently too (conditional GET: a 304 when unchanged)",
+    )
     _db_option(p)
 
 

@@ -1,9 +1,10 @@
 """A per-host circuit breaker: a host that keeps timing out is not asked again in this run.
 
-A server that accepts connections and then hangs costs a full read timeout per request; retried and
-multiplied by every URL of a site, that is hours. After `limit` consecutive timed-out requests to a
-host (any answer in between resets the count), the rest of that host's requests in the run are
-refused without being sent, each with a fetch row saying why (`host_unresponsive`). The next run
+A server that accepts connections and then hangs costs a URL's whole deadline; multiplied by every
+URL of a site, that is hours. After `limit` URLs of a host in a row ended in a timeout (their retries
+spent; any answer from the host in between resets the count), the rest of that host's requests in
+the run are refused without being sent, each with a fetch row saying why (`host_unresponsive`). One
+slow page does not condemn its host: it counts once however often it was retried. The next run
 starts closed again: hosts come back.
 """
 
@@ -13,7 +14,7 @@ import threading
 
 
 class HostBreaker:
-    """Consecutive timeouts per host; `is_open(host)` once a host reached `limit` of them."""
+    """Consecutive timed-out URLs per host; `is_open(host)` once a host reached `limit` of them."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -33,4 +34,4 @@ class HostBreaker:
             self._streak.pop(host, None)
 
     def reason(self, host: str) -> str:
-        return f"{host} timed out {self.limit} times in a row in this run: its remaining URLs are skipped"
+        return f"{host}: {self.limit} URLs in a row timed out in this run, its remaining URLs are skipped"

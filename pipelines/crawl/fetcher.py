@@ -140,14 +140,21 @@ class Fetcher:
             records.extend(result.records)
             result.records = records
             if not self._retryable(result) or attempt > self.policy.max_retries:
-                return result
+                return self._count_timeout(result)
             wait = min(
                 retry_after if retry_after is not None else self.policy.backoff(attempt),
                 self.policy.retry_after_max,
             )
             if time.monotonic() + max(0.0, wait * self.policy.delay_scale) >= self._deadline:
-                return result  # no time left for another try within the URL's deadline
+                return self._count_timeout(result)  # no time left for another try within the deadline
             self.policy.wait(wait)
+
+    def _count_timeout(self, result: FetchResult) -> FetchResult:
+        """A URL that ended in a timeout counts once against its host's circuit breaker."""
+        if result.error_kind == "timeout":
+            assert self.ctx.breaker is not None
+            self.ctx.breaker.timed_out((urlsplit(result.final_url or result.url).hostname or "").lower())
+        return result
 
     # ---- one attempt --------------------------------------------------------------------------
     def _attempt_once(
@@ -355,7 +362,6 @@ class Fetcher:
                     ),
                 )
         except (httpx.TimeoutException, RequestTooSlow) as exc:
-            breaker.timed_out(host)
             return _Attempt(current, None, "error", "timeout", _message(exc), status)
         except BodyTooLarge as exc:
             return _Attempt(current, None, "refused", "too_large", str(exc), status)

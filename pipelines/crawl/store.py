@@ -22,7 +22,7 @@ __all__ = ["ERROR_KINDS_REFUSED", "CrawlStore", "FetchRecord", "FetchState", "Me
 #       the source is not local), "robots" (robots.txt disallows), "crawl_delay" (the host's Crawl-delay
 #       exceeds policy.max_crawl_delay), "budget" (page budget of the run or source spent),
 #       "too_large" (body over policy.max_body_bytes, decoded), "content_type" (not HTML or text/plain),
-#       "host_unresponsive" (the host timed out policy.host_timeout_limit times in a row in this run:
+#       "host_unresponsive" (policy.host_timeout_limit URLs of the host in a row timed out in this run:
 #       the rest of its requests are not sent)
 #   error (the request failed; the first three are retried, within policy.url_deadline): "timeout"
 #       (also: the URL's deadline passed), "connect", "http_5xx"
