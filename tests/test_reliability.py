@@ -830,3 +830,62 @@ def test_fresh_hours_is_read_from_the_registry() -> None:
     for bad in ("soon", "-1"):
         with pytest.raises(ValueError, match="fresh_hours"):
             parse_source({**row, "fresh_hours": bad})
+
+
+# ------------------------------------------------------- item 10: one huge page is cleaned in part
+
+
+def test_a_20_mb_page_is_cleaned_from_its_first_part_with_a_recorded_warning(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The real ingest, clean and extract assets over an inbox holding a generated 20 MB page: the
+    run succeeds, the page keeps its report (the first part) and says what was set aside. The
+    ceiling is set to 2 MB here (FAZHI_MAX_MARKUP_MB) to keep the test short; 5 MB by default."""
+    monkeypatch.setenv("FAZHI_MAX_MARKUP_MB", "2")
+    from dagster import DagsterInstance, materialize
+
+    from pipelines.assets.ingest import ingest_files
+    from pipelines.assets.resources import WarehouseResource
+    from pipelines.assets.transform import clean_and_understand, extract_indicators
+    from pipelines.paths import SAMPLE_PAGES_DIR
+
+    sample = sorted(p for p in SAMPLE_PAGES_DIR.iterdir() if p.suffix == ".txt")[0]
+    lines = [
+        line.strip() for line in sample.read_text(encoding="utf-8").splitlines() if len(line.strip()) >= 30
+    ]
+    title, paragraphs = lines[0], lines[1:40]
+    head = (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>"
+        "<div class='TRS_Editor'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>\n"
+    )
+    filler = "".join(
+        f"<div class='related'><a href='/x/{i}.html'>相关链接第{i}条</a></div>\n" for i in range(2000)
+    )
+    body = head + filler * (20 * 1024 * 1024 // len(filler.encode())) + "</body></html>"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "huge.html").write_text(body, encoding="utf-8")
+    db = tmp_path / "fazhi.duckdb"
+    with DagsterInstance.ephemeral() as instance:
+        result = materialize(
+            [ingest_files, clean_and_understand, extract_indicators],
+            instance=instance,
+            resources={"warehouse": WarehouseResource(database=str(db))},
+            run_config={"ops": {"ingest_files": {"config": {"inbox": str(inbox), "include_samples": False}}}},
+        )
+    assert result.success
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        stored, warnings = con.execute(
+            "select octet_length(p.body), c.warnings from raw.pages p join raw.page_cleanings c using (page_id)"
+        ).fetchone()
+        bodies = [b for (b,) in con.execute("select body_text from raw.documents").fetchall()]
+    finally:
+        con.close()
+    assert stored == len(body.encode())  # the raw body is kept whole
+    assert "page of 20.0 MB: only its first 2.0 MB of markup cleaned" in str(warnings), warnings
+    assert any(paragraphs[2][:20] in b for b in bodies)
+    from pipelines.clean.bound import max_markup_bytes
+
+    monkeypatch.delenv("FAZHI_MAX_MARKUP_MB")
+    assert max_markup_bytes() == 5 * 1024 * 1024
