@@ -1,5 +1,7 @@
-"""Guarantees of docs/reliability.md (issue 16): what a query can do, what the inbox reads, what a
-crawl follows. Every test runs against real files, real links and real local servers."""
+"""Guarantees of docs/reliability.md (issue 16): readers and writers of the warehouse, what a query
+can do, what the inbox reads, what a crawl follows and how long it waits, a crawl's attempt and its
+page, a killed build's children, one huge page. Every test runs against real processes, real DuckDB
+files, real links and real local servers."""
 
 from __future__ import annotations
 
