@@ -10,7 +10,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from pipelines.land.lock import warehouse_write_lock
+from pipelines.land.lock import WarehouseBusy, warehouse_write_lock
+from pipelines.lifeline import command
 from pipelines.paths import DBT_PROJECT_DIR
 
 
@@ -18,14 +19,15 @@ def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
     from pipelines.assets.resources import dbt_executable
 
     env = {**os.environ, "FAZHI_DUCKDB_PATH": str(db)}
-    cmd = [
+    # dbt dies with this process, even on kill -9 (pipelines/lifeline.py).
+    cmd = command(
         dbt_executable(),
         *args,
         "--project-dir",
         str(DBT_PROJECT_DIR),
         "--profiles-dir",
         str(DBT_PROJECT_DIR),
-    ]
+    )
     return subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
 
 
@@ -64,16 +66,18 @@ def generate_docs(db: Path) -> Path:
 
 
 def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, quiet: bool = False) -> bool:
+    """Run the build; False when it failed, WarehouseBusy when it gave up on a busy warehouse."""
     db = db.resolve()
     db.parent.mkdir(parents=True, exist_ok=True)
     os.environ["FAZHI_DUCKDB_PATH"] = str(db)
     prepare_manifest(db)
 
-    from dagster import AssetSelection, DagsterInstance, Definitions, colored_console_logger, define_asset_job
+    from dagster import AssetSelection, DagsterInstance, Definitions, define_asset_job
 
     from pipelines.assets.automation import CRAWL_KEY
     from pipelines.assets.checks import ALL_CHECKS
     from pipelines.assets.resources import WarehouseResource, dbt_resource
+    from pipelines.console import console_logger, event_busy_message
     from pipelines.definitions import defs
     from pipelines.progress import progress_logger
 
@@ -85,7 +89,7 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
         asset_checks=ALL_CHECKS,
         jobs=[define_asset_job("fazhi_build", selection=selection)],
         resources={"warehouse": WarehouseResource(database=str(db)), "dbt": dbt_resource()},
-        loggers={"console": colored_console_logger, "progress": progress_logger},
+        loggers={"console": console_logger, "progress": progress_logger},
     )
     job = build_defs.resolve_job_def("fazhi_build")
     loggers = {
@@ -102,6 +106,10 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
         raise_on_error=False,
     )
     if not result.success:
+        for event in result.all_events:
+            message = event_busy_message(event)
+            if message is not None:  # a step gave up on a busy warehouse: one line, exit 75 (cli)
+                raise WarehouseBusy(message)
         return False
     if docs:
         index = generate_docs(db)

@@ -15,10 +15,14 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from pipelines.land.lock import WarehouseBusy
 from pipelines.paths import SEEDS_DIR, warehouse_path
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
+# The warehouse was held by a writer (or, for a writer, by another process) for longer than the
+# command would wait: nothing went wrong, try again (sysexits' EX_TEMPFAIL).
+EXIT_BUSY = 75
 
 
 class UserError(Exception):
@@ -96,10 +100,11 @@ def _read_url_map(path: Path) -> dict[str, str]:
 # ------------------------------------------------------------------------------------------ query
 
 
-def _connect_read_only(db: Path):
+def _connect_read_only(db: Path, wait_s: float | None = None):
     from pipelines.land.connect import open_read_only
+    from pipelines.land.lock import DEFAULT_READ_WAIT_S
 
-    return _warehouse_call(open_read_only, db)
+    return _warehouse_call(open_read_only, db, wait_s=DEFAULT_READ_WAIT_S if wait_s is None else wait_s)
 
 
 def _display_width(text: str) -> int:
@@ -148,7 +153,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     from pipelines.land.connect import check_query
 
-    con = _connect_read_only(Path(args.db))
+    con = _connect_read_only(Path(args.db), args.wait)
     try:
         try:
             _warehouse_call(check_query, con, args.sql)
@@ -217,7 +222,7 @@ def print_summary(db: Path) -> None:
     once (another run took the warehouse in between): say so, and exit 0."""
     try:
         figures = summary(db)
-    except UserError as exc:
+    except (UserError, WarehouseBusy) as exc:
         print(
             f"fazhi: the build finished, but its summary cannot be read now ({exc}); see `fazhi status`",
             file=sys.stderr,
@@ -255,7 +260,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         lock_timeout_s=CRAWL_LOCK_TIMEOUT_S,
     )
     store = DuckDBCrawlStore(connect)
-    reports = crawl_sources(sources, store, CrawlPolicy(max_pages=args.max_pages), source_id=args.source)
+    policy = CrawlPolicy(max_pages=args.max_pages, revalidate=args.revalidate)
+    reports = crawl_sources(sources, store, policy, source_id=args.source)
     for report in reports:
         print(report.summary())
     print("run `fazhi build` to clean, extract and rebuild the marts from what was fetched")
@@ -265,12 +271,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------------ report, export, status
 
 
-def _warehouse_call(fn, *args):
-    """Run a read-only warehouse function, turning its one-line errors into user errors."""
+def _warehouse_call(fn, *args, **kwargs):
+    """Run a read-only warehouse function, turning its one-line errors into user errors (a busy
+    warehouse, `WarehouseBusy`, goes through to `main`: it is not the user's mistake)."""
     from pipelines.land.connect import WarehouseError
 
     try:
-        return fn(*args)
+        return fn(*args, **kwargs)
     except WarehouseError as exc:
         raise UserError(str(exc)) from None
 
@@ -278,7 +285,7 @@ def _warehouse_call(fn, *args):
 def cmd_report(args: argparse.Namespace) -> int:
     from pipelines.publish import write_report
 
-    path = _warehouse_call(write_report, Path(args.db), Path(args.out))
+    path = _warehouse_call(write_report, Path(args.db), Path(args.out), wait_s=args.wait)
     print(f"report written to {path}")
     return 0
 
@@ -287,14 +294,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pipelines.export import export_table
 
     out = Path(args.out) if args.out else None
-    print(_warehouse_call(export_table, Path(args.db), args.table, args.format, out))
+    print(_warehouse_call(export_table, Path(args.db), args.table, args.format, out, wait_s=args.wait))
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     from pipelines.status import format_status, warehouse_status
 
-    status = _warehouse_call(warehouse_status, Path(args.db))
+    status = _warehouse_call(warehouse_status, Path(args.db), wait_s=args.wait)
     print(
         json.dumps(status, ensure_ascii=False, indent=2, default=str) if args.json else format_status(status)
     )
@@ -308,7 +315,7 @@ def cmd_hosts(args: argparse.Namespace) -> int:
     from pipelines.land.connect import require
     from pipelines.understand.hosts import propose_hosts
 
-    con = _connect_read_only(Path(args.db))
+    con = _connect_read_only(Path(args.db), args.wait)
     try:
         _warehouse_call(require, con, "marts.dim_document")
         rows = con.execute(
@@ -350,6 +357,7 @@ EPILOG_CRAWL = """examples:
   fazhi crawl                              # every enabled source of seeds/sources.csv
   fazhi crawl --source changzhou-zhonglou  # one source
   fazhi crawl --sources my_sources.csv --max-pages 50
+  fazhi crawl --revalidate                 # also re-ask for pages within their freshness window
 """
 
 EPILOG_BUILD = """examples:
@@ -435,6 +443,19 @@ def _add_correct(sub) -> None:
     p.add_argument("--file", default=str(CORRECTIONS_CSV), help="corrections file (default: %(default)s)")
 
 
+def _wait_option(p: argparse.ArgumentParser) -> None:
+    from pipelines.land.lock import DEFAULT_READ_WAIT_S
+
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_READ_WAIT_S,
+        metavar="SECONDS",
+        help="wait this long for a build or crawl to finish its write (default: %(default)s); "
+        f"then print 'busy, retry' and exit {EXIT_BUSY}",
+    )
+
+
 def _add_build(sub) -> None:
     p = _command(
         sub,
@@ -486,6 +507,11 @@ def _add_crawl(sub) -> None:
     )
     p.add_argument("--source", help="crawl only this source id (even if disabled)")
     p.add_argument("--max-pages", type=int, default=500, help="page budget of the run (default: %(default)s)")
+    p.add_argument(
+        "--revalidate",
+        action="store_true",
+        help="ask again for pages fetched recently too (conditional GET: a 304 when unchanged)",
+    )
     _db_option(p)
 
 
@@ -502,6 +528,7 @@ def _add_query(sub) -> None:
     _db_option(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--limit", type=int, default=0, help="at most this many rows (0 = all)")
+    _wait_option(p)
 
 
 def _add_report(sub) -> None:
@@ -517,6 +544,7 @@ def _add_report(sub) -> None:
     )
     p.add_argument("-o", "--out", default="fazhi-report.html", help="file or folder (default: %(default)s)")
     _db_option(p)
+    _wait_option(p)
 
 
 def _add_export(sub) -> None:
@@ -534,6 +562,7 @@ def _add_export(sub) -> None:
     p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
     p.add_argument("-o", "--out", help="file or folder (default: ./<table>.<format>)")
     _db_option(p)
+    _wait_option(p)
 
 
 def _add_status(sub) -> None:
@@ -547,6 +576,7 @@ def _add_status(sub) -> None:
     )
     _db_option(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    _wait_option(p)
 
 
 def _add_hosts(sub) -> None:
@@ -563,6 +593,7 @@ def _add_hosts(sub) -> None:
     )
     _db_option(p)
     p.add_argument("--min-documents", type=int, default=2, help="reports a host needs (default: %(default)s)")
+    _wait_option(p)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -594,6 +625,9 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    except WarehouseBusy as exc:  # from a reader or a writer
+        print(f"fazhi: busy, retry: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except KeyboardInterrupt:
         _err("interrupted")
         return 130

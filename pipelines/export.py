@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipelines.land.connect import WarehouseError, open_read_only, tables
+from pipelines.land.lock import DEFAULT_READ_WAIT_S
 
 Format = Literal["csv", "parquet", "xlsx"]
 FORMATS: tuple[str, ...] = ("csv", "parquet", "xlsx")
@@ -74,7 +75,9 @@ def default_output(table: str, fmt: str) -> Path:
     return Path.cwd() / f"{table}.{fmt}"
 
 
-def export_table(db: Path, table: str, fmt: Format = "csv", out: Path | None = None) -> Path:
+def export_table(
+    db: Path, table: str, fmt: Format = "csv", out: Path | None = None, *, wait_s: float = DEFAULT_READ_WAIT_S
+) -> Path:
     """Write `table` of the warehouse `db` as `fmt` to `out` (a file, or a folder) and return the path.
 
     `out` defaults to `<table>.<fmt>` in the current folder. Raises ExportError for an unknown table
@@ -88,7 +91,7 @@ def export_table(db: Path, table: str, fmt: Format = "csv", out: Path | None = N
         target = target / f"{bare}.{fmt}"
     # The sandboxed connection may write this one file and nothing else (COPY without its
     # temporary sibling file, which the sandbox would refuse).
-    con = open_read_only(Path(db), writable=target)
+    con = open_read_only(Path(db), writable=target, wait_s=wait_s)
     try:
         schema, bare = resolve_table(tables(con), table)
         target.parent.mkdir(parents=True, exist_ok=True)

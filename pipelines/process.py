@@ -19,6 +19,7 @@ from pipelines.clean import clean_page
 from pipelines.contract import to_json
 from pipelines.extract import load_catalog
 from pipelines.extract.quantities import extract_figures
+from pipelines.lifeline import die_with_parent
 from pipelines.records import CleanedPage, Document, Mention, Page, QuantityMention
 from pipelines.understand import RegionIndex, understand_page
 
@@ -69,6 +70,13 @@ def _warm_up() -> None:
     load_catalog()
 
 
+def _start_worker(build_pid: int) -> None:
+    """A pool worker dies with its parent (the forkserver, which exits when the build dies), so a
+    `kill -9` of the build leaves no worker behind; then it warms up."""
+    die_with_parent(build_pid)
+    _warm_up()
+
+
 @contextmanager
 def stage_mapper(workers: int) -> Iterator[Callable[[Callable[[T], R], list[T]], list[R]]]:
     """A `map` over items that uses a pool of `workers` processes (0 or 1: in this process).
@@ -80,7 +88,9 @@ def stage_mapper(workers: int) -> Iterator[Callable[[Callable[[T], R], list[T]],
         yield lambda fn, items: [fn(item) for item in items]
         return
     ctx = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
         yield lambda fn, items: list(pool.map(fn, items, chunksize=max(1, len(items) // (workers * 4))))
 
 

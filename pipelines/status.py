@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from pipelines.land.connect import open_read_only, tables
+from pipelines.land.lock import DEFAULT_READ_WAIT_S
 
 HEALTH = "marts.pipeline_health"
 EXPECTED_TABLES = (
@@ -151,10 +152,10 @@ def _unbuilt() -> dict[str, Any]:
     }
 
 
-def warehouse_status(db: Path) -> dict[str, Any]:
+def warehouse_status(db: Path, *, wait_s: float = DEFAULT_READ_WAIT_S) -> dict[str, Any]:
     """Counts of pages, documents, reports and facts; last activity; failures grouped by reason."""
     db = Path(db)
-    con = open_read_only(db)
+    con = open_read_only(db, wait_s=wait_s)
     try:
         have = tables(con)
         health = read_health(con)

@@ -179,7 +179,9 @@ def test_deep_nesting_does_not_crash() -> None:
     assert page.error is None and para in page.body_text
 
 
-def test_huge_page_uses_text_only_path() -> None:
+def test_huge_page_uses_text_only_path(monkeypatch) -> None:
+    """Above MAX_DOM_BYTES no DOM is built (reachable when FAZHI_MAX_MARKUP_MB lets such pages in)."""
+    monkeypatch.setenv("FAZHI_MAX_MARKUP_MB", "20")
     para = "<p>全年办理行政复议案件15件，依法纠错3件，行政机关负责人出庭应诉率达到100%。第{}段。</p>\n"
     html = "<html><body>" + "".join(para.format(i) for i in range(120_000)) + "</body></html>"
     assert len(html.encode()) > 10_000_000

@@ -1,5 +1,7 @@
-"""Guarantees of docs/reliability.md (issue 16): what a query can do, what the inbox reads, what a
-crawl follows. Every test runs against real files, real links and real local servers."""
+"""Guarantees of docs/reliability.md (issue 16): readers and writers of the warehouse, what a query
+can do, what the inbox reads, what a crawl follows and how long it waits, a crawl's attempt and its
+page, a killed build's children, one huge page. Every test runs against real processes, real DuckDB
+files, real links and real local servers."""
 
 from __future__ import annotations
 
@@ -34,6 +36,11 @@ def _page_count(db: Path) -> int:
         con.close()
 
 
+def _files_beside(db: Path) -> list[str]:
+    """The files of the warehouse's folder, but for the (empty) lock files every reader takes."""
+    return sorted(p.name for p in db.parent.iterdir() if not p.name.endswith((".lock", ".lock.queue")))
+
+
 def _escapes(db: Path, out: Path) -> list[str]:
     doubled = str(db).replace("/", "//", 1)
     return [
@@ -66,14 +73,14 @@ def test_query_refuses_every_escape_with_one_line_and_writes_nothing(
     out = tmp_path / "out"
     out.mkdir()
     sql = _escapes(small_warehouse, out)[index]
-    before = sorted(p.name for p in small_warehouse.parent.iterdir())
+    before = _files_beside(small_warehouse)
     assert main(["query", sql, "--db", str(small_warehouse)]) == 2
     captured = capsys.readouterr()
     err = captured.err.strip()
     assert err.startswith("fazhi: error:") and "\n" not in err and "Traceback" not in err
     assert "root:" not in captured.out
     assert list(out.iterdir()) == []
-    assert sorted(p.name for p in small_warehouse.parent.iterdir()) == before
+    assert _files_beside(small_warehouse) == before
     assert _page_count(small_warehouse) == 3
 
 
@@ -412,3 +419,484 @@ def test_allowed_hosts_admit_origins_not_host_names() -> None:
         refusal = check_url(url, source, resolver=public)
         assert refusal is not None and refusal.kind == "foreign_host", url
         assert "origin" in refusal.message
+
+
+# ------------------------------------------------- item 1: readers and writers never break each other
+
+PLAIN_READER = """
+import os, sys, time, duckdb
+db, stop = sys.argv[1], sys.argv[2]
+answered = busy = 0
+while not os.path.exists(stop):
+    try:
+        con = duckdb.connect(db, read_only=True)
+    except duckdb.IOException as exc:
+        if "Could not set lock" not in str(exc):
+            raise
+        busy += 1
+    else:
+        try:
+            con.execute("select count(*) from information_schema.tables").fetchone()
+        finally:
+            con.close()
+        answered += 1
+    time.sleep(0.02)
+print(answered, busy)
+"""
+
+
+def _fazhi() -> list[str]:
+    import sys
+
+    return [str(Path(sys.executable).with_name("fazhi"))]
+
+
+def _sources_csv(path: Path, listing: str) -> Path:
+    path.write_text(
+        "id,region_code,name,listing_urls,allowed_hosts,link_rules,max_pages,enabled,local,note\n"
+        f"fake-gov,320404,Fake,{listing},127.0.0.1,,200,true,true,a local test site\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_readers_never_break_a_build_or_a_crawl_and_are_answered_or_told_busy(
+    tmp_path: Path, dbt_manifest: Path
+) -> None:
+    """A whole `fazhi build` (bundled samples) and a whole `fazhi crawl` (a local site) run at once,
+    while a loop of `fazhi query` processes and a plain-duckdb read-only loop hammer the file."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from crawl_site.server import serve_site
+
+    db = tmp_path / "w" / "fazhi.duckdb"
+    db.parent.mkdir()
+    stop = tmp_path / "stop"
+    env = {**os.environ, "FAZHI_INBOX": str(tmp_path / "inbox")}
+    logs = {name: (tmp_path / f"{name}.log").open("w+") for name in ("build", "crawl", "plain")}
+    queries: list[subprocess.CompletedProcess[str]] = []
+    query_args = ["--db", str(db), "--format", "csv", "--wait", "2"]
+    with serve_site() as site:
+        sources = _sources_csv(tmp_path / "sources.csv", site.url("/fzzfjs/index.html"))
+        writers = {
+            "build": subprocess.Popen(
+                [*_fazhi(), "build", "--db", str(db), "--quiet"],
+                env=env,
+                stdout=logs["build"],
+                stderr=subprocess.STDOUT,
+            ),
+            "crawl": subprocess.Popen(
+                [*_fazhi(), "crawl", "--sources", str(sources), "--db", str(db)],
+                env=env,
+                stdout=logs["crawl"],
+                stderr=subprocess.STDOUT,
+            ),
+        }
+        while not db.exists() and all(w.poll() is None for w in writers.values()):
+            time.sleep(0.05)
+        plain = subprocess.Popen(
+            [sys.executable, "-c", PLAIN_READER, str(db), str(stop)],
+            stdout=logs["plain"],
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            while any(w.poll() is None for w in writers.values()):
+                queries.append(
+                    subprocess.run(
+                        [*_fazhi(), "query", "select count(*) from information_schema.tables", *query_args],
+                        capture_output=True,
+                        text=True,
+                        timeout=120,
+                    )
+                )
+        finally:
+            stop.touch()
+            plain.wait(timeout=30)
+            for w in writers.values():
+                if w.poll() is None:
+                    w.kill()
+                w.wait()
+    text = {name: (log.seek(0), log.read())[1] for name, log in logs.items()}
+    for name, writer in writers.items():
+        assert writer.returncode == 0, f"{name} failed:\n{text[name][-3000:]}"
+        assert "Traceback" not in text[name] and "Could not set lock" not in text[name], text[name][-3000:]
+    assert "fazhi build finished" in text["build"]
+    assert "fake-gov:" in text["crawl"] and site.paths(), text["crawl"]
+    assert plain.returncode == 0, text["plain"]
+    answered, _busy = (int(n) for n in text["plain"].split())
+    assert answered > 0
+    for q in queries:
+        if q.returncode == 0:
+            assert q.stdout.splitlines()[0] == "count_star()", q.stdout
+        else:
+            assert q.returncode == 75, (q.returncode, q.stderr)
+            assert q.stderr.startswith("fazhi: busy, retry: ") and q.stderr.count("\n") == 1, q.stderr
+    assert any(q.returncode == 0 for q in queries) and len(queries) >= 5
+
+
+# --------------------------------------------------- item 9: an attempt and its page land together
+
+
+def test_an_attempt_and_its_page_land_together_or_not_at_all(tmp_path: Path) -> None:
+    """A real DuckDB refusal (a CHECK on raw.fetches) strikes between the page and its row: the page
+    must not stay behind. A clean attempt stores both."""
+    from dataclasses import replace
+    from functools import partial
+
+    from crawl_site.server import serve_site
+
+    from pipelines.crawl import CrawlPolicy, Source, crawl_source
+    from pipelines.land.connect import open_writer
+    from pipelines.land.crawl_store import DuckDBCrawlStore
+    from pipelines.land.schema import RAW_TABLES
+
+    db = tmp_path / "fazhi.duckdb"
+    poisoned_path = "/fzzfjs/poisoned.html"  # linked from nowhere: only the first crawl asks for it
+    ddl = next(t for t in RAW_TABLES if t.name == "raw.fetches").ddl()
+    con = duckdb.connect(str(db))
+    con.execute("create schema raw")
+    con.execute(ddl[: ddl.rindex(")")] + f", CHECK (url NOT LIKE '%{poisoned_path}')\n)")
+    con.close()
+    store = DuckDBCrawlStore(partial(open_writer, db, memory_limit="256MB", lock_timeout_s=10))
+    policy = CrawlPolicy(delay_scale=0.0, max_retries=0, connect_timeout=2, read_timeout=2)
+    with serve_site() as site:
+        site.routes[poisoned_path] = replace(
+            site.routes["/fzzfjs/202012/t20201204_1001.html"], path=poisoned_path
+        )
+
+        def source(path: str) -> Source:
+            return Source(
+                id="fake-gov", listing_urls=(site.url(path),), allowed_hosts=("127.0.0.1",), local=True
+            )
+
+        with pytest.raises(duckdb.ConstraintException):
+            crawl_source(source(poisoned_path), store, policy=policy)
+        assert poisoned_path in site.paths()  # the body was fetched...
+        crawl_source(source("/fzzfjs/202008/t20200820_1002.html"), store, policy=policy)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        pages = dict(con.execute("select url, page_id from raw.pages").fetchall())
+        rows = con.execute(
+            "select page_id from raw.fetches where outcome = 'ok' and page_id is not null"
+        ).fetchall()
+    finally:
+        con.close()
+    # ...but neither it nor its row landed; the clean attempts stored each page with its row.
+    assert site.url(poisoned_path) not in pages and site.url("/fzzfjs/202008/t20200820_1002.html") in pages
+    assert set(pages.values()) == {page_id for (page_id,) in rows}
+
+
+@pytest.mark.parametrize("command", ["crawl", "build"])
+def test_a_writer_gives_up_on_an_outside_holder_with_one_line_naming_it(
+    tmp_path: Path, dbt_manifest: Path, command: str
+) -> None:
+    """A plain duckdb reader (which knows nothing of our lock) keeps the file: `fazhi crawl` and
+    `fazhi build` wait FAZHI_LOCK_TIMEOUT_S, then one line names the holder's PID, exit 75, no
+    traceback (the build's steps retry first, as their retry policy says)."""
+    import os
+    import subprocess
+    import sys
+
+    from crawl_site.server import serve_site
+
+    db = tmp_path / "fazhi.duckdb"
+    duckdb.connect(str(db)).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}, read_only=True); print('held', flush=True); time.sleep(120)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    env = {**os.environ, "FAZHI_LOCK_TIMEOUT_S": "1", "FAZHI_INBOX": str(tmp_path / "inbox")}
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with serve_site() as site:
+            sources = _sources_csv(tmp_path / "sources.csv", site.url("/fzzfjs/index.html"))
+            args = ["crawl", "--sources", str(sources)] if command == "crawl" else ["build", "--quiet"]
+            run = subprocess.run(
+                [*_fazhi(), *args, "--db", str(db)], env=env, capture_output=True, text=True, timeout=120
+            )
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run.returncode == 75, run.stderr
+    for marker in ("Traceback", "Stack Trace"):
+        assert marker not in run.stderr and marker not in run.stdout
+    last = run.stderr.splitlines()[-1]
+    assert (
+        last.startswith("fazhi: busy, retry: ")
+        and f"PID {holder.pid}" in last
+        and "FAZHI_LOCK_TIMEOUT_S" in last
+    )
+    if command == "crawl":
+        assert run.stderr.count("\n") == 1
+
+
+# ------------------------------------------- item 8: a per-URL deadline and a per-host circuit breaker
+
+
+def _hanging_site(site, n: int, delay: float = 5.0) -> list[str]:
+    """Add a listing linking `n` report pages that accept the request and then hang for `delay` s."""
+    from crawl_site.site import Route
+
+    paths = [f"/fzzfjs/hang_{i}.html" for i in range(n)]
+    links = "".join(
+        f'<li><a href="{p}">{2015 + i}年法治政府建设年度报告</a></li>' for i, p in enumerate(paths)
+    )
+    listing = f"<html><head><title>法治政府建设</title></head><body><ul>{links}</ul></body></html>"
+    site.routes["/hang/index.html"] = Route("/hang/index.html", listing.encode())
+    for p in paths:
+        site.routes[p] = Route(p, b"<html><body>never</body></html>", delay=delay)
+    return paths
+
+
+def _hang_policy(**changes: object):
+    from pipelines.crawl import CrawlPolicy
+
+    base = {"delay_scale": 0.0, "connect_timeout": 0.3, "read_timeout": 0.3, "max_request_seconds": 5.0}
+    return CrawlPolicy(**{**base, **changes})
+
+
+def test_a_hanging_url_stops_at_its_deadline_not_after_every_retry() -> None:
+    from crawl_site.server import serve_site
+
+    from pipelines.crawl import MemoryStore, Source, crawl_source
+
+    with serve_site() as site:
+        (path,) = _hanging_site(site, 1)
+        source = Source(
+            id="hang", listing_urls=(site.url("/hang/index.html"),), allowed_hosts=("127.0.0.1",), local=True
+        )
+        store = MemoryStore()
+        # Five retries allowed, and the breaker out of the way: only the deadline can stop them.
+        crawl_source(
+            source, store, policy=_hang_policy(max_retries=5, url_deadline=0.5, host_timeout_limit=0)
+        )
+        tries = site.paths().count(path)
+    rows = [r for r in store.fetches if r.url == site.url(path)]
+    assert {(r.outcome, r.error_kind) for r in rows} == {("error", "timeout")}
+    assert 1 <= len(rows) <= 2 and tries == len(rows)  # 0.5 s leaves room for two 0.3 s reads, not six
+
+
+def test_a_host_that_keeps_timing_out_is_skipped_for_the_rest_of_the_run_with_a_reason() -> None:
+    from crawl_site.server import serve_site
+
+    from pipelines.crawl import MemoryStore, Source, crawl_source
+
+    with serve_site() as site:
+        paths = _hanging_site(site, 6)
+        source = Source(
+            id="hang", listing_urls=(site.url("/hang/index.html"),), allowed_hosts=("127.0.0.1",), local=True
+        )
+        store = MemoryStore()
+        report = crawl_source(source, store, policy=_hang_policy(max_retries=1, host_timeout_limit=3))
+        requested = [p for p in site.paths() if p in paths]
+    pages = [r for r in store.fetches if r.role == "page"]
+    timeouts = [r for r in pages if r.error_kind == "timeout"]
+    skipped = [r for r in pages if r.error_kind == "host_unresponsive"]
+    assert (
+        len({r.url for r in timeouts}) == 3 and len(requested) == len(timeouts) == 6
+    )  # 3 URLs, 2 tries each
+    assert {r.url for r in timeouts} | {r.url for r in skipped} == {site.url(p) for p in paths}
+    assert {r.outcome for r in skipped} == {"refused"} and len(skipped) == len({r.url for r in skipped}) == 3
+    assert all("127.0.0.1: 3 URLs in a row timed out" in (r.error or "") for r in skipped)
+    assert report.refused["host_unresponsive"] == 3 and report.errors["timeout"] == 3
+
+
+# ----------------------------------------------------- item 6: children die with a killed build
+
+
+def _session(sid: int) -> list[tuple[int, str]]:
+    """Live (not zombie) processes of session `sid`, with their command lines, read from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        state, _ppid, _pgrp, session = stat[stat.rindex(")") + 2 :].split()[:4]
+        if int(session) == sid and state != "Z":
+            found.append((int(entry.name), cmdline))
+    return found
+
+
+@pytest.mark.parametrize("stage", ["pool", "dbt"])
+def test_a_killed_build_leaves_no_child_running(tmp_path: Path, dbt_manifest: Path, stage: str) -> None:
+    """`kill -9` of a real `fazhi build` while its process pool works (enough inbox pages to start one)
+    or while dbt runs: within seconds no process of its session is left."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from pipelines.paths import SAMPLE_PAGES_DIR
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    if stage == "pool":
+        samples = sorted(p for p in SAMPLE_PAGES_DIR.iterdir() if p.suffix == ".txt")
+        for i in range(80):  # over transform.PARALLEL_THRESHOLD distinct pages
+            text = samples[i % len(samples)].read_text(encoding="utf-8")
+            (inbox / f"page_{i:03d}.txt").write_text(f"{text}\n附：第{i}号\n", encoding="utf-8")
+    db = tmp_path / "fazhi.duckdb"
+    log = (tmp_path / "build.log").open("w+")
+    build = subprocess.Popen(
+        [*_fazhi(), "build", "--db", str(db), "--quiet"],
+        env={**os.environ, "FAZHI_INBOX": str(inbox)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its session id is its pid: the children keep it after it dies
+    )
+
+    def ready() -> bool:
+        members = [cmd for pid, cmd in _session(build.pid) if pid != build.pid]
+        if stage == "pool":
+            return sum("multiprocessing.forkserver" in cmd for cmd in members) >= 2  # server + a worker
+        return any("/dbt build" in cmd for cmd in members)
+
+    try:
+        deadline = time.monotonic() + 180
+        while not ready():
+            assert build.poll() is None, (
+                f"the build ended before its {stage} started:\n{log.seek(0) or log.read()}"
+            )
+            assert time.monotonic() < deadline, f"no {stage} seen"
+            time.sleep(0.05)
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        deadline = time.monotonic() + 5
+        while _session(build.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = _session(build.pid)
+    finally:
+        for pid, _ in _session(build.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert left == []
+
+
+# ------------------------------------------ item 11: --revalidate and a freshness window per source
+
+
+def test_revalidate_and_a_per_source_freshness_window_ask_again_with_a_conditional_get(
+    tmp_path: Path, capsys
+) -> None:
+    """A real server answering ETag/If-None-Match: a page fetched a moment ago is fresh (not asked
+    for); `fazhi crawl --revalidate`, or a source whose fresh_hours is 0, asks again and gets a 304."""
+    from crawl_site.server import serve_site
+    from crawl_site.site import Route, etag_of
+
+    db = tmp_path / "fazhi.duckdb"
+    with serve_site() as site:
+        report = "/rv/t20240301_1.html"
+        body = "<html><head><title>2023年法治政府建设年度报告</title></head><body><p>全年办理行政复议案件12件。</p></body></html>"
+        site.routes[report] = Route(report, body.encode())
+        link = (
+            f'<html><body><ul><li><a href="{report}">2023年法治政府建设年度报告</a></li></ul></body></html>'
+        )
+        site.routes["/rv/index.html"] = Route("/rv/index.html", link.encode())
+        registry = _sources_csv(tmp_path / "sources.csv", site.url("/rv/index.html"))
+        zero = tmp_path / "zero.csv"
+        lines = registry.read_text(encoding="utf-8").splitlines()
+        zero.write_text(f"{lines[0]},fresh_hours\n{lines[1]},0\n", encoding="utf-8")
+
+        def crawl(*extra: str, sources: Path = registry) -> list[dict[str, str]]:
+            """Crawl through the CLI; the requests the report page received."""
+            site.clear_log()
+            assert main(["crawl", "--sources", str(sources), "--db", str(db), *extra]) == 0
+            with site.lock:
+                return [r.headers for r in site.log if r.path == report]
+
+        assert [h.get("if-none-match") for h in crawl()] == [None]  # first crawl: fetched
+        assert crawl() == []  # fetched a moment ago: fresh, not asked for
+        assert [h.get("if-none-match") for h in crawl("--revalidate")] == [etag_of(body.encode())]
+        assert [h.get("if-none-match") for h in crawl(sources=zero)] == [etag_of(body.encode())]
+    capsys.readouterr()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            "select outcome, status from raw.fetches where url = ? order by fetched_at, attempt",
+            [site.url(report)],
+        ).fetchall()
+    finally:
+        con.close()
+    assert rows == [("ok", 200), ("not_modified", 304), ("not_modified", 304)]
+
+
+def test_fresh_hours_is_read_from_the_registry() -> None:
+    from pipelines.crawl.sources import parse_source
+
+    row = {"id": "s", "listing_urls": "https://www.x.gov.cn/", "enabled": "true"}
+    assert parse_source(row).fresh_hours is None
+    assert parse_source({**row, "fresh_hours": ""}).fresh_hours is None
+    assert parse_source({**row, "fresh_hours": "0.5"}).fresh_hours == 0.5
+    for bad in ("soon", "-1"):
+        with pytest.raises(ValueError, match="fresh_hours"):
+            parse_source({**row, "fresh_hours": bad})
+
+
+# ------------------------------------------------------- item 10: one huge page is cleaned in part
+
+
+def test_a_20_mb_page_is_cleaned_from_its_first_part_with_a_recorded_warning(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The real ingest, clean and extract assets over an inbox holding a generated 20 MB page: the
+    run succeeds, the page keeps its report (the first part) and says what was set aside. The
+    ceiling is set to 2 MB here (FAZHI_MAX_MARKUP_MB) to keep the test short; 5 MB by default."""
+    monkeypatch.setenv("FAZHI_MAX_MARKUP_MB", "2")
+    from dagster import DagsterInstance, materialize
+
+    from pipelines.assets.ingest import ingest_files
+    from pipelines.assets.resources import WarehouseResource
+    from pipelines.assets.transform import clean_and_understand, extract_indicators
+    from pipelines.paths import SAMPLE_PAGES_DIR
+
+    sample = sorted(p for p in SAMPLE_PAGES_DIR.iterdir() if p.suffix == ".txt")[0]
+    lines = [
+        line.strip() for line in sample.read_text(encoding="utf-8").splitlines() if len(line.strip()) >= 30
+    ]
+    title, paragraphs = lines[0], lines[1:40]
+    head = (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>"
+        "<div class='TRS_Editor'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>\n"
+    )
+    filler = "".join(
+        f"<div class='related'><a href='/x/{i}.html'>相关链接第{i}条</a></div>\n" for i in range(2000)
+    )
+    body = head + filler * (20 * 1024 * 1024 // len(filler.encode())) + "</body></html>"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "huge.html").write_text(body, encoding="utf-8")
+    db = tmp_path / "fazhi.duckdb"
+    with DagsterInstance.ephemeral() as instance:
+        result = materialize(
+            [ingest_files, clean_and_understand, extract_indicators],
+            instance=instance,
+            resources={"warehouse": WarehouseResource(database=str(db))},
+            run_config={"ops": {"ingest_files": {"config": {"inbox": str(inbox), "include_samples": False}}}},
+        )
+    assert result.success
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        stored, warnings = con.execute(
+            "select octet_length(p.body), c.warnings from raw.pages p join raw.page_cleanings c using (page_id)"
+        ).fetchone()
+        bodies = [b for (b,) in con.execute("select body_text from raw.documents").fetchall()]
+    finally:
+        con.close()
+    assert stored == len(body.encode())  # the raw body is kept whole
+    assert "page of 20.0 MB: only its first 2.0 MB of markup cleaned" in str(warnings), warnings
+    assert any(paragraphs[2][:20] in b for b in bodies)
+    from pipelines.clean.bound import max_markup_bytes
+
+    monkeypatch.delenv("FAZHI_MAX_MARKUP_MB")
+    assert max_markup_bytes() == 5 * 1024 * 1024

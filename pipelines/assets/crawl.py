@@ -28,6 +28,7 @@ class CrawlConfig(Config):
     read_timeout_s: float = 20.0
     max_request_s: float = 60.0
     delay_scale: float = 1.0  # multiplies every politeness wait (robots Crawl-delay, rate limit, backoff)
+    revalidate: bool = False  # conditional GETs even for pages within their source's fresh_hours
 
     def policy(self) -> CrawlPolicy:
         return CrawlPolicy(
@@ -35,6 +36,7 @@ class CrawlConfig(Config):
             read_timeout=self.read_timeout_s,
             max_request_seconds=self.max_request_s,
             delay_scale=self.delay_scale,
+            revalidate=self.revalidate,
         )
 
 

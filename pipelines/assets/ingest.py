@@ -28,11 +28,13 @@ def _absolute(location: str | None) -> Path:
     return path if path.is_absolute() else PROJECT_ROOT / path
 
 
-def _store_batch(con, batch: list[Page], inbox: Path, move: bool) -> int:
-    """Commit a batch of bodies; only then move inbox files aside, so a crash loses nothing."""
-    con.execute("BEGIN")
-    added = add_pages(con, batch)
-    con.execute("COMMIT")
+def _store_batch(warehouse: WarehouseResource, batch: list[Page], inbox: Path, move: bool) -> int:
+    """Commit a batch of bodies in one short write window; only then move inbox files aside, so a
+    crash loses nothing."""
+    with warehouse.connect() as con:
+        con.execute("BEGIN")
+        added = add_pages(con, batch)
+        con.execute("COMMIT")
     if move:
         for page in batch:
             _move_aside(_absolute(page.location), inbox, "processed")
@@ -86,25 +88,27 @@ def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse
     folders = [(Path(config.sample_dir), "seed")] if config.include_samples else []
     folders.append((inbox, "inbox"))
     new = seen = failed = 0
-    with warehouse.connect() as con:
-        for folder, origin in folders:
-            move = origin == "inbox" and config.move_inbox_files
-            batch: list[Page] = []
-            for item in scan_folder(folder, origin=origin, root=PROJECT_ROOT):
-                if isinstance(item, IngestError):
-                    failed += 1
+    # Files are read with the warehouse released; it is held only to write a batch or an error row.
+    for folder, origin in folders:
+        move = origin == "inbox" and config.move_inbox_files
+        batch: list[Page] = []
+        for item in scan_folder(folder, origin=origin, root=PROJECT_ROOT):
+            if isinstance(item, IngestError):
+                failed += 1
+                with warehouse.connect() as con:
                     record_ingest_error(con, item.location, origin, item.error)
-                    context.log.warning(f"{item.location}: {item.error}")
-                    if move and os.path.lexists(_absolute(item.location)):  # a link moves as a link
-                        _move_aside(_absolute(item.location), inbox, "failed", item.error)
-                    continue
-                seen += 1
-                batch.append(item)
-                if len(batch) >= BATCH_SIZE:
-                    new += _store_batch(con, batch, inbox, move)
-                    batch = []
-            if batch:
-                new += _store_batch(con, batch, inbox, move)
+                context.log.warning(f"{item.location}: {item.error}")
+                if move and os.path.lexists(_absolute(item.location)):  # a link moves as a link
+                    _move_aside(_absolute(item.location), inbox, "failed", item.error)
+                continue
+            seen += 1
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                new += _store_batch(warehouse, batch, inbox, move)
+                batch = []
+        if batch:
+            new += _store_batch(warehouse, batch, inbox, move)
+    with warehouse.connect() as con:
         total = con.execute("SELECT count(*) FROM raw.pages").fetchone()[0]
     meta = {"files_seen": seen, "pages_new": new, "files_failed": failed, "pages_total": total}
     yield MaterializeResult(asset_key=["raw", "pages"], metadata=meta)

@@ -35,14 +35,8 @@ class WarehouseResource(ConfigurableResource):
             yield
 
     @contextmanager
-    def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        if read_only:
-            con = duckdb.connect(self.database, read_only=True)
-            try:
-                yield con
-            finally:
-                con.close()
-            return
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One short write window: the exclusive lock and a connection, both released on exit."""
         with open_writer(
             Path(self.database), memory_limit=self.memory_limit, lock_timeout_s=self.lock_timeout_s
         ) as con:
@@ -58,7 +52,15 @@ def dbt_executable() -> str:
     return str(local) if local.exists() else "dbt"
 
 
+# dbt through a wrapper that makes it die with the process that started it (pipelines/lifeline.py).
+DBT_WITH_LIFELINE = Path(__file__).resolve().parents[1] / "bin" / "dbt-with-lifeline"
+
+
 def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(
-        project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=dbt_executable()
-    )
+    """Dagster's dbt resource; dbt is killed with its parent when the wrapper can run here."""
+    dbt = dbt_executable()
+    if sys.platform.startswith("linux") and os.access(DBT_WITH_LIFELINE, os.X_OK):
+        os.environ["FAZHI_PYTHON"] = sys.executable
+        os.environ["FAZHI_DBT"] = dbt
+        dbt = str(DBT_WITH_LIFELINE)
+    return DbtCliResource(project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=dbt)

@@ -4,6 +4,9 @@ Each asset picks the rows the current extractor version has not processed (so a 
 new does no per-page work), runs the pure stage over them in batches (on a process pool when there
 is enough work), and replaces their derived rows batch by batch, so memory stays flat however large
 the corpus is.
+
+The warehouse is held only in short windows (list the pending ids; load one batch; write one batch),
+never while the pure stage works, so queries get in between batches (docs/reliability.md).
 """
 
 from collections import Counter
@@ -65,22 +68,26 @@ def clean_and_understand(context: AssetExecutionContext, config: StageConfig, wa
     reasons: Counter[str] = Counter()
     with warehouse.connect() as con:
         page_ids = pending_page_ids(con)
-        with stage_mapper(_workers(config, len(page_ids))) as mapper:
-            for batch in _chunks(page_ids, config.batch_size):
-                results = mapper(understand_one, load_pages(con, batch))
+    with stage_mapper(_workers(config, len(page_ids))) as mapper:
+        for batch in _chunks(page_ids, config.batch_size):
+            with warehouse.connect() as con:
+                loaded = load_pages(con, batch)
+            results = mapper(understand_one, loaded)
+            del loaded
+            with warehouse.connect() as con:
                 con.execute("BEGIN")
                 documents += replace_page_results(con, results)
                 con.execute("COMMIT")
-                for _, cleaned, docs in results:
-                    pages += 1
-                    if cleaned.error:
-                        errors += 1
-                        reasons[cleaned.error] += 1
-                    for d in docs:
-                        if d.is_report:
-                            reports += 1
-                            no_region += d.region is None
-                            no_year += d.report_year is None
+            for _, cleaned, docs in results:
+                pages += 1
+                if cleaned.error:
+                    errors += 1
+                    reasons[cleaned.error] += 1
+                for d in docs:
+                    if d.is_report:
+                        reports += 1
+                        no_region += d.region is None
+                        no_year += d.report_year is None
     meta = {
         "pages_processed": pages,
         "documents_written": documents,
@@ -125,9 +132,13 @@ def extract_indicators(context: AssetExecutionContext, config: StageConfig, ware
     docs = mentions = flagged = 0
     with warehouse.connect() as con:
         document_ids = pending_document_ids(con)
-        with stage_mapper(_workers(config, len(document_ids))) as mapper:
-            for batch in _chunks(document_ids, config.batch_size):
-                found = dict(mapper(extract_one, load_documents(con, batch)))
+    with stage_mapper(_workers(config, len(document_ids))) as mapper:
+        for batch in _chunks(document_ids, config.batch_size):
+            with warehouse.connect() as con:
+                loaded = load_documents(con, batch)
+            found = dict(mapper(extract_one, loaded))
+            del loaded
+            with warehouse.connect() as con:
                 con.execute("BEGIN")
                 mentions += replace_mentions(
                     con,
@@ -135,8 +146,8 @@ def extract_indicators(context: AssetExecutionContext, config: StageConfig, ware
                     {d: e.quantities for d, e in found.items()},
                 )
                 con.execute("COMMIT")
-                docs += len(found)
-                flagged += sum(1 for e in found.values() for m in e.mentions if m.flags)
+            docs += len(found)
+            flagged += sum(1 for e in found.values() for m in e.mentions if m.flags)
     meta = {"documents_processed": docs, "mentions_written": mentions, "mentions_flagged": flagged}
     context.log.info(f"extract: {meta}")
     yield MaterializeResult(asset_key=["raw", "indicator_mentions"], metadata=meta)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.clean import lexicon as lx
+from pipelines.clean.bound import bound_markup, max_markup_bytes
 from pipelines.clean.decode import decode_body
 from pipelines.clean.html import clean_html_text, text_only_lines
 from pipelines.clean.lines import clean_lines
@@ -74,16 +75,23 @@ def clean_page(
     url: str | None = None,
     declared_encoding: str | None = None,
 ) -> CleanedPage:
-    """Clean one page ("html" or "text" dump). Never raises: unreadable input sets `error`."""
+    """Clean one page ("html" or "text" dump). Never raises: unreadable input sets `error`.
+
+    Only the first FAZHI_MAX_MARKUP_MB of a page are read (`bound.bound_markup`, with a warning)."""
+    body, cut = bound_markup(body or b"", max_markup_bytes())
     try:
-        dec = decode_body(body or b"", declared_encoding)
+        dec = decode_body(body, declared_encoding)
     except Exception as exc:  # pragma: no cover - decode_body is written not to raise
         return CleanedPage(title=None, body_text="", error=f"decode: {type(exc).__name__}")
     if dec.error:
         return CleanedPage(
-            title=None, body_text="", encoding=dec.encoding, warnings=dec.warnings, error=dec.error
+            title=None,
+            body_text="",
+            encoding=dec.encoding,
+            warnings=[*([cut] if cut else []), *dec.warnings],
+            error=dec.error,
         )
-    warnings = list(dec.warnings)
+    warnings = [*([cut] if cut else []), *dec.warnings]
     text = dec.text
     try:
         if media_type == "html":

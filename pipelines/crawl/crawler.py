@@ -1,9 +1,10 @@
 """Crawl one registered source: revalidate its listings, discover report pages, keep every body once.
 
 Order of work: listing pages first (all pagination pages, always revalidated: new reports appear
-there), then report pages breadth-first. A report page fetched successfully less than
-`policy.revisit_after` ago is not requested again (its stored body is still read for links), so a
-crawl interrupted at any point resumes where it stopped; older ones are revalidated with a
+there), then report pages breadth-first. A report page fetched successfully less than its source's
+`fresh_hours` (default `policy.revisit_after`, 20 hours) ago is not requested again (its stored body
+is still read for links), so a crawl interrupted at any point resumes where it stopped; older ones,
+and every one when `policy.revalidate` (`fazhi crawl --revalidate`), are revalidated with a
 conditional GET and cost a 304 when unchanged.
 """
 
@@ -185,9 +186,10 @@ class _SourceCrawl:
             self._take_links(found, url, depth=depth, listing=False)
 
     def _fresh(self, state: FetchState | None) -> bool:
-        """Fetched (200 or 304) less than policy.revisit_after ago, with a body we hold."""
-        after = self.policy.revisit_after
-        if after is None or state is None or state.page_id is None:
+        """Fetched (200 or 304) less than the source's window (fresh_hours, else policy.revisit_after)
+        ago, with a body we hold; never when the policy revalidates."""
+        after = self.source.revisit_after(self.policy.revisit_after)
+        if self.policy.revalidate or after is None or state is None or state.page_id is None:
             return False
         try:
             fetched = datetime.fromisoformat(state.fetched_at)

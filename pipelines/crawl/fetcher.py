@@ -3,7 +3,9 @@
 A logical fetch = budget check, then attempts (first try + retries); an attempt = a chain of requests
 following redirects by hand, each hop checked (scheme, allowed host, public address, robots.txt) and
 paced (HostThrottle). Every attempt becomes one FetchRecord; a refusal made before any request is a
-row too. Successful HTML/text bodies are stored as records.Page (page_id = sha256 of the bytes).
+row too. Successful HTML/text bodies are stored as records.Page (page_id = sha256 of the bytes), in
+the same store call (one transaction) as the attempt that fetched them: a crash never leaves a body
+without the row that says where and when it came from, nor a row pointing at a body that is not there.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import httpx
 
+from pipelines.crawl.breaker import HostBreaker
 from pipelines.crawl.challenge import challenge_reason
 from pipelines.crawl.http import BodyTooLarge, RawResponse, RequestTooSlow, UnsupportedEncoding, read_response
 from pipelines.crawl.policy import ROBOTS_AGENT, CrawlPolicy
@@ -66,6 +69,11 @@ class RunContext:
     resolver: Resolver = resolve_host
     robots: dict[str, RobotsRules] = field(default_factory=dict)
     requests: int = 0  # HTTP requests sent (retries, redirect hops and robots.txt included)
+    breaker: HostBreaker | None = None  # per-host circuit breaker; made from the policy when None
+
+    def __post_init__(self) -> None:
+        if self.breaker is None:
+            self.breaker = HostBreaker(self.policy.host_timeout_limit)
 
 
 @dataclass
@@ -82,6 +90,7 @@ class FetchResult:
     media_type: MediaType | None = None
     content_type: str | None = None
     records: list[FetchRecord] = field(default_factory=list)
+    page: Page | None = None  # the body to store with this attempt's record (outcome ok)
 
 
 @dataclass
@@ -101,6 +110,8 @@ class Fetcher:
         self.ctx = ctx
         self.policy = ctx.policy
         self.source_budget = source_budget
+        self._stored_new = False  # whether the last stored attempt's page was new to the store
+        self._deadline = float("inf")  # monotonic time the current URL's fetch must end by
 
     # ---- public -------------------------------------------------------------------------------
     def fetch(self, url: str, *, role: Role, depth: int, conditional: bool) -> FetchResult:
@@ -122,15 +133,28 @@ class Fetcher:
         headers = self._conditional_headers(state)
         records: list[FetchRecord] = []
         attempt = 0
+        self._deadline = time.monotonic() + self.policy.url_deadline
         while True:
             attempt += 1
             result, retry_after = self._attempt_once(url, headers, state, attempt, role, depth)
             records.extend(result.records)
             result.records = records
             if not self._retryable(result) or attempt > self.policy.max_retries:
-                return result
-            wait = retry_after if retry_after is not None else self.policy.backoff(attempt)
-            self.policy.wait(min(wait, self.policy.retry_after_max))
+                return self._count_timeout(result)
+            wait = min(
+                retry_after if retry_after is not None else self.policy.backoff(attempt),
+                self.policy.retry_after_max,
+            )
+            if time.monotonic() + max(0.0, wait * self.policy.delay_scale) >= self._deadline:
+                return self._count_timeout(result)  # no time left for another try within the deadline
+            self.policy.wait(wait)
+
+    def _count_timeout(self, result: FetchResult) -> FetchResult:
+        """A URL that ended in a timeout counts once against its host's circuit breaker."""
+        if result.error_kind == "timeout":
+            assert self.ctx.breaker is not None
+            self.ctx.breaker.timed_out((urlsplit(result.final_url or result.url).hostname or "").lower())
+        return result
 
     # ---- one attempt --------------------------------------------------------------------------
     def _attempt_once(
@@ -166,8 +190,11 @@ class Fetcher:
                 page_id=result.page_id,
                 headers=chain.response.headers if chain.response else None,
                 fallback=state if result.outcome == "not_modified" else None,
+                page=result.page,
             )
         )
+        if result.page is not None:
+            result.new_page = self._stored_new
         return result, retry_after
 
     def _judge(
@@ -239,7 +266,6 @@ class Fetcher:
             source_id=self.source.id,
             encoding=charset,
         )
-        new_page = self.store.add_page(page)
         return FetchResult(
             url,
             "ok",
@@ -247,9 +273,9 @@ class Fetcher:
             final_url=chain.final_url,
             body=response.body,
             page_id=page.page_id,
-            new_page=new_page,
             media_type=media_type,
             content_type=content_type,
+            page=page,  # stored with the attempt's record, in one transaction (_record)
         )
 
     # ---- one redirect chain -------------------------------------------------------------------
@@ -314,15 +340,26 @@ class Fetcher:
     ) -> RawResponse | _Attempt:
         """One paced, bounded request; transport trouble becomes an _Attempt naming its kind."""
         host = (urlsplit(current).hostname or "").lower()
+        breaker = self.ctx.breaker
+        assert breaker is not None
+        if breaker.is_open(host):
+            return _Attempt(current, None, "refused", "host_unresponsive", breaker.reason(host), status)
         try:
             with self.ctx.throttle.slot(host, interval):
+                left = self._deadline - time.monotonic()
+                if left <= 0:
+                    message = f"the URL's deadline of {self.policy.url_deadline:g}s passed"
+                    return _Attempt(current, None, "error", "timeout", message, status)
                 self.ctx.requests += 1
-                return read_response(
+                response = read_response(
                     self.ctx.client,
                     current,
                     headers,
                     max_bytes=max_bytes or self.policy.max_body_bytes,
-                    max_seconds=self.policy.max_request_seconds,
+                    max_seconds=min(self.policy.max_request_seconds, left),
+                    timeout=httpx.Timeout(
+                        min(self.policy.read_timeout, left), connect=min(self.policy.connect_timeout, left)
+                    ),
                 )
         except (httpx.TimeoutException, RequestTooSlow) as exc:
             return _Attempt(current, None, "error", "timeout", _message(exc), status)
@@ -334,6 +371,8 @@ class Fetcher:
             return _Attempt(current, None, "error", "connect", _message(exc), status)
         except httpx.HTTPError as exc:
             return _Attempt(current, None, "error", "protocol", _message(exc), status)
+        breaker.answered(host)
+        return response
 
     def _next_hop(self, current: str, response: RawResponse, seen: set[str], hops: int) -> str | _Attempt:
         """Where a redirect points, or why the chain stops there (no Location, a loop, too many hops)."""
@@ -452,7 +491,9 @@ class Fetcher:
         page_id: str | None = None,
         headers: httpx.Headers | None = None,
         fallback: FetchState | None = None,
+        page: Page | None = None,
     ) -> FetchRecord:
+        """Build the attempt's row and store it, with `page` (its body) in the same transaction."""
         etag = headers.get("etag") if headers is not None else None
         last_modified = headers.get("last-modified") if headers is not None else None
         if fallback is not None:  # a 304 may omit validators: keep the ones it confirmed
@@ -479,7 +520,7 @@ class Fetcher:
             role=role,
             depth=depth,
         )
-        self.store.add_fetch(record)
+        self._stored_new = self.store.add_fetch(record, page)
         return record
 
 

@@ -52,12 +52,21 @@ class _Inflater:
 
 
 def read_response(
-    client: httpx.Client, url: str, headers: dict[str, str], *, max_bytes: int, max_seconds: float
+    client: httpx.Client,
+    url: str,
+    headers: dict[str, str],
+    *,
+    max_bytes: int,
+    max_seconds: float,
+    timeout: httpx.Timeout | None = None,
 ) -> RawResponse:
-    """GET `url` once. Raises httpx errors, BodyTooLarge, RequestTooSlow or UnsupportedEncoding."""
+    """GET `url` once. Raises httpx errors, BodyTooLarge, RequestTooSlow or UnsupportedEncoding.
+
+    `timeout` replaces the client's connect/read timeouts for this request (a URL's deadline)."""
     started = time.monotonic()
     request_headers = {"Accept-Encoding": ACCEPT_ENCODING, **headers}
-    with client.stream("GET", url, headers=request_headers, follow_redirects=False) as response:
+    extra = {"timeout": timeout} if timeout is not None else {}
+    with client.stream("GET", url, headers=request_headers, follow_redirects=False, **extra) as response:
         declared = response.headers.get("content-length", "").strip()
         if declared.isdigit() and int(declared) > max_bytes and response.status_code < 300:
             raise BodyTooLarge(f"Content-Length {declared} exceeds {max_bytes} bytes")

@@ -46,6 +46,12 @@ class CrawlPolicy:
     max_crawl_delay: float = 120.0  # a host asking for more than this is not crawled ("crawl_delay")
     obey_robots: bool = True
     max_retries: int = 3  # extra attempts after the first, on timeout/connect/429/5xx
+    # A URL's attempts, waits and redirect hops together stop after this many seconds (wall time,
+    # not scaled): a hanging server costs one deadline per URL, not read_timeout x (1 + max_retries).
+    url_deadline: float = 30.0
+    # After this many URLs of one host in a row ended in a timeout (retries spent), the rest of its URLs
+    # in the run are refused unsent ("host_unresponsive"); 0 = never.
+    host_timeout_limit: int = 3
     backoff_base: float = 2.0  # seconds; attempt n waits between half and all of base * 2**(n-1)
     backoff_max: float = 60.0
     retry_after_max: float = 120.0  # a longer Retry-After is capped to this
@@ -53,7 +59,10 @@ class CrawlPolicy:
     max_pages: int = 500  # requests per run (all sources of a crawl_sources call), robots excluded
     max_listing_pages: int = 30  # pagination pages followed per listing URL
     max_depth: int = 1  # follow report-looking links found on report pages this many hops
-    revisit_after: timedelta | None = timedelta(hours=20)  # report pages fetched more recently are skipped
+    # Report pages fetched more recently are skipped (a source's fresh_hours overrides it)...
+    revisit_after: timedelta | None = timedelta(hours=20)
+    # ...unless revalidate: every stored page is asked for again with a conditional GET (304 if unchanged).
+    revalidate: bool = False
     # testing hooks
     delay_scale: float = 1.0
     sleep: Callable[[float], None] = time.sleep

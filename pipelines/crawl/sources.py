@@ -4,7 +4,9 @@ Columns: id, region_code, name, listing_urls (';'-separated), allowed_hosts (';'
 host names or `*.domain` for any subdomain; empty = the hosts of the listing URLs), link_rules
 (';'-separated regexes matched against a link's URL and text: extra signals that a link is a
 report; write a literal ';' as \\x3b), max_pages (page budget per run for this source), enabled,
-local (may crawl loopback/private addresses: tests only), note (free text: provenance, caveats).
+local (may crawl loopback/private addresses: tests only), note (free text: provenance, caveats),
+fresh_hours (a report page fetched less than this many hours ago is not asked for again; empty =
+the crawl policy's default, 20 hours; 0 = always revalidate; the column may be absent).
 
 The crawler admits origins (scheme, host, port), not host names. An allowed_hosts entry `host` or
 `*.domain` admits that host on the default ports only (http on 80, https on 443); `host:port` admits
@@ -17,6 +19,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -84,6 +87,7 @@ class Source:
     enabled: bool = True
     local: bool = False
     note: str = ""
+    fresh_hours: float | None = None  # None: the crawl policy's revisit_after
 
     def __post_init__(self) -> None:
         if not self.allowed_hosts:
@@ -93,6 +97,10 @@ class Source:
     @property
     def source_id(self) -> str:
         return self.id
+
+    def revisit_after(self, default: timedelta | None) -> timedelta | None:
+        """How long a fetched report page of this source stays fresh: its own window, or `default`."""
+        return timedelta(hours=self.fresh_hours) if self.fresh_hours is not None else default
 
     def allows_host(self, host: str | None) -> bool:
         """True if `host` (no port) is one of the allowed hosts; `*.x.gov.cn` admits x.gov.cn and subdomains.
@@ -179,6 +187,13 @@ def parse_source(row: dict[str, str], where: str = "source") -> Source:
         raise ValueError(f"{where}: max_pages must be an integer, got {max_pages_cell!r}") from exc
     if max_pages < 1:
         raise ValueError(f"{where}: max_pages must be at least 1")
+    fresh_cell = (row.get("fresh_hours") or "").strip()
+    try:
+        fresh_hours = float(fresh_cell) if fresh_cell else None
+    except ValueError:
+        raise ValueError(f"{where}: fresh_hours must be a number of hours, got {fresh_cell!r}") from None
+    if fresh_hours is not None and not 0 <= fresh_hours < 1e6:
+        raise ValueError(f"{where}: fresh_hours must be 0 or more, got {fresh_cell!r}")
     source = Source(
         id=source_id,
         listing_urls=listing_urls,
@@ -190,6 +205,7 @@ def parse_source(row: dict[str, str], where: str = "source") -> Source:
         enabled=_bool(row.get("enabled", "true"), "enabled", where),
         local=_bool(row.get("local"), "local", where),
         note=(row.get("note") or "").strip(),
+        fresh_hours=fresh_hours,
     )
     for url in listing_urls:
         if not source.allows_url(url):

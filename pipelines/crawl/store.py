@@ -21,8 +21,11 @@ __all__ = ["ERROR_KINDS_REFUSED", "CrawlStore", "FetchRecord", "FetchState", "Me
 #       redirect hop), "private_address" (host resolves to a loopback/private/link-local... address and
 #       the source is not local), "robots" (robots.txt disallows), "crawl_delay" (the host's Crawl-delay
 #       exceeds policy.max_crawl_delay), "budget" (page budget of the run or source spent),
-#       "too_large" (body over policy.max_body_bytes, decoded), "content_type" (not HTML or text/plain)
-#   error (the request failed; the first three are retried): "timeout", "connect", "http_5xx"
+#       "too_large" (body over policy.max_body_bytes, decoded), "content_type" (not HTML or text/plain),
+#       "host_unresponsive" (policy.host_timeout_limit URLs of the host in a row timed out in this run:
+#       the rest of its requests are not sent)
+#   error (the request failed; the first three are retried, within policy.url_deadline): "timeout"
+#       (also: the URL's deadline passed), "connect", "http_5xx"
 #       (500-599; 501/505 not retried), "http_429" (retried, honouring Retry-After), "http_4xx"
 #       (never retried), "dns", "redirect_loop", "too_many_redirects", "bad_redirect" (3xx without
 #       Location), "encoding" (unsupported Content-Encoding or corrupt compression), "protocol"
@@ -41,6 +44,7 @@ ERROR_KINDS_REFUSED = frozenset(
         "too_large",
         "content_type",
         "crawl_delay",
+        "host_unresponsive",
     }
 )
 
@@ -59,8 +63,9 @@ class CrawlStore(Protocol):
         """Store a body; False (and nothing written) if a page with that page_id is already stored."""
         ...
 
-    def add_fetch(self, fetch: FetchRecord) -> None:
-        """Append one attempt. Never updates or deletes earlier rows."""
+    def add_fetch(self, fetch: FetchRecord, page: Page | None = None) -> bool:
+        """Append one attempt and, in the same transaction, the body it fetched (if any): both land
+        or neither does. True when that body was new. Never updates or deletes earlier rows."""
         ...
 
     def page_body(self, page_id: str) -> bytes | None:
@@ -92,8 +97,11 @@ class MemoryStore:
             self.pages[page.page_id] = page
             return True
 
-    def add_fetch(self, fetch: FetchRecord) -> None:
+    def add_fetch(self, fetch: FetchRecord, page: Page | None = None) -> bool:
         with self._lock:
+            new = page is not None and page.page_id not in self.pages
+            if page is not None and new:
+                self.pages[page.page_id] = page
             self.fetches.append(fetch)
             if fetch.outcome in ("ok", "not_modified"):
                 self._last[fetch.url] = FetchState(
@@ -103,6 +111,7 @@ class MemoryStore:
                     last_modified=fetch.last_modified,
                     fetched_at=fetch.fetched_at,
                 )
+            return new
 
     def page_body(self, page_id: str) -> bytes | None:
         with self._lock:

@@ -8,18 +8,27 @@ automatically, and the configuration is locked so a query cannot turn any of tha
 exception is the file an export was asked to write (`writable`), allowed by path before the lock.
 `check_query` adds a statement allow-list on top for SQL typed by a user: DuckDB itself lets a
 sandboxed connection re-attach its own file read-only and COPY over its own WAL, so only SELECT and
-EXPLAIN statements run. A clear error replaces DuckDB's lock message when a build holds the file.
+EXPLAIN statements run.
+
+Readers and writers take turns (`pipelines.land.lock`): a reader holds the shared lock for as long
+as its connection is open and waits at most `wait_s` for a writer's window to close, then gives up
+with `WarehouseBusy` ("busy, retry"). Writers hold the exclusive lock only around their short write
+windows. DuckDB's own lock error (a process outside fazhi holds the file) is retried on both sides
+(`pipelines.land.retry`).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
-from pipelines.land.lock import warehouse_write_lock
+from pipelines.land.lock import DEFAULT_READ_WAIT_S, lock_timeout_s, warehouse_read_lock, warehouse_write_lock
+from pipelines.land.retry import connect_retrying
 from pipelines.land.schema import ensure_raw_schema
 
 
@@ -45,24 +54,57 @@ def _quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def open_read_only(db: Path, *, writable: Path | None = None) -> duckdb.DuckDBPyConnection:
+class ReadConnection:
+    """A sandboxed read-only DuckDB connection that holds the shared warehouse lock until closed.
+
+    Everything but `close` (and the context manager) is the DuckDB connection's own.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, lock: ExitStack) -> None:
+        self._con = con
+        self._lock = lock
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+    def close(self) -> None:
+        try:
+            self._con.close()
+        finally:
+            self._lock.close()
+
+    def __enter__(self) -> ReadConnection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_read_only(
+    db: Path, *, writable: Path | None = None, wait_s: float = DEFAULT_READ_WAIT_S
+) -> ReadConnection:
     """The one way to read the warehouse: read-only, external access off, configuration locked.
 
-    `writable` is the single file the connection may also write (an export's output, written by
-    COPY with `use_tmp_file false`, because COPY's temporary sibling file would not be allowed).
+    Waits at most `wait_s` for a writer (fazhi's, by the shared lock; anyone else's, by retrying
+    DuckDB's lock error), then raises `WarehouseBusy`. `writable` is the single file the connection
+    may also write (an export's output, written by COPY with `use_tmp_file false`, because COPY's
+    temporary sibling file would not be allowed).
     """
     db = Path(db)
     if not db.exists():
         raise WarehouseError(f"no warehouse at {db}: run `make run` (or `fazhi build`) first")
+    deadline = time.monotonic() + wait_s
+    lock = ExitStack()
     try:
-        con = duckdb.connect(str(db), read_only=True, config=dict(SANDBOX_CONFIG))
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise WarehouseError(
-                f"the warehouse {db} is locked by a writing process (a build or dagster run); "
-                "retry when it finishes"
-            ) from None
-        raise WarehouseError(f"cannot open {db}: {exc}") from None
+        lock.enter_context(warehouse_read_lock(db, timeout_s=wait_s))
+        left = max(0.0, deadline - time.monotonic())
+        try:
+            con = connect_retrying(db, read_only=True, config=SANDBOX_CONFIG, timeout_s=left, reader=True)
+        except duckdb.IOException as exc:
+            raise WarehouseError(f"cannot open {db}: {exc}") from None
+    except BaseException:
+        lock.close()
+        raise
     try:
         if writable is not None:
             con.execute(f"set allowed_paths = [{_quote_literal(str(Path(writable).absolute()))}]")
@@ -70,8 +112,9 @@ def open_read_only(db: Path, *, writable: Path | None = None) -> duckdb.DuckDBPy
         con.execute("set lock_configuration = true")
     except BaseException:
         con.close()
+        lock.close()
         raise
-    return con
+    return ReadConnection(con, lock)
 
 
 def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> None:
@@ -92,10 +135,15 @@ def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> None:
 @contextmanager
 def write_connection(db: Path, *, memory_limit: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writing connection for a caller that already holds the write lock (the dbt asset holds it
-    across the dbt run and writes its bookkeeping rows in between)."""
+    across the dbt run and writes its bookkeeping rows in between).
+
+    A process outside fazhi holding the file (a plain read-only connection) is waited for, up to
+    FAZHI_LOCK_TIMEOUT_S, then `WarehouseBusy` names it."""
     db = Path(db)
     db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db), config={"memory_limit": memory_limit})
+    con = connect_retrying(
+        db, read_only=False, config={"memory_limit": memory_limit}, timeout_s=lock_timeout_s(), reader=False
+    )
     try:
         ensure_raw_schema(con)
         yield con

@@ -42,9 +42,19 @@ class DuckDBCrawlStore:
         with self._connect() as con:
             return add_page(con, page)
 
-    def add_fetch(self, fetch: FetchRecord) -> None:
+    def add_fetch(self, fetch: FetchRecord, page: Page | None = None) -> bool:
+        """The attempt's row and its body in one transaction: after a crash at any point both are
+        stored or neither is (a SIGKILL between two writes used to keep the body without its row)."""
         with self._connect() as con:
-            add_record(con, fetch)
+            con.execute("BEGIN")
+            try:
+                new = add_page(con, page) if page is not None else False
+                add_record(con, fetch)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+            return new
 
     def page_body(self, page_id: str) -> bytes | None:
         with self._connect() as con:

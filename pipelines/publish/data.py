@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.land.connect import open_read_only, require
+from pipelines.land.lock import DEFAULT_READ_WAIT_S
 
 MAX_YEARS = 15  # coverage columns: the most recent years
 
@@ -281,10 +282,10 @@ def _document(d: dict[str, Any]) -> Document:
     )
 
 
-def load(db: Path) -> ReportData:
+def load(db: Path, *, wait_s: float = DEFAULT_READ_WAIT_S) -> ReportData:
     """Read what the report shows from the marts of `db` (read-only)."""
     db = Path(db)
-    con = open_read_only(db)
+    con = open_read_only(db, wait_s=wait_s)
     try:
         require(con, *MARTS)
         coverage = _rows(con, COVERAGE_SQL)
