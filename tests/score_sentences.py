@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pipelines.extract import load_catalog
 from pipelines.extract.quantities import extract_figures
-from pipelines.records import Document
+from tests.sentence_sets import report_doc
 
 SETS = Path(__file__).parent / "fixtures"
 DEFAULT_SET = SETS / "sentences"
@@ -97,12 +97,7 @@ def score(verbose: bool = False, labels_dir: Path = DEFAULT_SET) -> dict[str, fl
     qualifiers: Counter[str] = Counter()
     for line in (labels_dir / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
-        doc = Document(
-            document_id=item["id"], page_id=item["id"], part=0, is_report=True, doc_type="annual_report",
-            title=None, issuer=None, issuer_kind=None, region=None, region_reason=None,
-            report_year=item.get("year"), year_reason=None, period="full_year", publish_date=None,
-            written_date=None, body_text=item["sentence"],
-        )  # fmt: skip
+        doc = report_doc(item["sentence"], item.get("year"), document_id=item["id"])
         gold = [f for f in item["figures"] if is_result(f)]
         matched: set[int] = set()
         mentions, quantities = extract_figures(doc, catalog)

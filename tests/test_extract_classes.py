@@ -14,39 +14,26 @@ import pytest
 
 from pipelines.extract import extract_mentions
 from pipelines.records import Document, Mention
+from tests import sentence_sets
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SENTENCES = {
-    d["id"]: d for d in map(json.loads, (FIXTURES / "sentences/labels.jsonl").read_text("utf-8").splitlines())
-}
+SENTENCES = sentence_sets.load("sentences")
 
 
 def _doc(body: str, year: int | None, period: str = "full_year") -> Document:
-    return Document(
-        document_id="d-0", page_id="d", part=0, is_report=True, doc_type="annual_report", title=None,
-        issuer=None, issuer_kind=None, region=None, region_reason=None, report_year=year, year_reason=None,
-        period=period, publish_date=None, written_date=None, body_text=body,
-    )  # fmt: skip
+    return sentence_sets.report_doc(body, year, period)
 
 
 def _mentions(sid: str, year: int | None = None, period: str = "full_year") -> list[Mention]:
-    s = SENTENCES[sid]
-    return extract_mentions(_doc(s["sentence"], year or s["year"] or 2020, period))
+    return sentence_sets.mentions(SENTENCES[sid], year, period)
 
 
 def _facts(sid: str, year: int | None = None) -> set[tuple[str, float]]:
-    """(code, value) of what reaches the fact table: whole-region levels."""
-    return {(m.indicator_code, m.value) for m in _mentions(sid, year) if m.is_region_result}
+    return sentence_sets.facts(SENTENCES[sid], year)
 
 
 def _labelled(sid: str) -> set[tuple[str, float]]:
-    """The sentence's labelled whole-region results."""
-    return {
-        (f["code"], f["value"])
-        for f in SENTENCES[sid]["figures"]
-        if f["code"] and f["scope"] == "whole_region" and f["measure"] in ("count", "rate", "amount")
-        and not f["year_qualifier"]
-    }  # fmt: skip
+    return sentence_sets.labelled(SENTENCES[sid])
 
 
 # --- periods -------------------------------------------------------------------------------------
@@ -752,3 +739,11 @@ def test_a_sentence_that_opens_with_an_aim_states_targets() -> None:
     mentions, quantities = extract_figures(_doc(s["sentence"], 2016))
     assert mentions == []
     assert {q.measure for q in quantities} == {"target"}
+
+
+def test_a_cut_off_in_another_year_is_that_years_figure() -> None:
+    # sentences_thin t0004: the stock at the end of 2019 is 2019's, not a 2020 report's
+    thin = sentence_sets.load("sentences_thin")
+    record = thin["t0004"]
+    assert ("proof_items_cancelled", 13000.0) not in sentence_sets.facts(record, 2020)
+    assert ("proof_items_cancelled", 13000.0) in sentence_sets.facts(record, 2019)

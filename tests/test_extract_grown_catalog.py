@@ -7,48 +7,32 @@ of phrasing, never a page: the rule it checks is one a careful reader of these r
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from pipelines.extract import extract_mentions
 from pipelines.extract.numbers import RANK_UNIT, SCORE_UNIT, scan_quantities
 from pipelines.records import Document, Mention
+from tests import sentence_sets
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SENTENCES = {
-    d["id"]: d
-    for d in map(json.loads, (FIXTURES / "sentences_extended/labels.jsonl").read_text("utf-8").splitlines())
-}
+SENTENCES = sentence_sets.load("sentences_extended")
 
 
 def _doc(body: str, year: int | None, period: str = "full_year") -> Document:
-    return Document(
-        document_id="d-0", page_id="d", part=0, is_report=True, doc_type="annual_report", title=None,
-        issuer=None, issuer_kind=None, region=None, region_reason=None, report_year=year, year_reason=None,
-        period=period, publish_date=None, written_date=None, body_text=body,
-    )  # fmt: skip
+    return sentence_sets.report_doc(body, year, period)
 
 
-def _mentions(sid: str) -> list[Mention]:
-    s = SENTENCES[sid]
-    return extract_mentions(_doc(s["sentence"], s["year"] or 2020))
+def _mentions(sid: str, year: int | None = None, period: str = "full_year") -> list[Mention]:
+    return sentence_sets.mentions(SENTENCES[sid], year, period)
 
 
-def _facts(sid: str) -> set[tuple[str, float]]:
-    """(code, value) of what reaches the fact table: whole-region levels."""
-    return {(m.indicator_code, m.value) for m in _mentions(sid) if m.is_region_result}
+def _facts(sid: str, year: int | None = None) -> set[tuple[str, float]]:
+    return sentence_sets.facts(SENTENCES[sid], year)
 
 
 def _labelled(sid: str) -> set[tuple[str, float]]:
-    """The sentence's labelled whole-region results."""
-    return {
-        (f["code"], f["value"])
-        for f in SENTENCES[sid]["figures"]
-        if f["code"] and f["scope"] == "whole_region" and f["measure"] in ("count", "rate", "amount")
-        and not f["year_qualifier"]
-    }  # fmt: skip
+    return sentence_sets.labelled(SENTENCES[sid])
 
 
 READ = [

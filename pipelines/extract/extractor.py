@@ -426,6 +426,8 @@ def _partial(period: str, doc_period: str) -> bool:
     return have is not None and whole is not None and have < min(whole, _YEAR_CUTOFF_MONTHS)
 
 
+# A cut-off date of another year ("截至2019年年底", "截至2023年3月15日"): the figure stands at that date.
+_CUTOFF_YEAR_RE = re.compile(r"截[至止到](?:目前|今年)?[,，]?\s*(?P<y>(?:19|20)\d{2})年")
 # A figure the sentence quotes from another document ("《江西省2021年度法治政府建设情况》提及…率达85.1%").
 _CITED_RE = re.compile(
     r"《[^》]*?(?P<y>(?:19|20)\d{2})年[^》]*》[^,，;；。]{0,6}(?:中)?(?:提及|显示|指出|提到|公布)"
@@ -441,6 +443,9 @@ def _other_year(sentence_before: str, report_year: int | None) -> bool:
     cited = list(_CITED_RE.finditer(sentence_before))
     if cited and int(cited[-1].group("y")) != report_year:
         return True
+    cutoff = list(_CUTOFF_YEAR_RE.finditer(sentence_before))
+    if cutoff and int(cutoff[-1].group("y")) != report_year:
+        return True  # "截至2019年年底…" in a 2020 report: the stock at another year's date
     found = list(_CLAUSE_YEAR_RE.finditer(sentence_before))
     if not found or int(found[-1].group("y")) == report_year:
         return False

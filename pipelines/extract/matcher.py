@@ -70,7 +70,11 @@ def _match_rule(rule: Rule, q: Quantity | None, ctx: QuantityContext) -> Match |
             m = rule.left_re.match(unquoted)
             if m is not None:
                 distance = len(unquoted) - m.start("t")
-    if distance is None and rule.right_re is not None and q is not None:
+    if rule.left_re is not None and rule.right_re is not None:
+        # both sides given: the words before and after the number must both be there
+        if distance is None or q is None or rule.right_re.match(ctx.right) is None:
+            return None
+    elif distance is None and rule.right_re is not None and q is not None:
         m2 = rule.right_re.match(ctx.right)
         if m2 is not None:
             distance = m2.end()

@@ -94,7 +94,7 @@ class Rule:
     codes: tuple[str, ...]
     kind: Literal["count", "amount", "percent"]
     left: str | None = None  # must match at the end of the text before the number
-    right: str | None = None  # must match at the start of the text after the number
+    right: str | None = None  # must match at the start of the text after the number (with left: both)
     units: frozenset[str] | None = None  # allowed counters for counts
     anchor: str | None = None  # topic that must precede within anchor_scope
     anchor_scope: AnchorScope = "sentence"
@@ -361,6 +361,8 @@ RULES_NEW: tuple[Rule, ...] = (
     R("intermediary_service_items", "count", left=rf"(?:保留|规范|公布|梳理)(?:[^,，;；。\d]{{0,6}})?中介服务事项{GI(3)}", units=ITEMS, exclude=r"收费|不属于|再次"),
     R("power_items_received", "count", left=rf"承接[^,，;；。\d]{{0,12}}?(?:赋权|下放|事项|权限){G(3)}", units=ITEMS, exclude=r"平均|每个"),
     R("proof_items_cancelled", "count", left=rf"取消[^,，;；。\d]{{0,12}}?证明(?:事项|材料)?{G(2)}", units=ITEMS),
+    # the count between the verb and the proofs: "一举取消…证明298项" is above; "取消298项证明事项"
+    R("proof_items_cancelled", "count", left=r"取消(?:了)?$", right=r"(?:各类|村\(?社区\)?)?证明(?:事项|材料)?", units=ITEMS),
     # Supervision of lower units: the units inspected ("对4家单位开展法治政府建设督察"); one part of a list of
     # inspected kinds ("对2个市州和4个省直部门…") is not the count.
     R("supervision_units_inspected", "count", right=rf"{GI(20)}?(?:进行|开展)了?(?:法治政府建设|法治建设|法治)?(?:工作)?(?:实地|专项)?(?:督察|督查)", units=frozenset({"个", "家"}), exclude_left=r"^(?:个|家)?[^,，;；。\d]{0,12}[和及与、]$"),
@@ -409,6 +411,10 @@ RULES_NEW: tuple[Rule, ...] = (
     R("one_visit_rate", "percent", right=rf"(?:的)?(?:事项)?(?:实现|达到)了?“?{ONE_VISIT}(?!改革)"),
     # the list: "梳理出第一批只跑一次事项289项"; averages per level and bundles with 零跑动 are not one list.
     R("one_visit_items", "count", left=rf"{ONE_VISIT}”?(?:事项)(?:清单)?(?:共)?{GI(3)}", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑"),
+    # the count before the items or the programme: "8596个事项实现了“最多跑一次”", "第一批194项“最多跑一次”事项",
+    # "“一次办好”事项清单共1127项" (a batch of a list is a part: 第一批 is read, its scope decided elsewhere)
+    R("one_visit_items", "count", right=rf"(?:的)?(?:事项|政务服务事项)?(?:实现了?|纳入)?“?{ONE_VISIT}(?!改革|占比|比例)", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑|占比|比例"),
+    R("one_visit_items", "count", left=rf"{ONE_VISIT}”?事项清单(?:共|总数)?{GI(3)}", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑"),
     # "法律顾问覆盖率达到85%"; village coverage (一村(社区)一法律顾问) is public legal service.
     rate("legal_adviser_coverage_rate", r"法律顾问(?:制度)?(?:覆盖率|建立率|配备率)", exclude=r"村|社区|居"),
     # --- public legal service --------------------------------------------------------------------------

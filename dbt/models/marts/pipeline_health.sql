@@ -127,7 +127,7 @@ figures as (
     union all
     select 'facts', 'quantities_typed', null, count(*), null from quantities where is_typed
     union all
-    select 'facts', 'corrections', status, count(*), null from {{ ref('fct_corrections') }} group by status
+    select 'facts', 'corrections', status, count(*), null from {{ portable(ref('fct_corrections')) }} group by status
     union all
     select 'facts', 'quantity_results', null, count(*), null from quantities where is_region_result
     union all
