@@ -65,6 +65,48 @@ def generate_docs(db: Path) -> Path:
     return DBT_PROJECT_DIR / "target" / "index.html"
 
 
+PID_TAG = "fazhi/pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def release_dead_runs_slots(instance) -> list[str]:
+    """Free the pool slots held by builds that can no longer free them: a `fazhi build` killed with
+    SIGKILL leaves its run STARTED and its `duckdb_writer` slot claimed in a persistent instance, and
+    every later build would wait for that slot forever. A run qualifies when it has finished, or when
+    it was started by `fazhi build` (tagged with its pid) and that process is gone; runs of the
+    Dagster daemon are left to its run monitoring. Returns the run ids released."""
+    from dagster import DagsterRunStatus
+
+    released = []
+    storage = instance.event_log_storage
+    for run_id in sorted(storage.get_concurrency_run_ids()):
+        run = instance.get_run_by_id(run_id)
+        finished = run is None or run.status in (
+            DagsterRunStatus.SUCCESS,
+            DagsterRunStatus.FAILURE,
+            DagsterRunStatus.CANCELED,
+        )
+        pid = (run.tags.get(PID_TAG) if run is not None else None) or ""
+        dead = pid.isdigit() and not _alive(int(pid))
+        if finished or dead:
+            storage.free_concurrency_slots_for_run(run_id)
+            if run is not None and dead and not finished:
+                instance.report_run_failed(
+                    run, "its fazhi build process died (killed); its pool slot was freed"
+                )
+            released.append(run_id)
+    return released
+
+
 def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, quiet: bool = False) -> bool:
     """Run the build; False when it failed, WarehouseBusy when it gave up on a busy warehouse."""
     db = db.resolve()
@@ -97,7 +139,9 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
         "progress": {"config": {"total_steps": len(job.graph.node_defs)}},
     }
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+    release_dead_runs_slots(instance)
     result = job.execute_in_process(
+        tags={PID_TAG: str(os.getpid())},
         run_config={
             "ops": {"ingest_files": {"config": {"include_samples": include_samples}}},
             "loggers": loggers,

@@ -148,18 +148,40 @@ def print_table(columns: list[str], rows: list[tuple], *, max_width: int = 60) -
     Console(soft_wrap=False).print(table)
 
 
+def _query_text(arg: str) -> str:
+    """The SQL of `fazhi query`: the argument itself, `-` for standard input, `@FILE` for a file."""
+    if arg == "-":
+        return sys.stdin.read()
+    if arg.startswith("@"):
+        path = Path(arg[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot read {path}: {exc.strerror}") from None
+    return arg
+
+
+def duckdb_message(exc: Exception) -> str:
+    """DuckDB's message on one line, with its hints ("Candidate bindings: …", "Did you mean …") kept
+    and the echo of the query (LINE 1: … and its caret) left out."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    kept = [ln for ln in lines if not ln.startswith("LINE ") and set(ln) != {"^"}]
+    return " ".join(kept)
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
     from pipelines.land.connect import check_query
 
+    sql = _query_text(args.sql)
     con = _connect_read_only(Path(args.db), args.wait)
     try:
         try:
-            _warehouse_call(check_query, con, args.sql)
-            cur = con.execute(args.sql)
+            _warehouse_call(check_query, con, sql)
+            cur = con.execute(sql)
         except duckdb.Error as exc:
-            raise UserError(str(exc).splitlines()[0]) from None
+            raise UserError(duckdb_message(exc)) from None
         columns = [d[0] for d in cur.description] if cur.description else []
         rows = cur.fetchmany(args.limit) if args.limit else cur.fetchall()
     finally:
@@ -172,6 +194,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         w.writerows([[cell(v) for v in r] for r in rows])
     elif args.format == "json":
         print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str))
+    elif args.format == "jsonl":
+        for r in rows:
+            print(json.dumps(dict(zip(columns, r, strict=True)), ensure_ascii=False, default=str))
     else:
         print_table(columns, rows)
         print(f"{len(rows)} row(s)")
@@ -195,7 +220,7 @@ def summary(db: Path) -> dict[str, Any]:
         "documents": health.total("documents_found"),
         "reports": health.total("reports"),
         "indicator mentions": health.total("indicator_mentions"),
-        "indicator facts": health.total("indicator_values"),
+        "indicator values": health.total("indicator_values"),
         "regions with facts": health.total("fact_regions"),
         "years": ", ".join(health.keys("values_by_year")) or None,
         "pages failed": health.total("pages_failed"),
@@ -282,10 +307,22 @@ def _warehouse_call(fn, *args, **kwargs):
         raise UserError(str(exc)) from None
 
 
+def _output(raw: str, name: str) -> Path:
+    """Where `-o` points: a path ending in a slash (or an existing folder) is a folder, created if
+    needed, with `name` inside; anything else is the file itself. Path() drops the trailing slash,
+    so it is read from the argument as typed."""
+    if raw.endswith(("/", os.sep)) or Path(raw).is_dir():
+        folder = Path(raw)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / name
+    return Path(raw)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from pipelines.publish import write_report
 
-    path = _warehouse_call(write_report, Path(args.db), Path(args.out), wait_s=args.wait)
+    out = _output(args.out, "fazhi-report.html")
+    path = _warehouse_call(write_report, Path(args.db), out, wait_s=args.wait)
     print(f"report written to {path}")
     return 0
 
@@ -293,7 +330,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pipelines.export import export_table
 
-    out = Path(args.out) if args.out else None
+    bare = args.table.rpartition(".")[2]
+    out = _output(args.out, f"{bare}.{args.format}") if args.out else None
     print(_warehouse_call(export_table, Path(args.db), args.table, args.format, out, wait_s=args.wait))
     return 0
 
@@ -348,9 +386,11 @@ EPILOG_EXTRACT = """examples:
 """
 
 EPILOG_QUERY = """examples:
-  fazhi query "select * from marts.fct_rule_of_law_indicators limit 10"
+  fazhi query "select * from fct_rule_of_law_indicators limit 10"     # the marts are on the search path
   fazhi query "select region_code, year, value from marts.fct_rule_of_law_indicators
                where indicator_code = 'recon_cases_accepted'" --format csv
+  fazhi query @coverage.sql --format jsonl                             # SQL from a file
+  echo "from marts.fct_corrections" | fazhi query -                    # SQL from standard input
 """
 
 EPILOG_CRAWL = """examples:
@@ -524,9 +564,9 @@ def _add_query(sub) -> None:
         description="Run SQL on the warehouse with a read-only connection and print a table.",
         epilog=EPILOG_QUERY,
     )
-    p.add_argument("sql")
+    p.add_argument("sql", help="the SQL; '-' reads it from standard input, '@FILE' from a file")
     _db_option(p)
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=["table", "csv", "json", "jsonl"], default="table")
     p.add_argument("--limit", type=int, default=0, help="at most this many rows (0 = all)")
     _wait_option(p)
 
@@ -596,11 +636,21 @@ def _add_hosts(sub) -> None:
     _wait_option(p)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("fazhi")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fazhi",
         description="Rule-of-law reports of Chinese governments, as clean numbers with evidence.",
     )
+    parser.add_argument("--version", action="version", version=f"fazhi {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in (
         _add_build,

@@ -9,7 +9,7 @@ were never built has no pipeline_health: its figures are None and the status say
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,12 @@ def read_health(con: duckdb.DuckDBPyConnection) -> Health | None:
 
 
 def _iso(value: Any) -> str | None:
-    return value.isoformat(sep=" ", timespec="seconds") if isinstance(value, datetime) else value
+    """A time with its zone: the warehouse stores UTC without a zone, so a naive value is UTC."""
+    if not isinstance(value, datetime):
+        return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.isoformat(sep=" ", timespec="seconds")
 
 
 def _file_facts(db: Path) -> dict[str, Any]:
@@ -87,7 +92,7 @@ def _file_facts(db: Path) -> dict[str, Any]:
     return {
         "warehouse": str(db),
         "size_mb": round(stat.st_size / 1e6, 1),
-        "last_write": _iso(datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0)),
+        "last_write": _iso(datetime.fromtimestamp(stat.st_mtime, UTC).replace(microsecond=0)),
     }
 
 
@@ -138,6 +143,7 @@ def _failures(h: Health) -> dict[str, dict[str, int]]:
         "cleaning_warnings": h.counts("cleaning_warnings"),
         "ingest_errors": h.counts("ingest_errors"),
         "fetch_errors": h.counts("fetch_errors"),
+        "failed_files": h.counts("failed_files"),
     }
 
 
@@ -251,6 +257,10 @@ def _failure_lines(failures: dict[str, dict[str, int]]) -> list[str]:
         if groups:
             lines.append(f"  {title} ({sum(groups.values())}):")
             lines += [f"    {n:>5}  {reason}" for reason, n in groups.items()]
+    files = failures.get("failed_files") or {}
+    if files:
+        lines += ["", "files that failed (latest first, at most 20; they wait in inbox/failed/):"]
+        lines += [f"  {name}" for name in files]
     return lines
 
 

@@ -14,6 +14,24 @@ import pytest
 from pipelines.paths import PROJECT_ROOT
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_dagster_home(tmp_path_factory: pytest.TempPathFactory):
+    """Tests run on their own Dagster instance, never the user's `.dagster_home` (which `make test`
+    exports): test runs stay out of the UI's history, and a build a test kills cannot leave state in
+    the user's instance."""
+    import shutil
+
+    home = tmp_path_factory.mktemp("dagster_home")
+    shutil.copy(PROJECT_ROOT / "config" / "dagster.yaml", home / "dagster.yaml")
+    previous = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    yield home
+    if previous is None:
+        os.environ.pop("DAGSTER_HOME", None)
+    else:
+        os.environ["DAGSTER_HOME"] = previous
+
+
 @pytest.fixture(scope="session")
 def dbt_manifest(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`dbt parse` must run before the Dagster definitions (which read the manifest) are imported."""

@@ -134,6 +134,8 @@ def test_status_groups_failures_by_reason(built_warehouse: Path, tmp_path: Path)
     assert failures["fetch_errors"] == {"timeout": 2, "http_404": 1}
     assert failures["cleaning_errors"] == {"undecodable body": 1}
     assert failures["cleaning_warnings"] == {"no title": 1}
-    assert status["last_fetch"] == "2024-04-02 08:00:00"
+    assert status["last_fetch"] == "2024-04-02 08:00:00+00:00"  # stored as UTC, printed with its zone
     text = format_status(status)
     assert "failed fetches (3)" in text and "unsupported file type" in text
+    # the failed files are named, with their reason
+    assert "inbox/a.doc — unsupported file type" in text and "inbox/b.doc — unsupported file type" in text

@@ -108,6 +108,8 @@ def open_read_only(
     try:
         if writable is not None:
             con.execute(f"set allowed_paths = [{_quote_literal(str(Path(writable).absolute()))}]")
+        # the marts are what users query: `from fct_rule_of_law_indicators` finds marts.fct_…
+        con.execute("set search_path = 'main,marts'")
         con.execute("set enable_external_access = false")
         con.execute("set lock_configuration = true")
     except BaseException:

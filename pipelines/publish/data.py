@@ -11,7 +11,7 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -298,7 +298,7 @@ def load(db: Path, *, wait_s: float = DEFAULT_READ_WAIT_S) -> ReportData:
     regions, cells, years = _coverage(coverage)
     return ReportData(
         db_name=db.name,
-        generated_at=datetime.now().replace(microsecond=0),
+        generated_at=datetime.now(UTC).replace(microsecond=0),
         years=years,
         regions=regions,
         cells=cells,

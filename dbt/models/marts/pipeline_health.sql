@@ -172,6 +172,10 @@ figures as (
     select 'failures', 'ingest_errors', {{ failure_reason('error') }}, count(*), null
     from ingest_errors group by all
     union all
+    -- the files themselves (the 20 latest), so `fazhi status` can name them
+    select 'failures', 'failed_files', location || ' — ' || error, 1, seen_at
+    from (select * from ingest_errors order by seen_at desc, location limit 20)
+    union all
     select 'failures', 'fetch_errors', coalesce(error_kind, outcome), count(*), null
     from fetches where error_kind is not null or error is not null group by all
 )
