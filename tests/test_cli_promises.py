@@ -73,3 +73,13 @@ def test_an_output_ending_in_a_slash_is_a_folder(built_warehouse: Path, tmp_path
     r = fazhi("report", "-o", f"{tmp_path}/out/", "--db", str(built_warehouse))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "out" / "fazhi-report.html").is_file()
+
+
+def test_a_query_on_a_warehouse_without_marts_is_answered(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "raw-only.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema raw; create table raw.pages (page_id varchar)")
+    r = fazhi("query", "select count(*) as n from raw.pages", "--db", str(db), "--format", "json")
+    assert r.returncode == 0 and json.loads(r.stdout) == [{"n": 0}], r.stderr

@@ -108,8 +108,13 @@ def open_read_only(
     try:
         if writable is not None:
             con.execute(f"set allowed_paths = [{_quote_literal(str(Path(writable).absolute()))}]")
-        # the marts are what users query: `from fct_rule_of_law_indicators` finds marts.fct_…
-        con.execute("set search_path = 'main,marts'")
+        # the marts are what users query: `from fct_rule_of_law_indicators` finds marts.fct_… (a
+        # warehouse whose marts are not built yet has no such schema, and keeps the default path)
+        has_marts = con.execute(
+            "select count(*) from information_schema.schemata where schema_name = 'marts'"
+        ).fetchone()[0]
+        if has_marts:
+            con.execute("set search_path = 'main,marts'")
         con.execute("set enable_external_access = false")
         con.execute("set lock_configuration = true")
     except BaseException:
