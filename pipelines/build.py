@@ -68,16 +68,6 @@ def generate_docs(db: Path) -> Path:
 PID_TAG = "fazhi/pid"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def release_dead_runs_slots(instance) -> list[str]:
     """Free the pool slots held by builds that can no longer free them: a `fazhi build` killed with
     SIGKILL leaves its run STARTED and its `duckdb_writer` slot claimed in a persistent instance, and
@@ -85,6 +75,8 @@ def release_dead_runs_slots(instance) -> list[str]:
     it was started by `fazhi build` (tagged with its pid) and that process is gone; runs of the
     Dagster daemon are left to its run monitoring. Returns the run ids released."""
     from dagster import DagsterRunStatus
+
+    from pipelines.lifeline import alive
 
     released = []
     storage = instance.event_log_storage
@@ -96,7 +88,7 @@ def release_dead_runs_slots(instance) -> list[str]:
             DagsterRunStatus.CANCELED,
         )
         pid = (run.tags.get(PID_TAG) if run is not None else None) or ""
-        dead = pid.isdigit() and not _alive(int(pid))
+        dead = pid.isdigit() and not alive(int(pid))
         if finished or dead:
             storage.free_concurrency_slots_for_run(run_id)
             if run is not None and dead and not finished:
