@@ -44,3 +44,19 @@ def labelled(record: dict) -> set[tuple[str, float]]:
         if f["code"] and f["scope"] == "whole_region" and f["measure"] in RESULT_MEASURES
         and not f["year_qualifier"]
     }  # fmt: skip
+
+
+class SentenceSet:
+    """One labelled set, read by sentence id: what the class tests of each set call."""
+
+    def __init__(self, name: str) -> None:
+        self.records = load(name)
+
+    def mentions(self, sid: str, year: int | None = None, period: str = "full_year") -> list[Mention]:
+        return mentions(self.records[sid], year, period)
+
+    def facts(self, sid: str, year: int | None = None) -> set[tuple[str, float]]:
+        return facts(self.records[sid], year)
+
+    def labelled(self, sid: str) -> set[tuple[str, float]]:
+        return labelled(self.records[sid])

@@ -12,27 +12,13 @@ from pathlib import Path
 import pytest
 
 from pipelines.extract.numbers import RANK_UNIT, SCORE_UNIT, scan_quantities
-from pipelines.records import Document, Mention
 from tests import sentence_sets
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SENTENCES = sentence_sets.load("sentences_extended")
-
-
-def _doc(body: str, year: int | None, period: str = "full_year") -> Document:
-    return sentence_sets.report_doc(body, year, period)
-
-
-def _mentions(sid: str, year: int | None = None, period: str = "full_year") -> list[Mention]:
-    return sentence_sets.mentions(SENTENCES[sid], year, period)
-
-
-def _facts(sid: str, year: int | None = None) -> set[tuple[str, float]]:
-    return sentence_sets.facts(SENTENCES[sid], year)
-
-
-def _labelled(sid: str) -> set[tuple[str, float]]:
-    return sentence_sets.labelled(SENTENCES[sid])
+SET = sentence_sets.SentenceSet("sentences_extended")
+SENTENCES = SET.records
+_doc = sentence_sets.report_doc
+_mentions, _facts, _labelled = SET.mentions, SET.facts, SET.labelled
 
 
 READ = [

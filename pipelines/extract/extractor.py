@@ -220,6 +220,15 @@ class Prepared:
     seg: Segmentation
     scanned: tuple[Quantity, ...]
 
+    @functools.cached_property
+    def figures(self) -> tuple[Quantity, ...]:
+        """The numbers that can be the report's figures: none inside brackets and titles, none in the
+        plan section. Mentions, readings and the list of figures all read these."""
+        seg = self.seg
+        return tuple(
+            q for q in self.scanned if not seg.is_protected(q.start, q.end) and not seg.in_plan(q.start)
+        )
+
 
 def prepare(doc: Document) -> Prepared:
     view = reading_view(doc.body_text)
@@ -264,9 +273,7 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
     rules = _rules_for(catalog)
     text, seg = prep.text, prep.seg
     d = _Doc(text, seg, doc, catalog.codes, catalog)
-    quantities = [
-        q for q in prep.scanned if not seg.is_protected(q.start, q.end) and not seg.in_plan(q.start)
-    ]
+    quantities = list(prep.figures)
     mentions: list[Mention] = []
     last_in_clause: dict[int, Mention] = {}  # clause index -> last level mention (for changes)
     by_clause = _clause_quantities(quantities, seg)
@@ -297,26 +304,15 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                 measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
                 for code in hit.codes:
                     m_scope = scope
-                    if (
-                        code in _PUBLIC_LEGAL_SERVICE
-                        and m_scope[1]
-                        and _VILLAGE_ADVISERS_RE.search(m_scope[1])
-                    ):
-                        m_scope = (
-                            "whole_region",
-                            None,
-                        )  # village advisers' consultations are the service itself
+                    if code in _PUBLIC_LEGAL_SERVICE and _VILLAGE_ADVISERS_RE.search(m_scope[1] or ""):
+                        m_scope = ("whole_region", None)  # village advisers' consultations are the service
                     if (measure == "rate" or code in _OWN_CLAUSE_LISTS) and _level_outside_clause(
                         m_scope, ctx.sentence_before
                     ):
                         m_scope = ("whole_region", None)  # 公布区级…事项…,其中“网上办”事项占91.22%
                     if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
                         m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
-                    elif (
-                        m_scope[0] == "whole_region"
-                        and (measure != "rate" or _BARE_RATE_RE.search(ctx.left))
-                        and _after_which(ctx.sentence_before, rate=measure == "rate")
-                    ):
+                    elif m_scope[0] == "whole_region" and _breakdown(ctx, measure):
                         # a breakdown by a qualifier (其中,人民调解受理2345件,…成功率达97.4%); a share of
                         # the list just stated (其中“网上办”事项占91.22%) is the list's rate
                         m_scope = ("sub_unit", "其中")
@@ -360,13 +356,16 @@ class QuantityReading:
 _WORDS = 24
 
 
-def read_quantities(doc: Document, prep: Prepared) -> dict[int, QuantityReading]:
+def read_quantities(
+    doc: Document, prep: Prepared, catalog: Catalog | None = None
+) -> dict[int, QuantityReading]:
     """A reading for every figure of the body (keyed by its start in the view), with the same
-    qualifier rules the mentions use: the general parse that the catalog typing sits on."""
-    catalog = load_catalog()
+    qualifier rules and the same neighbours the mentions use: the general parse that the catalog
+    typing sits on."""
+    catalog = catalog or load_catalog()
     d = _Doc(prep.text, prep.seg, doc, catalog.codes, catalog)
     out: dict[int, QuantityReading] = {}
-    by_clause = _clause_quantities(list(prep.scanned), prep.seg)
+    by_clause = _clause_quantities(list(prep.figures), prep.seg)
     for ci in sorted(by_clause):
         clause = prep.seg.clauses[ci]
         qs = by_clause[ci]
@@ -383,8 +382,7 @@ def read_quantities(doc: Document, prep: Prepared) -> dict[int, QuantityReading]
             else:
                 measure = {"percent": "rate", "amount": "amount"}.get(q.kind, "count")
             scope, scope_text = find_scope(ctx.sentence_before, d.own, d.department_report)
-            bare = measure != "rate" or _BARE_RATE_RE.search(ctx.left)
-            if scope == "whole_region" and bare and _after_which(ctx.sentence_before, rate=measure == "rate"):
+            if scope == "whole_region" and _breakdown(ctx, measure):
                 scope, scope_text = "sub_unit", "其中"
             out[q.start] = QuantityReading(
                 measure=measure,
@@ -508,6 +506,14 @@ _CLAUSE_SPLIT_RE = re.compile(r"[,，;；]")
 _BARE_RATE_RE = re.compile(r"(?<![\u4e00-\u9fa5])(?:成功|办结|化解|调处|结案|审结)?率[^,，;；]{0,6}$")
 
 
+def _breakdown(ctx: QuantityContext, measure: str) -> bool:
+    """Whether the figure is a part of a breakdown after 其中; a rate only when named without its
+    topic after the part's own figures (_BARE_RATE_RE)."""
+    if measure == "rate" and not _BARE_RATE_RE.search(ctx.left):
+        return False
+    return _after_which(ctx.sentence_before, rate=measure == "rate")
+
+
 def _after_which(sentence_before: str, rate: bool = False) -> bool:
     """Whether the figure follows a 其中 of its sentence that breaks a figure down by a qualifier. A rate
     is the part's only after the part's own figures (其中,人民调解受理2345件,…成功率达97.4%); right after
@@ -568,7 +574,7 @@ def _add_change(
     m = CHANGE_RE.search(ctx.left)
     assert m is not None
     direction = m.group("dir") or m.group("dir2")
-    sign = -1.0 if direction in DOWN or direction == "降" else 1.0
+    sign = -1.0 if direction in DOWN else 1.0
     subject = _TIME_WORDS_RE.sub("", ctx.left[: m.start()].strip())
     codes: tuple[str, ...] | None = None
     if subject:

@@ -36,7 +36,7 @@ CHANGE_RE = re.compile(
 _LIST_MOVE_RE = re.compile(
     r"(?:取消|下放|承接|划转|移交|精简|压减|削减|调整|修改|修订|废止|清理)[^,，;；。\d]{0,12}$"
 )
-DOWN = ("下降", "减少", "降低", "下滑", "回落", "减")
+DOWN = ("下降", "减少", "降低", "下滑", "回落", "减", "降")
 
 
 # The number named as a target after it: "全年200件目标任务已超额完成".

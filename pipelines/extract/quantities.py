@@ -38,11 +38,11 @@ def list_quantities(
     prep = prepared or prepare(doc)
     catalog = catalog or load_catalog()
     view, seg = prep.view, prep.seg
-    readings = read_quantities(doc, prep)
+    readings = read_quantities(doc, prep, catalog)
     typed = sorted((m.start, m.end, m.indicator_code) for m in mentions if m.measure != "change_pct")
     out: list[QuantityMention] = []
-    for q in prep.scanned:
-        if q.kind not in FIGURE_KINDS or seg.is_protected(q.start, q.end) or seg.in_plan(q.start):
+    for q in prep.figures:
+        if q.kind not in FIGURE_KINDS:
             continue
         sent = seg.sentences[seg.sentence_index(q.start)]
         start, end = view.start(q.start), view.end(q.end)
