@@ -47,7 +47,9 @@ class Extraction:
 def understand(page: Page) -> tuple[CleanedPage, list[Document]]:
     """Clean and understand one page. Never raises on bad input: the cleaner records errors."""
     cleaned = clean_page(page.body, page.media_type, url=page.url, declared_encoding=page.encoding)
-    documents = understand_page(cleaned, page_id=page.page_id, url=page.url, regions=RegionIndex.load())
+    # A file carries no fetch URL, but a saved page may say where it was saved from (clean.origin).
+    url = page.url or cleaned.page_meta.get("source_url")
+    documents = understand_page(cleaned, page_id=page.page_id, url=url, regions=RegionIndex.load())
     return cleaned, documents
 
 

@@ -134,8 +134,19 @@ def test_inbox_files_are_ingested_once_and_failures_set_aside(
         assert con.execute("select origin, count(*) from raw.pages group by 1").fetchall() == [("inbox", 1)]
         assert con.execute("select count(*) from raw.ingest_errors").fetchone()[0] == 1
         assert con.execute("select count(*) from raw.documents where is_report").fetchone()[0] == 1
+        # Each file is recorded where it now lies, not where it was dropped: the path must still open.
+        (location,) = con.execute("select location from raw.page_locations").fetchone()
+        (failed_at,) = con.execute("select location from raw.ingest_errors").fetchone()
     finally:
         con.close()
+    assert Path(location).parts[-2:] == ("processed", "report.txt") and _exists(location)
+    assert Path(failed_at).parts[-2:] == ("failed", "empty.html") and _exists(failed_at)
+
+
+def _exists(location: str) -> bool:
+    from pipelines.paths import PROJECT_ROOT
+
+    return (PROJECT_ROOT / location).exists()  # a relative location is the project's
 
 
 def test_partitioned_crawl_of_a_local_site(tmp_path: Path, dbt_manifest: Path) -> None:

@@ -168,3 +168,26 @@ def test_published_by_deadline_has_one_definition(built_warehouse: Path) -> None
            from marts.fct_report_coverage c join d using (region_code, year)""",
     )[0]
     assert rows[0] == 0 and rows[1] > 0
+
+
+def test_urls_are_web_addresses_and_locations_are_files_that_exist(built_warehouse: Path) -> None:
+    """`url` is a link a reader can follow (fetched, or declared by a saved page) or null; where the
+    stored copy lies is `location`, and for a file it is the path it lies at now."""
+    from pipelines.paths import PROJECT_ROOT
+
+    rows = query(built_warehouse, "select url, url_source, location, origin from marts.dim_document")
+    assert rows
+    for url, url_source, location, origin in rows:
+        assert url is None or url.startswith(("http://", "https://")), url
+        assert (url is None) == (url_source is None)
+        if origin != "crawl":
+            assert location and (PROJECT_ROOT / location).is_file(), location
+    # The one sample page that declares its address (<meta name="url">) carries it as its url.
+    declared = {(u, s) for u, s, _, _ in rows if s and s != "fetched"}
+    assert declared == {(u, "<meta url>") for u, s, _, _ in rows if s == "<meta url>"} and declared
+    facts = query(
+        built_warehouse,
+        """select count(*) filter (where f.location is distinct from d.location)
+           from marts.fct_rule_of_law_indicators f join marts.dim_document d using (document_id)""",
+    )[0][0]
+    assert facts == 0

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from dagster import AssetExecutionContext, AssetSpec, Config, MaterializeResult, RetryPolicy, multi_asset
@@ -28,27 +29,46 @@ def _absolute(location: str | None) -> Path:
     return path if path.is_absolute() else PROJECT_ROOT / path
 
 
+def _relative(path: Path) -> str:
+    return str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else str(path)
+
+
 def _store_batch(warehouse: WarehouseResource, batch: list[Page], inbox: Path, move: bool) -> int:
     """Commit a batch of bodies in one short write window; only then move inbox files aside, so a
-    crash loses nothing."""
+    crash loses nothing. A moved file is recorded where it will live (inbox/processed/...), not where
+    it was dropped, so the warehouse's location of every file is one that exists."""
+    moves: list[tuple[Path, Path]] = []
+    if move:
+        taken: set[Path] = set()
+        stored = []
+        for page in batch:
+            source = _absolute(page.location)
+            target = _free_name(inbox / "processed", source, taken)
+            moves.append((source, target))
+            stored.append(replace(page, location=_relative(target)))
+        batch = stored
     with warehouse.connect() as con:
         con.execute("BEGIN")
         added = add_pages(con, batch)
         con.execute("COMMIT")
-    if move:
-        for page in batch:
-            _move_aside(_absolute(page.location), inbox, "processed")
+    for source, target in moves:
+        _move_to(source, target)
     return added
 
 
-def _move_aside(path: Path, inbox: Path, folder: str, error: str | None = None) -> None:
-    target_dir = inbox / folder
-    target_dir.mkdir(parents=True, exist_ok=True)
+def _free_name(target_dir: Path, path: Path, taken: set[Path]) -> Path:
+    """A name in target_dir for `path` that no file has (and no other file of this batch will take)."""
     target = target_dir / path.name
     n = 1
-    while target.exists():  # a file of the same name was dropped before: keep both
+    while target.exists() or target in taken:  # a file of the same name was dropped before: keep both
         target = target_dir / f"{path.stem}.{n}{path.suffix}"
         n += 1
+    taken.add(target)
+    return target
+
+
+def _move_to(path: Path, target: Path, error: str | None = None) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(path), target)
     if error:
         target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
@@ -95,11 +115,16 @@ def ingest_files(context: AssetExecutionContext, config: IngestConfig, warehouse
         for item in scan_folder(folder, origin=origin, root=PROJECT_ROOT):
             if isinstance(item, IngestError):
                 failed += 1
+                source = _absolute(item.location)
+                target = None
+                if move and os.path.lexists(source):  # a link moves as a link
+                    target = _free_name(inbox / "failed", source, set())
+                location = _relative(target) if target else item.location
                 with warehouse.connect() as con:
-                    record_ingest_error(con, item.location, origin, item.error)
+                    record_ingest_error(con, location, origin, item.error)
                 context.log.warning(f"{item.location}: {item.error}")
-                if move and os.path.lexists(_absolute(item.location)):  # a link moves as a link
-                    _move_aside(_absolute(item.location), inbox, "failed", item.error)
+                if target:
+                    _move_to(source, target, item.error)
                 continue
             seen += 1
             batch.append(item)

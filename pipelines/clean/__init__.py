@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.clean import lexicon as lx
+from pipelines.clean import origin
 from pipelines.clean.bound import bound_markup, max_markup_bytes
 from pipelines.clean.decode import decode_body
 from pipelines.clean.html import clean_html_text, text_only_lines
@@ -28,9 +29,19 @@ _LABELLED_HEAD_LINES = 6  # an info bar left at the top of the body
 
 
 def _finish(
-    fields: dict[str, Any], encoding: str | None, warnings: list[str], url: str | None
+    fields: dict[str, Any],
+    encoding: str | None,
+    warnings: list[str],
+    url: str | None,
+    declared: tuple[str, str] | None = None,
 ) -> CleanedPage:
     meta: dict[str, Any] = fields["meta"]
+    # The address the page declares for itself (a saved page's comment, its canonical link): kept in
+    # the metadata beside the fetch URL, and standing in for it when the page came from a file.
+    declared = declared or fields.get("declared_url")
+    if declared:
+        meta["source_url"], meta["source_url_from"] = declared
+    url = url or meta.get("source_url")
     meta.update(site_fields(meta.pop("site_id_code", None)))
     publish = to_iso(meta.get("publish_date"))
     for k in PUBLISH_KEYS[1:]:
@@ -93,26 +104,27 @@ def clean_page(
         )
     warnings = [*([cut] if cut else []), *dec.warnings]
     text = dec.text
+    declared = origin.from_head(text)
     try:
         if media_type == "html":
             if len(body) > MAX_DOM_BYTES:
                 warnings.append(f"page of {len(body) / 1e6:.1f} MB: text-only extraction without a DOM")
-                return _text_fields(text_only_lines(text), dec.encoding, warnings, url)
+                return _text_fields(text_only_lines(text), dec.encoding, warnings, url, declared)
             try:
                 fields = clean_html_text(text, url=url)
             except RecursionError:
                 warnings.append("nesting too deep for the DOM: text-only extraction")
-                return _text_fields(text_only_lines(text), dec.encoding, warnings, url)
-            return _finish(fields, dec.encoding, warnings, url)
+                return _text_fields(text_only_lines(text), dec.encoding, warnings, url, declared)
+            return _finish(fields, dec.encoding, warnings, url, declared)
         if media_type != "text":
             warnings.append(f"unknown media type {media_type!r}: treated as text")
         if text.lstrip()[:1] == "<" and "<html" in text[:2000].lower():
             warnings.append("text dump looks like HTML")
-        return _text_fields(split_lines(text), dec.encoding, warnings, url)
+        return _text_fields(split_lines(text), dec.encoding, warnings, url, declared)
     except Exception as exc:  # a bug on one page must not stop the batch: best effort, recorded
         warnings.append(f"cleaner failed ({type(exc).__name__}: {exc}); text-only fallback")
         try:
-            return _text_fields(text_only_lines(text), dec.encoding, warnings, url)
+            return _text_fields(text_only_lines(text), dec.encoding, warnings, url, declared)
         except Exception as exc2:
             return CleanedPage(
                 title=None,
@@ -123,7 +135,13 @@ def clean_page(
             )
 
 
-def _text_fields(lines: list[str], encoding: str | None, warnings: list[str], url: str | None) -> CleanedPage:
+def _text_fields(
+    lines: list[str],
+    encoding: str | None,
+    warnings: list[str],
+    url: str | None,
+    declared: tuple[str, str] | None = None,
+) -> CleanedPage:
     lb = clean_lines(lines)
     fields = {
         "title": lb.title,
@@ -133,4 +151,4 @@ def _text_fields(lines: list[str], encoding: str | None, warnings: list[str], ur
         "removed": lb.removed,
         "method": "lines",
     }
-    return _finish(fields, encoding, warnings, url)
+    return _finish(fields, encoding, warnings, url, declared)

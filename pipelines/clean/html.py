@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from pipelines.clean import lexicon as lx
+from pipelines.clean import origin
 from pipelines.clean.density import best_blocks
 from pipelines.clean.lines import clean_lines, dedupe, kind_of, strip_title_lines
 from pipelines.clean.meta import META_TAGS, harvest_footer, harvest_line
@@ -275,6 +276,7 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
             "attachments": attachments_in([], url, [root]),
             "method": "lines",
             "warnings": warnings,
+            "declared_url": origin.from_tags(soup),
         }
     body, removed = tidy_body(body_lines, title, meta)
     body_keys = {squash(line) for line in body_lines}
@@ -289,4 +291,5 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
         "attachments": attachments,
         "method": method,
         "warnings": warnings,
+        "declared_url": origin.from_tags(soup),
     }

@@ -202,7 +202,8 @@ order by coalesce(province_code, ''), level_rank, region_code, year
 FACTS_SQL = """
 select f.region_code, f.year, f.indicator_code, f.value, f.unit, f.approx,
        f.period, f.period_months, f.has_conflict, f.conflicting_values,
-       f.is_flagged, f.chosen_mention_id, f.evidence, f.document_id, f.url,
+       f.is_flagged, f.chosen_mention_id, f.evidence, f.document_id,
+       coalesce(f.url, f.location) as url,  -- a link where the address is known, else the file
        m.value_text, f.start_offset - m.sentence_start as rel_start,
        f.end_offset - m.sentence_start as rel_end
 from marts.fct_rule_of_law_indicators f
@@ -214,7 +215,7 @@ INDICATORS_SQL = "select indicator_code, area, name_zh, name_en, unit from marts
 
 DOCUMENTS_SQL = """
 select document_id, title, issuer, region_code, region_name, report_year, doc_type, period,
-       publish_date, published_by_deadline, url, n_indicators
+       publish_date, published_by_deadline, coalesce(url, location) as url, n_indicators
 from marts.dim_document where is_report
 order by region_code nulls last, report_year, publish_date
 """

@@ -9,7 +9,15 @@ with docs as (
             when d.is_report and d.normalized_chars >= 300 then d.doc_type || ':' || d.body_prefix_fingerprint
             else d.body_fingerprint
         end as duplicate_key,
-        p.page_location,
+        -- The page's real address: the URL it was fetched from, else the one a saved page declares.
+        coalesce(p.url, d.declared_url) as url,
+        case
+            when p.url is not null then 'fetched'
+            when d.declared_url is not null then d.declared_url_from
+        end as url_source,
+        -- Where the stored file is (bundled and inbox pages; inbox files as moved to processed/).
+        -- Every body, crawled or not, is also kept in raw.pages under page_id.
+        p.location,
         p.origin,
         p.source_id
     from {{ ref('stg_documents') }} d

@@ -16,7 +16,8 @@ select
     d.doc_type,
     d.period as document_period,
     d.publish_date,
-    d.page_location as url,
+    d.url,
+    d.location,
     d.title,
     {{ period_months('m.period') }} as period_months,
     case when d.doc_type in ('annual_report', 'department_report', 'work_summary') then 1 else 2 end as doc_type_rank

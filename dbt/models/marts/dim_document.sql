@@ -39,7 +39,9 @@ select
         when d.is_report and {{ is_annual_report('d.doc_type', 'd.period') }}
             then {{ published_by_deadline('d.publish_date', 'd.report_year') }}
     end as published_by_deadline,
-    d.page_location as url,
+    d.url,
+    d.url_source,
+    d.location,
     d.locations as urls,
     d.n_copies,
     d.origin,

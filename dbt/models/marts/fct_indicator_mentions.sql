@@ -19,6 +19,7 @@ select
     m.doc_type,
     m.title as document_title,
     m.url,
+    m.location,
     m.evidence,
     m.start_offset,
     m.end_offset,

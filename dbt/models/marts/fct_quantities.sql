@@ -8,7 +8,7 @@ with quantities as (
 ),
 
 documents as (
-    select document_id, region_code, region_name, report_year, period, title, url
+    select document_id, region_code, region_name, report_year, period, title, url, location
     from {{ ref('dim_document') }}
     where is_report
 )
@@ -48,6 +48,7 @@ select
     q.end_offset,
     d.title as document_title,
     d.url,
+    d.location,
     q.extractor_version
 from quantities q
 join documents d using (document_id)

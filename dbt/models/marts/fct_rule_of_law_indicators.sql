@@ -106,6 +106,7 @@ select
     c.mention_id as chosen_mention_id,
     c.document_id,
     c.url,
+    c.location,
     c.evidence,
     c.start_offset,
     c.end_offset,

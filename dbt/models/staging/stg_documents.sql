@@ -42,6 +42,9 @@ renamed as (
         length(normalized_body) as normalized_chars,
         md5(left(normalized_body, 300)) as body_prefix_fingerprint,
         page_meta,
+        -- The address a saved page declares for itself (saved-page comment, canonical link: clean.origin).
+        json_extract_string(page_meta, '$.source_url') as declared_url,
+        json_extract_string(page_meta, '$.source_url_from') as declared_url_from,
         evidence,
         report_reason,
         title_reason,

@@ -8,7 +8,6 @@ renamed as (
         page_id,
         url,
         location,
-        coalesce(url, location) as page_location,
         source_id,
         origin,
         media_type,
