@@ -6,8 +6,11 @@ orchestrator can never disagree about what a build is.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 from pipelines.land.lock import WarehouseBusy, warehouse_write_lock
@@ -66,6 +69,12 @@ def generate_docs(db: Path) -> Path:
 
 
 PID_TAG = "fazhi/pid"
+QUIET_TAIL_LINES = 40  # of dbt's held-back log, printed when a quiet build fails
+
+
+def _tail(text: str, n: int) -> str:
+    lines = text.rstrip().splitlines()
+    return "\n".join((["..."] if len(lines) > n else []) + lines[-n:])
 
 
 def release_dead_runs_slots(instance) -> list[str]:
@@ -126,21 +135,27 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
         loggers={"console": console_logger, "progress": progress_logger},
     )
     job = build_defs.resolve_job_def("fazhi_build")
+    # Quiet means the summary: no step lines, no warnings, and dbt's log (which dagster-dbt writes to
+    # stdout) held back, shown only when the build fails, so a failure still says why.
     loggers = {
-        "console": {"config": {"log_level": "WARNING" if quiet else "INFO"}},
-        "progress": {"config": {"total_steps": len(job.graph.node_defs)}},
+        "console": {"config": {"log_level": "ERROR" if quiet else "INFO"}},
+        "progress": {"config": {"total_steps": len(job.graph.node_defs), "quiet": quiet}},
     }
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
     release_dead_runs_slots(instance)
-    result = job.execute_in_process(
-        tags={PID_TAG: str(os.getpid())},
-        run_config={
-            "ops": {"ingest_files": {"config": {"include_samples": include_samples}}},
-            "loggers": loggers,
-        },
-        instance=instance,
-        raise_on_error=False,
-    )
+    held = io.StringIO()
+    with contextlib.redirect_stdout(held) if quiet else contextlib.nullcontext():
+        result = job.execute_in_process(
+            tags={PID_TAG: str(os.getpid())},
+            run_config={
+                "ops": {"ingest_files": {"config": {"include_samples": include_samples}}},
+                "loggers": loggers,
+            },
+            instance=instance,
+            raise_on_error=False,
+        )
+    if not result.success and held.getvalue():
+        print(_tail(held.getvalue(), QUIET_TAIL_LINES), file=sys.stderr)
     if not result.success:
         for event in result.all_events:
             message = event_busy_message(event)

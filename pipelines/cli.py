@@ -134,7 +134,9 @@ def plain_table(columns: list[str], rows: list[tuple]) -> str:
 
 
 def print_table(columns: list[str], rows: list[tuple], *, max_width: int = 60) -> None:
-    if not sys.stdout.isatty():
+    from pipelines.console import colour_wanted
+
+    if not colour_wanted(sys.stdout):  # rich's NO_COLOR support drops colours but keeps bold
         print(plain_table(columns, rows))
         return
     from rich.console import Console

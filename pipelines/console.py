@@ -3,12 +3,15 @@
 When a step gives up because another process kept the warehouse (`WarehouseBusy`, after
 FAZHI_LOCK_TIMEOUT_S), that is not a bug: its failure is printed as one line naming the holder
 instead of Dagster's error report with stack traces. Every other failure is printed as before.
+Colour follows the NO_COLOR convention (no-color.org) and whether the stream is a terminal.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+import os
+import re
+from typing import Any, TextIO
 
 from dagster import InitLoggerContext, colored_console_logger, logger
 
@@ -42,6 +45,22 @@ def text_busy_message(text: str) -> str | None:
     return None
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def colour_wanted(stream: TextIO) -> bool:
+    """ANSI colour only for a terminal, and never when NO_COLOR is set to anything non-empty."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+# dbt runs its sources' tests with the models; Dagster records them as observations and says so once
+# per test, every build. That is how the project is meant to run, not something to act on.
+_BOOKKEEPING = ("instead of an `AssetCheckResult` for dbt test",)
+
+
 class BusyInOneLine(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         event = (getattr(record, "dagster_meta", None) or {}).get("dagster_event")
@@ -49,7 +68,8 @@ class BusyInOneLine(logging.Filter):
         if message is not None:
             where = (event.step_key if event is not None else None) or "the build"
             record.msg, record.args = f"{where}: busy, retry: {message}", ()
-        return True
+            return True
+        return not any(text in record.getMessage() for text in _BOOKKEEPING)
 
 
 @logger(
@@ -61,4 +81,10 @@ def console_logger(init_context: InitLoggerContext) -> logging.Logger:
     for handler in log.handlers:
         if not any(isinstance(f, BusyInOneLine) for f in handler.filters):
             handler.addFilter(BusyInOneLine())
+        stream = getattr(handler, "stream", None)
+        formatter = handler.formatter
+        if formatter is not None and stream is not None and not colour_wanted(stream):
+            # coloredlogs writes its colours into the format string itself: take them out again.
+            plain = _ANSI.sub("", formatter._fmt or "")
+            handler.setFormatter(logging.Formatter(plain, formatter.datefmt))
     return log

@@ -17,15 +17,16 @@ _END_VERBS = {"STEP_SUCCESS": "done", "STEP_FAILURE": "FAILED", "STEP_SKIPPED": 
 
 
 class ProgressHandler(logging.Handler):
-    def __init__(self, total_steps: int) -> None:
+    def __init__(self, total_steps: int, quiet: bool = False) -> None:
         super().__init__(level=logging.DEBUG)
         self.total = total_steps
+        self.quiet = quiet
         self.finished = 0
         self.started: dict[str, float] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
         event = (getattr(record, "dagster_meta", None) or {}).get("dagster_event")
-        if event is None or not event.step_key:
+        if self.quiet or event is None or not event.step_key:
             return
         step, kind = event.step_key, event.event_type_value
         if kind == "STEP_START":
@@ -42,13 +43,15 @@ class ProgressHandler(logging.Handler):
 
 
 @logger(
-    config_schema={"total_steps": Field(int, default_value=1)},
+    config_schema={"total_steps": Field(int, default_value=1), "quiet": Field(bool, default_value=False)},
     description="Numbered progress lines of the run's steps on stderr.",
 )
 def progress_logger(init_context: InitLoggerContext) -> logging.Logger:
     log = logging.getLogger("fazhi.progress")
     log.propagate = False
     log.setLevel(logging.DEBUG)
-    if not any(isinstance(h, ProgressHandler) for h in log.handlers):
-        log.addHandler(ProgressHandler(init_context.logger_config["total_steps"]))
+    for old in [h for h in log.handlers if isinstance(h, ProgressHandler)]:
+        log.removeHandler(old)  # one build per process is usual, but a second one gets its own count
+    config = init_context.logger_config
+    log.addHandler(ProgressHandler(config["total_steps"], config["quiet"]))
     return log

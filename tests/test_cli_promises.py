@@ -83,3 +83,53 @@ def test_a_query_on_a_warehouse_without_marts_is_answered(tmp_path: Path) -> Non
         con.execute("create schema raw; create table raw.pages (page_id varchar)")
     r = fazhi("query", "select count(*) as n from raw.pages", "--db", str(db), "--format", "json")
     assert r.returncode == 0 and json.loads(r.stdout) == [{"n": 0}], r.stderr
+
+
+def _build_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "DAGSTER_HOME")}
+    return {**env, "FAZHI_INBOX": str(tmp_path / "inbox"), **extra}
+
+
+def test_a_quiet_build_prints_its_summary_and_nothing_else(tmp_path: Path) -> None:
+    """Item 7: with dbt running (a new warehouse), --quiet prints the summary table only: no step
+    lines, no Dagster warnings, no dbt log."""
+    r = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "build", "--quiet", "--db", str(tmp_path / "w.duckdb")],
+        env=_build_env(tmp_path), capture_output=True, text=True, cwd=ROOT, check=False, timeout=600,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert r.stderr == ""
+    lines = [line for line in r.stdout.splitlines() if line.strip()]
+    assert lines[0].startswith("fazhi build finished in ") and lines[1].split() == ["measure", "value"]
+    assert len(lines) <= 14 and any(line.startswith("indicator values") for line in lines), r.stdout
+
+
+def test_no_color_means_no_escape_codes_even_on_a_terminal(tmp_path: Path) -> None:
+    """Item 7: a full build on a terminal with NO_COLOR=1 prints the Dagster log, dbt's log and the
+    summary table without one ANSI escape code."""
+    import os
+    import pty
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipelines.cli", "build", "--db", str(tmp_path / "w.duckdb")],
+        env=_build_env(tmp_path, NO_COLOR="1"), stdin=subprocess.DEVNULL, stdout=child, stderr=child, cwd=ROOT,
+    )  # fmt: skip
+    os.close(child)
+    out = bytearray()
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: the build and its children are gone
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(main)
+    assert proc.wait(timeout=600) == 0, out[-3000:].decode(errors="replace")
+    text = out.decode(errors="replace")
+    assert "START sql table model marts.fct_rule_of_law_indicators" in text  # dbt's log is there
+    assert " - dagster - INFO - " in text and "indicator values" in text
+    assert "\x1b[" not in text

@@ -1,3 +1,4 @@
+{{ config(meta={'dagster': {'ref': {'name': 'dim_document'}}}) }}
 -- One definition of "published by the deadline" (macro is_annual_report + published_by_deadline):
 -- a region-year is on time in fct_report_coverage exactly when one of its annual documents is on
 -- time in dim_document. Rows returned are disagreements.

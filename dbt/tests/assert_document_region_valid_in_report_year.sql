@@ -1,3 +1,4 @@
+{{ config(meta={'dagster': {'ref': {'name': 'dim_document'}}}) }}
 -- A report's region must be a division that existed in the year the report covers
 -- (e.g. 伊春区 is not a valid attribution for 2020: it became 伊美区 in 2019).
 select d.document_id, d.region_code, d.report_year

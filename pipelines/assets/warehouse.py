@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from dagster import AssetExecutionContext, RetryPolicy
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource, dbt_project
+from pipelines.console import colour_wanted
 from pipelines.land.connect import write_connection
 from pipelines.land.raw import last_dbt_build, record_dbt_build
 from pipelines.paths import DBT_PROJECT_DIR, SEEDS_DIR
@@ -82,6 +84,8 @@ def fazhi_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, wareho
             if full_build and last_dbt_build(con) == fingerprint and marts_present(con):
                 context.log.info("dbt build skipped: no input changed since the last successful build")
                 return
-        yield from dbt.cli(["build"], context=context).stream()
+        # dbt colours its log whenever it likes; here colour follows NO_COLOR and the terminal.
+        colours = [] if colour_wanted(sys.stdout) else ["--no-use-colors"]
+        yield from dbt.cli(["build", *colours], context=context).stream()
         with write_connection(Path(warehouse.database), memory_limit=warehouse.memory_limit) as con:
             record_dbt_build(con, fingerprint)
