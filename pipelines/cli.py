@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.land.lock import WarehouseBusy
-from pipelines.paths import SEEDS_DIR, warehouse_path
+from pipelines.paths import sources_file, warehouse_path
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -268,31 +268,88 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from functools import partial
 
     from pipelines.crawl import CrawlPolicy, crawl_sources, load_sources
+    from pipelines.crawl.store import MemoryStore
     from pipelines.land.connect import open_writer
     from pipelines.land.crawl_store import DuckDBCrawlStore
 
-    path = Path(args.sources)
+    path = Path(args.sources) if args.sources else sources_file()
     if not path.exists():
         raise UserError(f"no sources file at {path}")
     try:
         sources = load_sources(path)
     except ValueError as exc:
-        raise UserError(f"{path}: {exc}") from None
+        raise UserError(str(exc)) from None
     if args.source and args.source not in {s.id for s in sources}:
         raise UserError(f"unknown source {args.source!r}; known: {', '.join(s.id for s in sources)}")
-    connect = partial(
-        open_writer,
-        Path(args.db).resolve(),
-        memory_limit=os.environ.get("FAZHI_DUCKDB_MEMORY_LIMIT", "256MB"),
-        lock_timeout_s=CRAWL_LOCK_TIMEOUT_S,
-    )
-    store = DuckDBCrawlStore(connect)
-    policy = CrawlPolicy(max_pages=args.max_pages, revalidate=args.revalidate)
-    reports = crawl_sources(sources, store, policy, source_id=args.source)
-    for report in reports:
-        print(report.summary())
-    print("run `fazhi build` to clean, extract and rebuild the marts from what was fetched")
+    if args.source:
+        chosen = [s for s in sources if s.id == args.source]
+    elif args.dry_run:
+        chosen = [s for s in sources if s.enabled]  # a dry run is how a source gets verified
+    else:
+        chosen = [s for s in sources if s.scheduled]
+        unverified = [s.id for s in sources if s.enabled and not s.verified]
+        if unverified:
+            print(
+                f"fazhi: skipped {len(unverified)} unverified source(s): {', '.join(unverified)} "
+                "(check one with `fazhi crawl --source ID --dry-run`, then set verified=true)",
+                file=sys.stderr,
+            )
+    if not chosen:
+        raise UserError(f"nothing to crawl: no enabled, verified source in {path}")
+    policy = CrawlPolicy(max_pages=args.max_pages, revalidate=args.revalidate, listings_only=args.dry_run)
+    if args.dry_run:
+        memory = MemoryStore()
+        reports = crawl_sources(chosen, memory, policy, source_id=args.source)
+        for report in reports:
+            print(dry_run_text(report, memory))
+    else:
+        connect = partial(
+            open_writer,
+            Path(args.db).resolve(),
+            memory_limit=os.environ.get("FAZHI_DUCKDB_MEMORY_LIMIT", "256MB"),
+            lock_timeout_s=CRAWL_LOCK_TIMEOUT_S,
+        )
+        reports = crawl_sources(chosen, DuckDBCrawlStore(connect), policy, source_id=args.source)
+        for report in reports:
+            print(report.summary())
+    failed = [r.source_id for r in reports if not r.reached_anything]
+    if failed:
+        _err(f"nothing fetched from {', '.join(failed)}: every request was refused or failed (see above)")
+        return EXIT_FAILED
+    if not args.dry_run:
+        print("run `fazhi build` to clean, extract and rebuild the marts from what was fetched")
     return 0
+
+
+def dry_run_text(report, store) -> str:
+    """What a dry run found for one source: each listing page asked for and how it answered, the
+    report pages its link rules would fetch, the attachments seen. Nothing of it is stored."""
+    outcomes = {}
+    for f in store.fetches:
+        if f.source_id == report.source_id and f.role == "listing":
+            outcomes[f.url] = f  # the last attempt of a retried URL
+    lines = [f"{report.source_id}: dry run, nothing stored"]
+    for url in report.listing_pages:
+        f = outcomes.get(url)
+        how = (
+            "not asked (budget)"
+            if f is None
+            else (f"{f.outcome} {f.status or ''}".strip() + (f" ({f.error_kind})" if f.error_kind else ""))
+        )
+        lines.append(f"  listing  {how:<24} {url}")
+    wanted = [url for url in report.report_urls if url not in report.would_refuse]
+    lines.append(f"  would fetch {len(wanted)} report page(s) (at most max_pages of them per run):")
+    lines += [f"    {url}" for url in wanted]
+    if report.would_refuse:
+        lines.append(f"  would refuse {len(report.would_refuse)} link(s):")
+        lines += [f"    {url}  ({why})" for url, why in report.would_refuse.items()]
+    if report.attachments:
+        lines.append(f"  attachments seen {len(report.attachments)}:")
+        lines += [f"    {a.url}  {a.text}" for a in report.attachments]
+    refused = ", ".join(f"{k} {v}" for k, v in sorted(report.refused.items())) or "none"
+    errors = ", ".join(f"{k} {v}" for k, v in sorted(report.errors.items())) or "none"
+    lines.append(f"  refused: {refused}; errors: {errors}")
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------------------ report, export, status
@@ -396,8 +453,9 @@ EPILOG_QUERY = """examples:
 """
 
 EPILOG_CRAWL = """examples:
-  fazhi crawl                              # every enabled source of seeds/sources.csv
-  fazhi crawl --source changzhou-zhonglou  # one source
+  fazhi crawl                              # every enabled, verified source of seeds/sources.csv
+  fazhi crawl --source changzhou-zhonglou  # one source (verified or not)
+  fazhi crawl --source changzhou-zhonglou --dry-run   # what its listings and link rules would fetch
   fazhi crawl --sources my_sources.csv --max-pages 50
   fazhi crawl --revalidate                 # also re-ask for pages within their freshness window
 """
@@ -541,13 +599,19 @@ def _add_crawl(sub) -> None:
         "crawl",
         cmd_crawl,
         help="crawl registered government sites politely into raw.fetches / raw.pages",
-        description="Crawl the enabled sources (or one) of a sources registry, obeying robots.txt and rate limits.",
+        description="Crawl the enabled, verified sources (or one) of a sources registry, obeying robots.txt "
+        "and rate limits. Exits 1 when a source answered nothing (every request refused or failed).",
         epilog=EPILOG_CRAWL,
     )
     p.add_argument(
-        "--sources", default=str(SEEDS_DIR / "sources.csv"), help="registry CSV (default: %(default)s)"
+        "--sources", default=None, help="registry CSV (default: $FAZHI_SOURCES, else seeds/sources.csv)"
     )
-    p.add_argument("--source", help="crawl only this source id (even if disabled)")
+    p.add_argument("--source", help="crawl only this source id (even if disabled or unverified)")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="fetch the listing pages only and show which report pages the link rules would fetch; store nothing",
+    )
     p.add_argument("--max-pages", type=int, default=500, help="page budget of the run (default: %(default)s)")
     p.add_argument(
         "--revalidate",

@@ -19,3 +19,8 @@ def warehouse_path() -> Path:
 
 def inbox_dir() -> Path:
     return Path(os.environ.get("FAZHI_INBOX", str(WAREHOUSE_DIR / "inbox"))).resolve()
+
+
+def sources_file() -> Path:
+    """The sources registry the schedules and `fazhi crawl` read; FAZHI_SOURCES overrides it."""
+    return Path(os.environ.get("FAZHI_SOURCES", str(SEEDS_DIR / "sources.csv"))).resolve()

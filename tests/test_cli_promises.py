@@ -133,3 +133,64 @@ def test_no_color_means_no_escape_codes_even_on_a_terminal(tmp_path: Path) -> No
     assert "START sql table model marts.fct_rule_of_law_indicators" in text  # dbt's log is there
     assert " - dagster - INFO - " in text and "indicator values" in text
     assert "\x1b[" not in text
+
+
+# ---- item 11: the sources registry and the crawl's exit ----------------------------------------
+
+HEADER = "id,region_code,name,listing_urls,allowed_hosts,link_rules,max_pages,enabled,verified,local,note\n"
+
+
+def test_a_dry_run_asks_for_the_listings_only_and_stores_nothing(tmp_path: Path) -> None:
+    from crawl_site.server import serve_site
+
+    db = tmp_path / "w.duckdb"
+    with serve_site() as site:
+        registry = tmp_path / "sources.csv"
+        listing = site.url("/fzzfjs/index.html")
+        registry.write_text(HEADER + f"fake-gov,320404,测试,{listing},127.0.0.1,,100,true,false,true,t\n")
+        r = fazhi("crawl", "--sources", str(registry), "--source", "fake-gov", "--dry-run", "--db", str(db))
+        asked = site.paths()
+    assert r.returncode == 0, r.stderr
+    assert set(asked) == {"/robots.txt", "/fzzfjs/index.html", "/fzzfjs/index_1.html", "/fzzfjs/index_2.html"}
+    assert not db.exists()
+    wanted = r.stdout.split("would fetch ", 1)[1].split("would refuse", 1)[0]
+    assert site.url("/fzzfjs/202012/t20201204_1001.html") in wanted
+    refused = r.stdout.split("would refuse", 1)[1]
+    assert "/private/draft.html  (robots:" in refused and "www.foreign.gov.cn" in refused
+    assert "www.foreign.gov.cn" not in wanted
+
+
+def test_a_crawl_in_which_every_request_was_refused_fails(tmp_path: Path) -> None:
+    from crawl_site.server import serve_site
+
+    with serve_site() as site:
+        registry = tmp_path / "sources.csv"
+        closed = site.url("/private/index.html")  # robots.txt disallows /private/
+        registry.write_text(HEADER + f"closed,320404,测试,{closed},127.0.0.1,,100,true,true,true,t\n")
+        r = fazhi("crawl", "--sources", str(registry), "--db", str(tmp_path / "w.duckdb"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "refused: robots 1" in r.stdout
+    assert r.stderr.strip().splitlines()[-1] == (
+        "fazhi: error: nothing fetched from closed: every request was refused or failed (see above)"
+    )
+
+
+def test_a_plain_crawl_skips_unverified_sources_and_says_so(tmp_path: Path) -> None:
+    registry = tmp_path / "sources.csv"
+    registry.write_text(
+        HEADER + "new-site,320404,测试,https://www.x.gov.cn/col/1.html,,,10,true,false,false,t\n"
+    )
+    r = fazhi("crawl", "--sources", str(registry), "--db", str(tmp_path / "w.duckdb"))
+    assert r.returncode == 2 and not (tmp_path / "w.duckdb").exists()
+    assert "skipped 1 unverified source(s): new-site" in r.stderr
+    assert "nothing to crawl: no enabled, verified source" in r.stderr
+
+
+def test_a_registry_row_with_an_unknown_region_is_a_one_line_error(tmp_path: Path) -> None:
+    registry = tmp_path / "sources.csv"
+    registry.write_text(HEADER + "typo,999999,测试,https://www.x.gov.cn/col/1.html,,,10,true,true,false,t\n")
+    r = fazhi("crawl", "--sources", str(registry), "--dry-run")
+    assert r.returncode == 2
+    assert r.stderr.strip() == (
+        f"fazhi: error: {registry}:2 (typo): region_code 999999 is not a known division code (seeds/regions.csv)"
+    )

@@ -39,6 +39,7 @@ def test_bundled_registry_is_valid_and_covers_the_sample_governments() -> None:
         assert source.enabled and not source.local
         assert source.region_code in regions | towns
         assert "unverified" in source.note
+        assert not source.verified and not source.scheduled  # no URL of them was ever checked
 
 
 ROW = {
@@ -71,11 +72,39 @@ def test_parse_source_defaults_allowed_hosts_to_listing_hosts() -> None:
         ({"link_rules": "年度报告("}, "link rule"),
         ({"max_pages": "many"}, "max_pages"),
         ({"enabled": "maybe"}, "enabled"),
+        ({"verified": "checked"}, "verified"),
     ],
 )
 def test_parse_source_rejects_bad_rows(change: dict[str, str], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_source({**ROW, **change})
+
+
+def _registry(path: Path, *rows: dict[str, str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=sorted({k for r in rows for k in r}))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_a_region_code_that_names_no_division_is_refused_with_its_row(tmp_path: Path) -> None:
+    path = _registry(tmp_path / "sources.csv", ROW, {**ROW, "id": "typo", "region_code": "999999"})
+    with pytest.raises(
+        ValueError, match=r"sources\.csv:3 \(typo\): region_code 999999 is not a known division"
+    ):
+        load_sources(path)
+
+
+def test_only_enabled_and_verified_sources_are_scheduled(tmp_path: Path) -> None:
+    rows = [
+        {**ROW, "id": "checked", "verified": "true"},
+        {**ROW, "id": "unchecked", "verified": "false"},
+        {**ROW, "id": "off", "verified": "true", "enabled": "false"},
+        {**ROW, "id": "blank", "verified": ""},
+    ]
+    sources = load_sources(_registry(tmp_path / "sources.csv", *rows))
+    assert [s.id for s in sources if s.scheduled] == ["checked"]
 
 
 def test_load_sources_rejects_duplicate_ids(tmp_path: Path) -> None:

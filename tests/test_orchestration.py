@@ -68,12 +68,21 @@ def test_season_crawl_runs_daily_in_march_but_not_in_june(instance_with_sources)
     assert "outside the reporting season" in (june_tick.skip_message or "")
 
 
-def test_source_partitions_follow_the_registry(dbt_manifest: Path) -> None:
+def test_source_partitions_follow_the_registry(dbt_manifest: Path, tmp_path: Path, monkeypatch) -> None:
+    """One partition per enabled, verified source: an unverified or disabled row is not crawled on a
+    schedule, and a partition whose source left the registry goes."""
     from pipelines.assets.automation import sync_source_partitions
-    from pipelines.crawl import load_sources
-    from pipelines.paths import SEEDS_DIR
 
-    enabled = sorted(s.id for s in load_sources(SEEDS_DIR / "sources.csv") if s.enabled)
+    registry = tmp_path / "sources.csv"
+    registry.write_text(
+        "id,region_code,listing_urls,enabled,verified\n"
+        "checked,320404,https://www.a.gov.cn/col/1.html,true,true\n"
+        "unchecked,320404,https://www.b.gov.cn/col/1.html,true,false\n"
+        "retired,320404,https://www.c.gov.cn/col/1.html,false,true\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FAZHI_SOURCES", str(registry))
+    enabled = ["checked"]
     with instance_for_test() as instance:
         instance.add_dynamic_partitions("sources", ["retired-source"])
         result = sync_source_partitions(build_sensor_context(instance=instance, repository_def=repository()))
@@ -157,8 +166,8 @@ def test_partitioned_crawl_of_a_local_site(tmp_path: Path, dbt_manifest: Path) -
     with serve_site() as site, instance_for_test() as instance:
         sources = tmp_path / "sources.csv"
         sources.write_text(
-            "id,region_code,name,listing_urls,allowed_hosts,link_rules,max_pages,enabled,local,note\n"
-            f"fake-gov,320404,测试,{site.url('/fzzfjs/index.html')},127.0.0.1,,100,true,true,test site\n",
+            "id,region_code,name,listing_urls,allowed_hosts,link_rules,max_pages,enabled,verified,local,note\n"
+            f"fake-gov,320404,测试,{site.url('/fzzfjs/index.html')},127.0.0.1,,100,true,true,true,test site\n",
             encoding="utf-8",
         )
         instance.add_dynamic_partitions(sources_partitions.name, ["fake-gov"])

@@ -453,8 +453,8 @@ def _fazhi() -> list[str]:
 
 def _sources_csv(path: Path, listing: str) -> Path:
     path.write_text(
-        "id,region_code,name,listing_urls,allowed_hosts,link_rules,max_pages,enabled,local,note\n"
-        f"fake-gov,320404,Fake,{listing},127.0.0.1,,200,true,true,a local test site\n",
+        "id,region_code,name,listing_urls,allowed_hosts,link_rules,max_pages,enabled,verified,local,note\n"
+        f"fake-gov,320404,Fake,{listing},127.0.0.1,,200,true,true,true,a local test site\n",
         encoding="utf-8",
     )
     return path

@@ -29,7 +29,7 @@ from dagster import (
 from pipelines.assets.crawl import sources_partitions
 from pipelines.crawl import load_sources
 from pipelines.ingest.files import inbox_files
-from pipelines.paths import SEEDS_DIR, inbox_dir
+from pipelines.paths import inbox_dir, sources_file
 
 CRAWL_KEY = AssetKey(["raw", "fetches"])
 REPORTING_SEASON_MONTHS = (3, 4)  # annual reports are due before 1 April
@@ -98,10 +98,10 @@ def daily_transform(context: ScheduleEvaluationContext):
 @sensor(
     minimum_interval_seconds=3600,
     default_status=DefaultSensorStatus.RUNNING,
-    description="Keep one crawl partition per enabled source of seeds/sources.csv.",
+    description="Keep one crawl partition per enabled, verified source of the registry (seeds/sources.csv).",
 )
 def sync_source_partitions(context: SensorEvaluationContext):
-    wanted = {s.id for s in load_sources(SEEDS_DIR / "sources.csv") if s.enabled}
+    wanted = {s.id for s in load_sources(sources_file()) if s.scheduled}
     have = set(context.instance.get_dynamic_partitions(sources_partitions.name))
     requests = []
     if wanted - have:

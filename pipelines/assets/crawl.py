@@ -9,6 +9,7 @@ from dagster import (
     AssetSpec,
     Config,
     DynamicPartitionsDefinition,
+    Failure,
     MaterializeResult,
     RetryPolicy,
     multi_asset,
@@ -17,13 +18,13 @@ from dagster import (
 from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource
 from pipelines.crawl import CrawlPolicy, crawl_source, load_sources
 from pipelines.land.crawl_store import DuckDBCrawlStore
-from pipelines.paths import SEEDS_DIR
+from pipelines.paths import sources_file
 
 sources_partitions = DynamicPartitionsDefinition(name="sources")
 
 
 class CrawlConfig(Config):
-    sources_file: str = str(SEEDS_DIR / "sources.csv")
+    sources_file: str = ""  # empty: the registry (FAZHI_SOURCES, else seeds/sources.csv)
     max_pages: int = 500  # per-run page budget for this source
     read_timeout_s: float = 20.0
     max_request_s: float = 60.0
@@ -58,12 +59,20 @@ class CrawlConfig(Config):
 def crawl_source_pages(context: AssetExecutionContext, config: CrawlConfig, warehouse: WarehouseResource):
     """Crawl one registered source politely (robots.txt, rate limits, conditional GET)."""
     source_id = context.partition_key
-    by_id = {s.id: s for s in load_sources(config.sources_file)}
+    registry = config.sources_file or str(sources_file())
+    by_id = {s.id: s for s in load_sources(registry)}
     if source_id not in by_id:
-        raise ValueError(f"source {source_id!r} is not in {config.sources_file}")
+        raise ValueError(f"source {source_id!r} is not in {registry}")
     store = DuckDBCrawlStore(warehouse.connect)
     report = crawl_source(by_id[source_id], store, policy=config.policy(), run_id=context.run_id)
     context.log.info(report.summary())
+    if not report.reached_anything:
+        # Every request was refused or failed: the attempts are recorded in raw.fetches, but the
+        # run is a failure (red in the UI, retried by the policy), not a quiet success with nothing.
+        raise Failure(
+            description=f"nothing fetched from {source_id}: every request was refused or failed",
+            metadata={"refused": dict(report.refused), "errors": dict(report.errors)},
+        )
     return MaterializeResult(
         asset_key=["raw", "fetches"],
         metadata={

@@ -56,6 +56,13 @@ class CrawlReport:
     page_ids: list[str] = field(default_factory=list)  # bodies held for fetched/304/skipped pages
     robots: dict[str, str] = field(default_factory=dict)  # origin -> how its robots.txt was applied
     crawl_delays: dict[str, float] = field(default_factory=dict)  # origin -> Crawl-delay obeyed (s)
+    would_refuse: dict[str, str] = field(default_factory=dict)  # dry run: report link -> why it is refused
+
+    @property
+    def reached_anything(self) -> bool:
+        """Some page of the source answered (fetched, unchanged, or held fresh): a source for which
+        every request was refused or failed did not crawl, whatever the exit of the run."""
+        return bool(self.fetched or self.not_modified or self.skipped_fresh)
 
     def summary(self) -> str:
         refused = ", ".join(f"{k} {v}" for k, v in sorted(self.refused.items())) or "none"
@@ -137,9 +144,13 @@ class _SourceCrawl:
         started = time.monotonic()
         for root in self.source.listing_urls:
             self._crawl_listing(root)
-        while self.pages:
+        while self.pages and not self.policy.listings_only:
             url, depth = self.pages.popleft()
             self._crawl_page(url, depth)
+        if self.policy.listings_only:
+            for url in self.report.report_urls:
+                if (why := self.fetcher.refusal(url)) is not None:
+                    self.report.would_refuse[url] = why
         for origin, rules in self.fetcher.ctx.robots.items():
             if not self.source.allows_url(origin):
                 continue  # another source's host in a shared run

@@ -394,6 +394,14 @@ class Fetcher:
             )
         return target
 
+    def refusal(self, url: str) -> str | None:
+        """Why `url` would be refused unsent (scheme, host, address, robots.txt, Crawl-delay), or
+        None: what a dry run tells about a link without requesting it (robots.txt may be fetched)."""
+        admitted = self._admit(url, None, None, check_robots=True)
+        if isinstance(admitted, _Attempt):
+            return f"{admitted.error_kind}: {admitted.error}"
+        return None
+
     # ---- robots.txt ---------------------------------------------------------------------------
     def _robots(self, url: str) -> RobotsRules:
         parts = urlsplit(url)

@@ -63,6 +63,9 @@ class CrawlPolicy:
     revisit_after: timedelta | None = timedelta(hours=20)
     # ...unless revalidate: every stored page is asked for again with a conditional GET (304 if unchanged).
     revalidate: bool = False
+    # A dry run reads the listing pages only: it shows which report pages the link rules would
+    # fetch, without fetching them (and the caller gives it a store that writes nothing).
+    listings_only: bool = False
     # testing hooks
     delay_scale: float = 1.0
     sleep: Callable[[float], None] = time.sleep

@@ -6,7 +6,13 @@ host names or `*.domain` for any subdomain; empty = the hosts of the listing URL
 report; write a literal ';' as \\x3b), max_pages (page budget per run for this source), enabled,
 local (may crawl loopback/private addresses: tests only), note (free text: provenance, caveats),
 fresh_hours (a report page fetched less than this many hours ago is not asked for again; empty =
-the crawl policy's default, 20 hours; 0 = always revalidate; the column may be absent).
+the crawl policy's default, 20 hours; 0 = always revalidate; the column may be absent), verified
+(someone has checked that the listing URLs and link rules reach the reports, e.g. with
+`fazhi crawl --source ID --dry-run`; empty or absent = false). The schedules and a plain
+`fazhi crawl` crawl only sources that are enabled and verified; `--source ID` crawls any one.
+
+A region_code must be a known division (seeds/regions.csv, towns.csv, non_mca_county_units.csv):
+a typo would otherwise attribute every crawled report's host hint to a region that does not exist.
 
 The crawler admits origins (scheme, host, port), not host names. An allowed_hosts entry `host` or
 `*.domain` admits that host on the default ports only (http on 80, https on 443); `host:port` admits
@@ -88,6 +94,12 @@ class Source:
     local: bool = False
     note: str = ""
     fresh_hours: float | None = None  # None: the crawl policy's revisit_after
+    verified: bool = False  # listing URLs and link rules checked by a person: scheduled crawls need it
+
+    @property
+    def scheduled(self) -> bool:
+        """Crawled by the schedules and by a plain `fazhi crawl`."""
+        return self.enabled and self.verified
 
     def __post_init__(self) -> None:
         if not self.allowed_hosts:
@@ -158,8 +170,11 @@ def _bool(cell: str | None, column: str, where: str) -> bool:
     raise ValueError(f"{where}: {column} must be true/false, got {cell!r}")
 
 
-def parse_source(row: dict[str, str], where: str = "source") -> Source:
-    """One CSV row to a validated Source; ValueError naming the row and column when it is wrong."""
+def parse_source(
+    row: dict[str, str], where: str = "source", known_regions: frozenset[str] | None = None
+) -> Source:
+    """One CSV row to a validated Source; ValueError naming the row and column when it is wrong.
+    With `known_regions`, a region_code must be one of them."""
     source_id = (row.get("id") or "").strip()
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", source_id):
         raise ValueError(f"{where}: id must be a non-empty slug, got {source_id!r}")
@@ -174,6 +189,10 @@ def parse_source(row: dict[str, str], where: str = "source") -> Source:
     region_code = (row.get("region_code") or "").strip() or None
     if region_code is not None and not re.fullmatch(r"\d{6}|\d{9}", region_code):
         raise ValueError(f"{where}: region_code must be 6 or 9 digits, got {region_code!r}")
+    if region_code is not None and known_regions is not None and region_code not in known_regions:
+        raise ValueError(
+            f"{where}: region_code {region_code} is not a known division code (seeds/regions.csv)"
+        )
     link_rules = _split(row.get("link_rules"))
     for rule in link_rules:
         try:
@@ -206,6 +225,7 @@ def parse_source(row: dict[str, str], where: str = "source") -> Source:
         local=_bool(row.get("local"), "local", where),
         note=(row.get("note") or "").strip(),
         fresh_hours=fresh_hours,
+        verified=_bool(row.get("verified"), "verified", where),
     )
     for url in listing_urls:
         if not source.allows_url(url):
@@ -213,14 +233,27 @@ def parse_source(row: dict[str, str], where: str = "source") -> Source:
     return source
 
 
-def load_sources(path: Path = SEEDS_DIR / "sources.csv") -> list[Source]:
+def known_region_codes(seeds: Path = SEEDS_DIR) -> frozenset[str]:
+    """Every division code the warehouse knows (counties and up, towns, NBS-only units)."""
+    codes: set[str] = set()
+    for name in ("regions.csv", "towns.csv", "non_mca_county_units.csv"):
+        path = seeds / name
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as handle:
+                codes.update(row["code"].strip() for row in csv.DictReader(handle) if row.get("code"))
+    return frozenset(codes)
+
+
+def load_sources(path: Path | None = None) -> list[Source]:
     """All rows of the registry (enabled or not), validated; duplicate ids are an error."""
+    path = Path(path) if path is not None else SEEDS_DIR / "sources.csv"
+    known = known_region_codes()
     sources: list[Source] = []
     seen: set[str] = set()
     with Path(path).open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         for index, row in enumerate(reader, start=2):
-            source = parse_source(row, where=f"{path}:{index}")
+            source = parse_source(row, where=f"{path}:{index}", known_regions=known)
             if source.id in seen:
                 raise ValueError(f"{path}:{index}: duplicate source id {source.id!r}")
             seen.add(source.id)

@@ -13,6 +13,7 @@ renamed as (
         link_rules,
         max_pages,
         enabled as is_enabled,
+        coalesce(verified, false) as is_verified,
         local as is_local,
         note
     from source
