@@ -109,6 +109,62 @@ def test_two_years_give_a_change_row_and_a_sparkline(two_years: Path, tmp_path: 
     assert "No region has two years" not in page
 
 
+@pytest.fixture(scope="module")
+def four_years(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One region's count over four years, the third from a report through October only."""
+    db = tmp_path_factory.mktemp("four_years") / "w.duckdb"
+    shutil.copy(built_warehouse, db)
+    con = duckdb.connect(str(db))
+    try:
+        (mention,) = con.execute(
+            "select chosen_mention_id from marts.fct_rule_of_law_indicators "
+            "where unit <> 'percent' and value > 0 and is_full_year order by region_code, indicator_code limit 1"
+        ).fetchone()
+        for step, factor, period, months in [(1, 1.2, "full_year", 12), (2, 0.8, "through_month_10", 10),
+                                             (3, 1.5, "full_year", 12)]:  # fmt: skip
+            new_id = f"{mention}-{step}"
+            con.execute(
+                "insert into marts.fct_indicator_mentions select * replace (? as mention_id, report_year + ? as "
+                "report_year, value * ? as value) from marts.fct_indicator_mentions where mention_id = ?",
+                [new_id, step, factor, mention],
+            )
+            con.execute(
+                "insert into marts.fct_rule_of_law_indicators select * replace (? as chosen_mention_id, year + ? "
+                "as year, value * ? as value, ? as period, ? as period_months) "
+                "from marts.fct_rule_of_law_indicators where chosen_mention_id = ?",
+                [new_id, step, factor, period, months, mention],
+            )
+    finally:
+        con.close()
+    return db
+
+
+def test_trend_lines_join_only_years_of_comparable_periods(four_years: Path, tmp_path: Path) -> None:
+    """Full, full, Jan-Oct, full: one line (the two full years); the Jan-Oct year stands alone and
+    is not joined to the next full year, which would look like a fall and a rise."""
+    data = load(four_years)
+    changes, skipped = data.changes()
+    assert len(changes) == 1 and skipped == 2
+    assert changes[0].after.year == changes[0].before.year + 1 and changes[0].after.period_months == 12
+    page = write_report(four_years, tmp_path).read_text(encoding="utf-8")
+    (spark,) = re.findall(r'<svg class="spark".*?</svg>', page, flags=re.S)
+    lines = re.findall(r'<polyline points="([^"]+)"', spark)
+    assert len(lines) == 1 and len(lines[0].split()) == 2
+    assert spark.count("<circle") == 4
+
+
+def test_one_rule_says_which_report_is_the_years_annual_report(report: Path, built_warehouse: Path) -> None:
+    """The 2018 钟楼区 report through October is the year's annual report, on time like any other and
+    marked with the months it covers; the 伊春市 half-year report alone is 'part of the year'."""
+    data = load(built_warehouse)
+    zhonglou, yichun = data.cells[("320404", 2018)], data.cells[("230700", 2020)]
+    assert (zhonglou.status, zhonglou.annual_period_months) == ("on_time", 10)
+    assert (yichun.status, yichun.annual_period_months) == ("partial", None)
+    page = report.read_text(encoding="utf-8")
+    (cell,) = re.findall(r'<td class="cell on_time" title="钟楼区 2018:[^"]*">.*?</td>', page)
+    assert "<sup>1–10</sup>" in cell and "covers Jan–Oct only" in cell
+
+
 def test_values_read_as_a_chinese_report_writes_them() -> None:
     cases = [
         (11321800.0, "yuan", None, "1,132.18万元"),

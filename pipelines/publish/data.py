@@ -41,6 +41,7 @@ class Cell:
     publish_date: date | None = None
     n_indicators: int = 0
     document_id: str | None = None
+    annual_period_months: int | None = None  # < 12: the annual report covers months 1..N only
 
 
 @dataclass(frozen=True)
@@ -134,12 +135,18 @@ class ReportData:
         changes, skipped = [], 0
         for (indicator, region), facts in self.series().items():
             for before, after in itertools.pairwise(facts):
-                if before.period_months is None or before.period_months != after.period_months:
+                if not comparable(before, after):
                     skipped += 1
                     continue
                 changes.append(Change(region, indicator, before, after))
         changes.sort(key=lambda c: (c.relative is None, -abs(c.relative or 0), -abs(c.delta)))
         return changes, skipped
+
+
+def comparable(before: Fact, after: Fact) -> bool:
+    """Two years' values may be compared (a change, a line between them) only when both cover the
+    same known stretch of their year: January to October against a full year is not a decline."""
+    return before.period_months is not None and before.period_months == after.period_months
 
 
 def _cell(row: dict[str, Any]) -> Cell:
@@ -150,6 +157,7 @@ def _cell(row: dict[str, Any]) -> Cell:
         publish_date=row["publish_date"],
         n_indicators=row["n_indicators"],
         document_id=row["document_id"],
+        annual_period_months=row["annual_period_months"],
     )
 
 

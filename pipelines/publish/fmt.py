@@ -65,10 +65,17 @@ PERIOD_LABEL = {
 }
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_name(n: int) -> str:
+    return MONTHS[n - 1] if 1 <= n <= 12 else f"month {n}"
+
+
 def period(p: str | None) -> str:
     if not p:
         return "period unknown"
     m = re.fullmatch(r"through_month_(\d+)", p)
     if m:
-        return f"Jan–{['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][int(m.group(1)) - 1]}"
+        return f"Jan–{month_name(int(m.group(1)))}"
     return PERIOD_LABEL.get(p, p)

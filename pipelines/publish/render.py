@@ -6,12 +6,13 @@ so a journalist can check a figure before quoting it. All text from the warehous
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from html import escape
 
 from pipelines.publish import fmt
-from pipelines.publish.data import Change, Document, Fact, ReportData
+from pipelines.publish.data import Change, Document, Fact, ReportData, comparable
 from pipelines.publish.svg import sparkline
 
 AREA_LABEL = {
@@ -28,7 +29,7 @@ STATUS = {
     "on_time": ("On time", "published before 1 April of the following year"),
     "late": ("Late", "published on or after 1 April of the following year"),
     "undated": ("Found, date unknown", "a report was found but its publication date is unknown"),
-    "partial": ("Part of the year", "only a half-year or partial-period report was found"),
+    "partial": ("Part of the year", "only a half-year (or multi-year) report was found"),
     "missing": ("Not found", "no report for this year in the warehouse"),
 }
 DOC_TYPE = {
@@ -127,7 +128,12 @@ def coverage(d: ReportData) -> str:
             tip = (
                 f"{reg.name} {y}: {label} ({meaning}). {kinds}; published {date}; {c.n_indicators} indicators"
             )
+            months = c.annual_period_months
+            if months is not None and months < 12:  # the year's annual report, on part of the year
+                tip += f"; the annual report covers Jan–{fmt.month_name(months)} only"
             glyph = {"on_time": "✓", "late": "!", "undated": "?", "partial": "½"}[status]
+            if months is not None and months < 12:
+                glyph += f"<sup>1–{months}</sup>"
             short = c.publish_date.strftime("%y-%m-%d") if c.publish_date else "n.d."
             href = f' href="#{anchor("doc", c.document_id)}"' if c.document_id else ""
             cells.append(
@@ -150,7 +156,9 @@ def coverage(d: ReportData) -> str:
     return (
         '<section id="coverage"><h2>Report coverage</h2>'
         '<p class="muted">Regions that published at least one report, by province; one column per year. '
-        "Hover a cell for details; click it to see the report.</p>"
+        "Hover a cell for details; click it to see the report. One rule decides what is the year's "
+        "annual report (any report but a half-year one): a report through month N counts, is on time or "
+        "late like any other, and is marked <sup>1–N</sup> for the months it covers.</p>"
         f'<ul class="legend">{legend}</ul>'
         f'<div class="scroll"><table id="coverage-heatmap" class="heatmap"><thead><tr><th></th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div></section>"
@@ -207,7 +215,8 @@ def _card(d: ReportData, code: str, all_series: list[list[Fact]]) -> str:
             [
                 (f.year, f.value, fmt.value(f.value, f.unit, f.approx), f"#{anchor('ev', f.mention_id)}")
                 for f in facts
-            ]
+            ],
+            joined=[False] + [comparable(a, b) for a, b in itertools.pairwise(facts)],
         )
         rows.append(f'<tr><th scope="row">{e(region)}</th><td>{chips}</td><td class="sp">{spark}</td></tr>')
     shown, rest = rows[:MAX_ROWS_PER_CARD], rows[MAX_ROWS_PER_CARD:]

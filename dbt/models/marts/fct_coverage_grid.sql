@@ -1,8 +1,10 @@
 -- Grain: region_code x year, for the regions with at least one report in some year (a grid of every
 -- county of China would be a wall of 'not found'): the coverage cells of the HTML report. Each cell
--- has one status: on_time / late (a dated full-year report, published before / on or after the
--- 1 April deadline), undated (a full-year or annual report without a publication date), partial
--- (only reports on part of the year) or missing. The region's labels (its current name, province
+-- has one status, by the one rule of macro is_annual_report (a report through October is the year's
+-- annual report; a half-year one is not): on_time / late (a dated annual report, published before /
+-- on or after the 1 April deadline), undated (an annual report without a publication date), partial
+-- (only half-year or multi-year reports) or missing. annual_period_months (< 12 for a report through
+-- month N) lets the cell say how much of the year its annual report covers. The region's labels (its current name, province
 -- and prefecture names) and level_rank are the region's own, from its latest year.
 with coverage as (
     select * from {{ ref('fct_report_coverage') }}
@@ -50,9 +52,10 @@ cells as (
             when not report_found then 'missing'
             when published_by_deadline then 'on_time'
             when not published_by_deadline then 'late'
-            when has_full_year_report or list_contains(doc_types, 'annual_report') then 'undated'
+            when has_annual_report then 'undated'
             else 'partial'
         end as cell_status,
+        case when has_annual_report then annual_period_months end as annual_period_months,
         report_found,
         n_reports,
         coalesce(doc_types, []::varchar[]) as doc_types,
@@ -73,6 +76,7 @@ select
     r.prefecture_code,
     r.prefecture_name,
     c.cell_status,
+    c.annual_period_months,
     c.report_found,
     c.n_reports,
     c.doc_types,

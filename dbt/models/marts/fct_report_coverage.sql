@@ -1,7 +1,9 @@
 -- Grain: region_code x year, for every county-level-or-higher division valid in each year the
 -- warehouse holds a report for (plus reporting townships and zones): was a report found, which kind,
 -- when it was published, whether by the deadline (macro report_deadline: annual reports are due
--- before 1 April of the following year), and how many indicators it states.
+-- before 1 April of the following year), and how many indicators it states. One rule says which
+-- reports are the year's annual report (macro is_annual_report: any but a half-year or multi-year
+-- one, so a report through October counts); annual_period_months says how much of the year it covers.
 with reports as (
     select * from {{ ref('dim_document') }}
     where is_report and region_code is not null and report_year is not null
@@ -30,6 +32,9 @@ per_region_year as (
         count(*) as n_reports,
         list(distinct doc_type order by doc_type) as doc_types,
         bool_or(period = 'full_year') as has_full_year_report,
+        bool_or({{ is_annual_report('doc_type', 'period') }}) as has_annual_report,
+        max({{ period_months('period') }}) filter (where {{ is_annual_report('doc_type', 'period') }})
+            as annual_period_months,
         min(publish_date) filter (where {{ is_annual_report('doc_type', 'period') }}) as annual_publish_date,
         min(publish_date) as first_publish_date,
         arg_min(document_id, coalesce(publish_date, date '9999-12-31')) as first_document_id
@@ -54,6 +59,8 @@ select
     coalesce(p.n_reports, 0) as n_reports,
     p.doc_types,
     coalesce(p.has_full_year_report, false) as has_full_year_report,
+    coalesce(p.has_annual_report, false) as has_annual_report,
+    p.annual_period_months,
     p.first_publish_date,
     p.annual_publish_date,
     {{ report_deadline('g.year') }} as deadline,
