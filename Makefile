@@ -40,7 +40,7 @@ lint: setup
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .
 
 dev: manifest
-	.venv/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+	.venv/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 docs: setup
 	@test -f dbt/target/index.html || .venv/bin/fazhi build --docs --quiet

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipelines.land.lock import WarehouseBusy, warehouse_write_lock
 from pipelines.lifeline import command
-from pipelines.paths import DBT_PROJECT_DIR
+from pipelines.paths import DBT_PROJECT_DIR, ensure_dagster_home
 
 
 def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
@@ -141,7 +141,8 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
         "console": {"config": {"log_level": "ERROR" if quiet else "INFO"}},
         "progress": {"config": {"total_steps": len(job.graph.node_defs), "quiet": quiet}},
     }
-    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+    ensure_dagster_home()
+    instance = DagsterInstance.get()
     release_dead_runs_slots(instance)
     held = io.StringIO()
     with contextlib.redirect_stdout(held) if quiet else contextlib.nullcontext():

@@ -88,8 +88,9 @@ def test_a_query_on_a_warehouse_without_marts_is_answered(tmp_path: Path) -> Non
 def _build_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     import os
 
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "DAGSTER_HOME")}
-    return {**env, "FAZHI_INBOX": str(tmp_path / "inbox"), **extra}
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    home = tmp_path / "dagster_home"  # never the user's .dagster_home
+    return {**env, "DAGSTER_HOME": str(home), "FAZHI_INBOX": str(tmp_path / "inbox"), **extra}
 
 
 def test_a_quiet_build_prints_its_summary_and_nothing_else(tmp_path: Path) -> None:
@@ -104,6 +105,28 @@ def test_a_quiet_build_prints_its_summary_and_nothing_else(tmp_path: Path) -> No
     lines = [line for line in r.stdout.splitlines() if line.strip()]
     assert lines[0].startswith("fazhi build finished in ") and lines[1].split() == ["measure", "value"]
     assert len(lines) <= 14 and any(line.startswith("indicator values") for line in lines), r.stdout
+    # Item 15: the build leaves its run record in the instance the UI reads.
+    from dagster import DagsterInstance, DagsterRunStatus
+
+    with DagsterInstance.from_config(str(tmp_path / "dagster_home")) as instance:
+        runs = instance.get_runs()
+    assert [(run.job_name, run.status) for run in runs] == [("fazhi_build", DagsterRunStatus.SUCCESS)]
+
+
+def test_without_dagster_home_the_cli_uses_the_projects_instance(tmp_path: Path) -> None:
+    """Item 15: outside make, DAGSTER_HOME defaults to the project's .dagster_home (created with the
+    project's instance settings), the instance `make dev` and the UI use; a set DAGSTER_HOME wins."""
+    from pipelines.paths import ensure_dagster_home
+
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    environ: dict[str, str] = {}
+    home = ensure_dagster_home(environ, root=tmp_path)
+    assert home == tmp_path / ".dagster_home" and environ["DAGSTER_HOME"] == str(home)
+    assert (home / "dagster.yaml").read_text() == "telemetry:\n  enabled: false\n"
+    elsewhere = tmp_path / "elsewhere"
+    assert ensure_dagster_home({"DAGSTER_HOME": str(elsewhere)}, root=tmp_path) == elsewhere
+    assert elsewhere.is_dir()
 
 
 def test_no_color_means_no_escape_codes_even_on_a_terminal(tmp_path: Path) -> None:

@@ -50,3 +50,20 @@ def test_marts_depend_transitively_on_raw_pages(dbt_manifest: Path) -> None:
         seen.add(k)
         todo.extend(graph.get(k).parent_keys)
     assert AssetKey(["raw", "pages"]) in seen
+
+
+def test_the_code_location_make_dev_loads_is_named_fazhi(tmp_path) -> None:
+    """Item 15 of the analyst's-day issue: `make dev` loads workspace.yaml, whose location is `fazhi`."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    assert "-w workspace.yaml" in (root / "Makefile").read_text()
+    r = subprocess.run(
+        [str(Path(sys.executable).with_name("dagster")), "definitions", "validate", "-w", "workspace.yaml"],
+        env={**os.environ, "DAGSTER_HOME": str(tmp_path)}, cwd=root, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "Validation successful for code location fazhi." in r.stderr + r.stdout
