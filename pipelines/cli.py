@@ -346,9 +346,7 @@ def dry_run_text(report, store) -> str:
     if report.attachments:
         lines.append(f"  attachments seen {len(report.attachments)}:")
         lines += [f"    {a.url}  {a.text}" for a in report.attachments]
-    refused = ", ".join(f"{k} {v}" for k, v in sorted(report.refused.items())) or "none"
-    errors = ", ".join(f"{k} {v}" for k, v in sorted(report.errors.items())) or "none"
-    lines.append(f"  refused: {refused}; errors: {errors}")
+    lines.append(f"  {report.problems()}")
     return "\n".join(lines)
 
 

@@ -68,7 +68,11 @@ class BusyInOneLine(logging.Filter):
         if message is not None:
             where = (event.step_key if event is not None else None) or "the build"
             record.msg, record.args = f"{where}: busy, retry: {message}", ()
-            return True
+        return True
+
+
+class DropBookkeeping(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
         return not any(text in record.getMessage() for text in _BOOKKEEPING)
 
 
@@ -81,6 +85,7 @@ def console_logger(init_context: InitLoggerContext) -> logging.Logger:
     for handler in log.handlers:
         if not any(isinstance(f, BusyInOneLine) for f in handler.filters):
             handler.addFilter(BusyInOneLine())
+            handler.addFilter(DropBookkeeping())
         stream = getattr(handler, "stream", None)
         formatter = handler.formatter
         if formatter is not None and stream is not None and not colour_wanted(stream):

@@ -28,31 +28,40 @@ def report(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     return write_report(built_warehouse, tmp_path_factory.mktemp("report") / "report.html")
 
 
-@pytest.fixture(scope="module")
-def two_years(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the warehouse where one region also reports the next year: +50% on one count."""
-    db = tmp_path_factory.mktemp("two_years") / "w.duckdb"
-    shutil.copy(built_warehouse, db)
+def _with_later_years(built: Path, db: Path, years: list[tuple[int, float, str | None, int | None]]) -> Path:
+    """A copy of the warehouse where one region's first full-year count is also reported `step`
+    years later, times `factor`, over `period` (None: the same period as the original)."""
+    shutil.copy(built, db)
     con = duckdb.connect(str(db))
     try:
         (mention,) = con.execute(
             "select chosen_mention_id from marts.fct_rule_of_law_indicators "
             "where unit <> 'percent' and value > 0 and is_full_year order by region_code, indicator_code limit 1"
         ).fetchone()
-        new_id = mention + "-next"
-        con.execute(
-            "insert into marts.fct_indicator_mentions select * replace (? as mention_id, report_year + 1 as "
-            "report_year, value * 1.5 as value) from marts.fct_indicator_mentions where mention_id = ?",
-            [new_id, mention],
-        )
-        con.execute(
-            "insert into marts.fct_rule_of_law_indicators select * replace (? as chosen_mention_id, year + 1 as "
-            "year, value * 1.5 as value) from marts.fct_rule_of_law_indicators where chosen_mention_id = ?",
-            [new_id, mention],
-        )
+        for step, factor, period, months in years:
+            new_id = f"{mention}-{step}"
+            con.execute(
+                "insert into marts.fct_indicator_mentions select * replace (? as mention_id, report_year + ? as "
+                "report_year, value * ? as value) from marts.fct_indicator_mentions where mention_id = ?",
+                [new_id, step, factor, mention],
+            )
+            con.execute(
+                "insert into marts.fct_rule_of_law_indicators select * replace (? as chosen_mention_id, year + ? "
+                "as year, value * ? as value, coalesce(?, period) as period, coalesce(?, period_months) as "
+                "period_months) from marts.fct_rule_of_law_indicators where chosen_mention_id = ?",
+                [new_id, step, factor, period, months, mention],
+            )
     finally:
         con.close()
     return db
+
+
+@pytest.fixture(scope="module")
+def two_years(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One region also reports the next year: +50% on one count."""
+    return _with_later_years(
+        built_warehouse, tmp_path_factory.mktemp("two_years") / "w.duckdb", [(1, 1.5, None, None)]
+    )
 
 
 def test_report_is_self_contained_utf8_html(report: Path) -> None:
@@ -112,31 +121,8 @@ def test_two_years_give_a_change_row_and_a_sparkline(two_years: Path, tmp_path: 
 @pytest.fixture(scope="module")
 def four_years(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One region's count over four years, the third from a report through October only."""
-    db = tmp_path_factory.mktemp("four_years") / "w.duckdb"
-    shutil.copy(built_warehouse, db)
-    con = duckdb.connect(str(db))
-    try:
-        (mention,) = con.execute(
-            "select chosen_mention_id from marts.fct_rule_of_law_indicators "
-            "where unit <> 'percent' and value > 0 and is_full_year order by region_code, indicator_code limit 1"
-        ).fetchone()
-        for step, factor, period, months in [(1, 1.2, "full_year", 12), (2, 0.8, "through_month_10", 10),
-                                             (3, 1.5, "full_year", 12)]:  # fmt: skip
-            new_id = f"{mention}-{step}"
-            con.execute(
-                "insert into marts.fct_indicator_mentions select * replace (? as mention_id, report_year + ? as "
-                "report_year, value * ? as value) from marts.fct_indicator_mentions where mention_id = ?",
-                [new_id, step, factor, mention],
-            )
-            con.execute(
-                "insert into marts.fct_rule_of_law_indicators select * replace (? as chosen_mention_id, year + ? "
-                "as year, value * ? as value, ? as period, ? as period_months) "
-                "from marts.fct_rule_of_law_indicators where chosen_mention_id = ?",
-                [new_id, step, factor, period, months, mention],
-            )
-    finally:
-        con.close()
-    return db
+    years = [(1, 1.2, "full_year", 12), (2, 0.8, "through_month_10", 10), (3, 1.5, "full_year", 12)]
+    return _with_later_years(built_warehouse, tmp_path_factory.mktemp("four_years") / "w.duckdb", years)
 
 
 def test_trend_lines_join_only_years_of_comparable_periods(four_years: Path, tmp_path: Path) -> None:

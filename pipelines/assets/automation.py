@@ -29,7 +29,7 @@ from dagster import (
 from pipelines.assets.crawl import sources_partitions
 from pipelines.crawl import load_sources
 from pipelines.ingest.files import inbox_files
-from pipelines.paths import inbox_dir, sources_file
+from pipelines.paths import inbox_dir
 
 CRAWL_KEY = AssetKey(["raw", "fetches"])
 REPORTING_SEASON_MONTHS = (3, 4)  # annual reports are due before 1 April
@@ -101,7 +101,7 @@ def daily_transform(context: ScheduleEvaluationContext):
     description="Keep one crawl partition per enabled, verified source of the registry (seeds/sources.csv).",
 )
 def sync_source_partitions(context: SensorEvaluationContext):
-    wanted = {s.id for s in load_sources(sources_file()) if s.scheduled}
+    wanted = {s.id for s in load_sources() if s.scheduled}
     have = set(context.instance.get_dynamic_partitions(sources_partitions.name))
     requests = []
     if wanted - have:

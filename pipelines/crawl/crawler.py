@@ -64,12 +64,16 @@ class CrawlReport:
         every request was refused or failed did not crawl, whatever the exit of the run."""
         return bool(self.fetched or self.not_modified or self.skipped_fresh)
 
-    def summary(self) -> str:
+    def problems(self) -> str:
+        """The refusals and errors by kind, as the summary and the dry run print them."""
         refused = ", ".join(f"{k} {v}" for k, v in sorted(self.refused.items())) or "none"
         errors = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
+        return f"refused: {refused}; errors: {errors}"
+
+    def summary(self) -> str:
         return (
             f"{self.source_id}: {self.fetched} fetched ({self.new_pages} new), {self.not_modified} not modified, "
-            f"{self.skipped_fresh} fresh, {self.challenges} challenges; refused: {refused}; errors: {errors}; "
+            f"{self.skipped_fresh} fresh, {self.challenges} challenges; {self.problems()}; "
             f"{len(self.report_urls)} report links, {len(self.attachments)} attachments; {self.elapsed_s:.1f} s"
         )
 

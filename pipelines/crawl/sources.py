@@ -30,7 +30,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pipelines.paths import SEEDS_DIR
+from pipelines.paths import SEEDS_DIR, sources_file
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 Origin = tuple[str, str, int]  # (scheme, host, port), lower-case host without a trailing dot
@@ -246,7 +246,7 @@ def known_region_codes(seeds: Path = SEEDS_DIR) -> frozenset[str]:
 
 def load_sources(path: Path | None = None) -> list[Source]:
     """All rows of the registry (enabled or not), validated; duplicate ids are an error."""
-    path = Path(path) if path is not None else SEEDS_DIR / "sources.csv"
+    path = Path(path) if path is not None else sources_file()
     known = known_region_codes()
     sources: list[Source] = []
     seen: set[str] = set()
