@@ -389,7 +389,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     bare = args.table.rpartition(".")[2]
     out = _output(args.out, f"{bare}.{args.format}") if args.out else None
-    print(_warehouse_call(export_table, Path(args.db), args.table, args.format, out, wait_s=args.wait))
+    print(
+        _warehouse_call(
+            export_table, Path(args.db), args.table, args.format, out, excel=args.excel, wait_s=args.wait
+        )
+    )
     return 0
 
 
@@ -657,13 +661,19 @@ def _add_export(sub) -> None:
         "export",
         cmd_export,
         help="export a warehouse table to csv, parquet or xlsx",
-        description="Write one table (looked up in schema marts unless qualified) to a file.",
-        epilog="examples:\n  fazhi export fct_rule_of_law_indicators\n"
+        description="Write one table (looked up in schema marts unless qualified) to a file. "
+        "csv and parquet keep the table as it is; xlsx is shaped for reading (names beside codes, "
+        "lists as text, dates as dates, frozen header with filters).",
+        epilog="examples:\n  fazhi export facts_with_evidence --format xlsx   # one row per fact, its sentence and page\n"
+        "  fazhi export fct_rule_of_law_indicators --excel  # csv Excel opens as UTF-8\n"
         "  fazhi export marts.fct_report_coverage --format xlsx -o coverage.xlsx\n"
         "  fazhi export raw.ingest_errors --format parquet -o exports/",
     )
     p.add_argument("table", help="e.g. fct_rule_of_law_indicators or raw.pages")
     p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
+    p.add_argument(
+        "--excel", action="store_true", help="csv for Excel: start the file with a UTF-8 byte-order mark"
+    )
     p.add_argument("-o", "--out", help="file or folder (default: ./<table>.<format>)")
     _db_option(p)
     _wait_option(p)

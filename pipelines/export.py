@@ -1,15 +1,18 @@
 """`fazhi export`: one warehouse table to CSV, Parquet or Excel, for people who work in spreadsheets.
 
-CSV and Parquet are written by DuckDB's COPY (fast, streaming). Excel goes through pandas and
-openpyxl. Nested values (lists such as doc_types or conflicting_values, JSON such as flags) become
-JSON text in CSV and Excel, so a cell reads `["annual_report"]` rather than a Python repr; Parquet
-keeps them typed because every Parquet reader understands lists.
+CSV and Parquet are written by DuckDB's COPY (fast, streaming) and keep the table as it is: every
+column, nested values as JSON text in CSV (typed in Parquet), counts stored as DOUBLE written
+without ".0". `--excel` puts a UTF-8 byte-order mark before a CSV, without which Excel reads UTF-8
+Chinese as mojibake.
+
+An xlsx file is for reading, so it is shaped for a reader (see `pipelines/export_sheet.py`): the
+name beside every code, lists as plain text, dates as dates, a frozen header with a filter, and
+columns wide enough to read.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Literal
 
@@ -18,15 +21,14 @@ from pipelines.land.lock import DEFAULT_READ_WAIT_S
 
 Format = Literal["csv", "parquet", "xlsx"]
 FORMATS: tuple[str, ...] = ("csv", "parquet", "xlsx")
-EXCEL_MAX_CELL = 32767  # characters Excel accepts in one cell
-EXCEL_MAX_ROWS = 1_048_575  # rows below the header
+BOM = "\ufeff"
 
 
 class ExportError(WarehouseError):
     """A table or format the user asked for does not exist: a one-line message with the choices."""
 
 
-def _quote_ident(name: str) -> str:
+def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -50,24 +52,39 @@ def resolve_table(available: set[str], table: str) -> tuple[str, str]:
     return schema, bare
 
 
-def _select_list(con, relation: str, fmt: str) -> str:
-    """Columns of the table, with nested and JSON values turned into JSON text for flat formats."""
+def is_nested(col_type: str) -> bool:
+    t = col_type.upper()
+    return t.endswith("]") or t.startswith(("STRUCT", "MAP", "UNION"))
+
+
+def whole_number_text(expr: str) -> str:
+    """SQL: a DOUBLE as text, whole numbers without ".0" (a count of 7 is stored as 7.0)."""
+    return (
+        f"case when {expr} = trunc({expr}) and abs({expr}) < 1e15 "
+        f"then cast(cast({expr} as bigint) as varchar) else cast({expr} as varchar) end"
+    )
+
+
+def _flat_select_list(con, relation: str, fmt: str, *, bom: bool) -> str:
+    """The table's columns for COPY: nested and JSON values as JSON text in CSV, doubles without ".0"."""
     described = con.execute(f"describe select * from {relation}").fetchall()
     parts = []
-    for column, col_type, *_ in described:
-        ident = _quote_ident(column)
+    for i, (column, col_type, *_) in enumerate(described):
+        ident = quote_ident(column)
+        # The byte-order mark travels as the first header's first character: COPY writes it first,
+        # so the file starts with the three bytes Excel looks for, and nothing is rewritten after.
+        alias = quote_ident(BOM + column) if bom and i == 0 else ident
         t = col_type.upper()
-        nested = t.endswith("[]") or t.startswith(("STRUCT", "MAP", "UNION")) or "[" in t
-        if fmt != "parquet" and nested:
-            parts.append(f"to_json({ident})::varchar as {ident}")
+        if fmt == "parquet":
+            parts.append(f"{ident}::varchar as {alias}" if t == "JSON" else ident)
+        elif is_nested(t):
+            parts.append(f"to_json({ident})::varchar as {alias}")
         elif t == "JSON":
-            parts.append(f"{ident}::varchar as {ident}")
-        elif fmt == "xlsx" and t.startswith("TIMESTAMP WITH TIME ZONE"):
-            parts.append(f"{ident}::varchar as {ident}")  # Excel has no time zones
-        elif fmt == "xlsx" and t == "BLOB":
-            parts.append(f"'<' || octet_length({ident}) || ' bytes>' as {ident}")
+            parts.append(f"{ident}::varchar as {alias}")
+        elif t in ("DOUBLE", "FLOAT", "REAL"):
+            parts.append(f"{whole_number_text(ident)} as {alias}")
         else:
-            parts.append(ident)
+            parts.append(f"{ident} as {alias}")
     return ", ".join(parts)
 
 
@@ -76,15 +93,24 @@ def default_output(table: str, fmt: str) -> Path:
 
 
 def export_table(
-    db: Path, table: str, fmt: Format = "csv", out: Path | None = None, *, wait_s: float = DEFAULT_READ_WAIT_S
+    db: Path,
+    table: str,
+    fmt: Format = "csv",
+    out: Path | None = None,
+    *,
+    excel: bool = False,
+    wait_s: float = DEFAULT_READ_WAIT_S,
 ) -> Path:
     """Write `table` of the warehouse `db` as `fmt` to `out` (a file, or a folder) and return the path.
 
-    `out` defaults to `<table>.<fmt>` in the current folder. Raises ExportError for an unknown table
-    or format and WarehouseError when the warehouse cannot be opened.
+    `out` defaults to `<table>.<fmt>` in the current folder; `excel` (CSV only) starts the file with
+    a UTF-8 byte-order mark. Raises ExportError for an unknown table or format, or `excel` with
+    another format, and WarehouseError when the warehouse cannot be opened.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if excel and fmt != "csv":
+        raise ExportError("--excel applies to csv only (an xlsx file is already Excel's own format)")
     bare = _qualified(table).partition(".")[2]
     target = Path(out) if out is not None else default_output(bare, fmt)
     if target.is_dir() or str(out).endswith(("/", os.sep)):
@@ -93,54 +119,18 @@ def export_table(
     # temporary sibling file, which the sandbox would refuse).
     con = open_read_only(Path(db), writable=target, wait_s=wait_s)
     try:
-        schema, bare = resolve_table(tables(con), table)
+        available = tables(con)
+        schema, bare = resolve_table(available, table)
         target.parent.mkdir(parents=True, exist_ok=True)
-        relation = f"{_quote_ident(schema)}.{_quote_ident(bare)}"
-        select = f"select {_select_list(con, relation, fmt)} from {relation}"
-        if fmt == "csv":
-            con.execute(
-                f"copy ({select}) to {_quote_literal(str(target))} (format csv, header true, use_tmp_file false)"
-            )
-        elif fmt == "parquet":
-            con.execute(
-                f"copy ({select}) to {_quote_literal(str(target))} (format parquet, use_tmp_file false)"
-            )
+        relation = f"{quote_ident(schema)}.{quote_ident(bare)}"
+        if fmt == "xlsx":
+            from pipelines.export_sheet import write_sheet
+
+            write_sheet(con, relation, available, target, sheet=bare)
         else:
-            _write_xlsx(con.execute(select).df(), target, sheet=bare)
+            select = f"select {_flat_select_list(con, relation, fmt, bom=excel)} from {relation}"
+            options = "format csv, header true" if fmt == "csv" else "format parquet"
+            con.execute(f"copy ({select}) to {_quote_literal(str(target))} ({options}, use_tmp_file false)")
     finally:
         con.close()
     return target
-
-
-def _write_xlsx(frame, target: Path, *, sheet: str) -> None:
-    try:
-        import openpyxl  # noqa: F401  (pandas' Excel engine)
-    except ImportError:
-        raise ExportError(
-            "xlsx export needs the openpyxl package (uv add openpyxl); csv works without it"
-        ) from None
-    import pandas as pd
-
-    if len(frame) > EXCEL_MAX_ROWS:
-        raise ExportError(f"{len(frame)} rows do not fit in one Excel sheet; export csv or parquet instead")
-    for column in frame.columns:
-        if frame[column].dtype == object:
-            frame[column] = frame[column].map(_excel_cell)
-    with pd.ExcelWriter(
-        target, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD HH:MM:SS"
-    ) as writer:
-        frame.to_excel(writer, sheet_name=sheet[:31], index=False, freeze_panes=(1, 0))
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _excel_cell(value):
-    """Cells Excel accepts: no control characters, over-long text cut with a visible marker."""
-    if not isinstance(value, str):
-        return value
-    value = _CONTROL.sub("", value)
-    if len(value) > EXCEL_MAX_CELL:
-        marker = " …[truncated]"
-        return value[: EXCEL_MAX_CELL - len(marker)] + marker
-    return value
