@@ -155,7 +155,9 @@ def _width(column: Column, values: list) -> float:
     if column.kind in shown:
         longest = max(shown[column.kind], len(column.name))
     else:
-        longest = max([_display_width(column.name), *(_display_width(str(v)) for v in values if v is not None)])
+        longest = max(
+            [_display_width(column.name), *(_display_width(str(v)) for v in values if v is not None)]
+        )
     return min(MAX_WIDTH, max(6, longest)) + 2
 
 

@@ -36,7 +36,7 @@ class FazhiDbtTranslator(DagsterDbtTranslator):
 
 
 def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    """Hash of what a dbt build reads: raw row identities, the seed CSVs and the dbt project's files.
+    """Hash of what a dbt build reads: raw row identities, the seeds (CSVs and their yml) and the dbt project's files.
 
     Computed in SQL over ids only (no per-page Python work), so checking costs little at any size.
     """
@@ -44,7 +44,7 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     for table, identity in RAW_IDENTITY.items():
         row = con.execute(f"select count(*), coalesce(bit_xor(hash({identity})), 0) from {table}").fetchone()
         digest.update(f"{table}:{row[0]}:{row[1]}\n".encode())
-    files = sorted(SEEDS_DIR.glob("*.csv")) + sorted(
+    files = sorted(SEEDS_DIR.glob("*.csv")) + sorted(SEEDS_DIR.glob("*.yml")) + sorted(
         p
         for folder in ("models", "macros", "tests")
         for p in (DBT_PROJECT_DIR / folder).rglob("*")
