@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -19,7 +20,7 @@ from pipelines.clean.density import best_blocks
 from pipelines.clean.lines import clean_lines, dedupe, kind_of, strip_title_lines
 from pipelines.clean.meta import META_TAGS, harvest_footer, harvest_line
 from pipelines.clean.prose import cjk_count
-from pipelines.clean.render import render_lines
+from pipelines.clean.render import Rendering, render_lines
 from pipelines.records import Attachment
 from pipelines.text.normalize import normalise_line, split_lines, squash
 
@@ -66,6 +67,54 @@ _GENERIC = {("id", "content"), ("class", "content"), ("class", "main-txt")}
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|－| - )\s*")
 
 
+@dataclass
+class PageIndex:
+    """What the HTML path looks up in the whole tree, gathered in one walk in document order (each
+    list is what the matching `find_all` would return): a page is parsed once and walked once."""
+
+    metas: list[Tag] = field(default_factory=list)
+    headings: list[Tag] = field(default_factory=list)  # h1-h3
+    titled: list[Tag] = field(default_factory=list)  # a class or id containing "title"
+    containers: dict[tuple[str, str], list[Tag]] = field(default_factory=dict)  # CONTAINERS hits
+    links: list[Tag] = field(default_factory=list)  # <a href> anywhere
+    link_tags: list[Tag] = field(default_factory=list)  # <link>
+    sitecode_script: Tag | None = None  # the 纠错 script carrying the site's id code
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3"))
+_WANTED = frozenset(CONTAINERS)
+
+
+def index_page(soup: BeautifulSoup) -> PageIndex:
+    index = PageIndex()
+    for tag in soup.descendants:
+        if not isinstance(tag, Tag):
+            continue
+        name = tag.name
+        if name == "meta":
+            index.metas.append(tag)
+        elif name in _HEADINGS:
+            index.headings.append(tag)
+        elif name == "a":
+            if tag.get("href") is not None:
+                index.links.append(tag)
+        elif name == "link":
+            index.link_tags.append(tag)
+        elif name == "script" and index.sitecode_script is None and tag.get("sitecode") is not None:
+            index.sitecode_script = tag
+        attrs = tag.attrs
+        if not attrs or not ("class" in attrs or "id" in attrs or "itemprop" in attrs):
+            continue
+        classes, ids = _attr_values(tag, "class"), _attr_values(tag, "id")
+        if any("title" in v for v in classes + ids):
+            index.titled.append(tag)
+        for attr, values in (("class", classes), ("id", ids), ("itemprop", _attr_values(tag, "itemprop"))):
+            for v in values:
+                if (attr, v) in _WANTED:
+                    index.containers.setdefault((attr, v), []).append(tag)
+    return index
+
+
 def _attr_values(tag: Tag, attr: str) -> list[str]:
     v = tag.get(attr)
     if v is None:
@@ -73,9 +122,9 @@ def _attr_values(tag: Tag, attr: str) -> list[str]:
     return [x.lower() for x in (v if isinstance(v, list) else str(v).split())]
 
 
-def harvest_meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+def harvest_meta_tags(metas: list[Tag]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for m in soup.find_all("meta"):
+    for m in metas:
         name = m.get("name") or m.get("property")
         content = m.get("content")
         if not isinstance(name, str) or not isinstance(content, str):
@@ -87,7 +136,7 @@ def harvest_meta_tags(soup: BeautifulSoup) -> dict[str, str]:
     return out
 
 
-def _markers(text: str) -> tuple[list[Tag], str] | None:
+def _markers(text: str) -> tuple[list[Tag], str, None] | None:
     for begin, end in MARKERS:
         b = begin.search(text)
         if not b:
@@ -97,7 +146,7 @@ def _markers(text: str) -> tuple[list[Tag], str] | None:
             continue
         frag = BeautifulSoup(text[b.end() : e.start()], "lxml")
         root = frag.body or frag
-        return [root], "marker"
+        return [root], "marker", None
     return None
 
 
@@ -106,43 +155,37 @@ def _link_density(lines_text: str, tag: Tag) -> float:
     return link / max(len(lines_text), 1)
 
 
-def _containers(soup: BeautifulSoup) -> tuple[list[Tag], str] | None:
-    found: dict[tuple[str, str], list[Tag]] = {}
-    wanted = set(CONTAINERS)
-    for tag in soup.find_all(True):
-        for attr in ("class", "id", "itemprop"):
-            for v in _attr_values(tag, attr):
-                if (attr, v) in wanted:
-                    found.setdefault((attr, v), []).append(tag)
+def _containers(
+    found: dict[tuple[str, str], list[Tag]], page: Rendering
+) -> tuple[list[Tag], str, list[str] | None] | None:
+    """The best CMS container, its method and its rendered lines (rendered once, while choosing)."""
     for spec in CONTAINERS:
-        best, best_punct = None, -1
+        best, best_punct, best_lines = None, -1, None
         for tag in found.get(spec, []):
-            text = "\n".join(render_lines(tag))
+            lines = page.lines(tag)
+            text = "\n".join(lines)
             if cjk_count(text) < MIN_BODY_CJK:
                 continue
             if spec in _GENERIC and _link_density(text, tag) > 0.3:
                 continue
             p = sum(text.count(c) for c in "，。；：！？、,;")
             if p > best_punct:
-                best, best_punct = tag, p
+                best, best_punct, best_lines = tag, p, lines
         if best is not None:
-            return [best], f"container:{spec[0]}={spec[1]}"
+            return [best], f"container:{spec[0]}={spec[1]}", best_lines
     # A short container that holds document links is a page shell: report it rather than hunt for text.
     for spec in CONTAINERS:
         for tag in found.get(spec, []):
             if attachments_in([tag], None):
-                return [tag], f"container:{spec[0]}={spec[1]}"
+                return [tag], f"container:{spec[0]}={spec[1]}", None
     return None
 
 
-def _heading_title(soup: BeautifulSoup, page_title: str) -> str | None:
+def _heading_title(index: PageIndex, page_title: str) -> str | None:
     """Longest h1-h3 / *title* element text contained in <title> (GNE's trick), else <title>'s first part."""
     tkey = squash(page_title)
     best = None
-    cands = soup.find_all(["h1", "h2", "h3"])
-    for tag in soup.find_all(True):
-        if any("title" in v for v in _attr_values(tag, "class") + _attr_values(tag, "id")):
-            cands.append(tag)
+    cands = index.headings + index.titled
     for tag in cands[:200]:
         text = " ".join(render_lines(tag))
         k = squash(text)
@@ -157,11 +200,12 @@ def _heading_title(soup: BeautifulSoup, page_title: str) -> str | None:
 
 
 def attachments_in(nodes: list[Tag], url: str | None, anywhere: list[Tag] | None = None) -> list[Attachment]:
-    """Links to document files: all of them inside the body, and elsewhere those labelled 附件/下载."""
+    """Links to document files: all of them inside the body, and elsewhere (`anywhere`: the page's
+    <a href> tags) those labelled 附件/下载."""
     out: dict[str, Attachment] = {}
-    groups = [(n, False) for n in nodes] + [(n, True) for n in (anywhere or [])]
-    for node, need_label in groups:
-        for a in node.find_all("a", href=True):
+    groups = [(n.find_all("a", href=True), False) for n in nodes] + [(anywhere or [], True)]
+    for links, need_label in groups:
+        for a in links:
             href = str(a["href"]).strip()
             path = urlsplit(href).path.lower()
             ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
@@ -175,10 +219,12 @@ def attachments_in(nodes: list[Tag], url: str | None, anywhere: list[Tag] | None
     return list(out.values())
 
 
-def tidy_body(lines: list[str], title: str | None, meta: dict[str, Any]):
-    """Clean a located body's lines: leading metadata, chrome, credits, pagination, title, duplicates."""
+def tidy_body(lines: list[str], title: str | None, meta: dict[str, Any], kind=kind_of):
+    """Clean a located body's lines: leading metadata, chrome, credits, pagination, title, duplicates.
+
+    `kind` classifies a line (`lines.kind_of`; the caller may pass one that remembers this page's lines)."""
     removed: list[str] = []
-    kinds = [kind_of(line) for line in lines]
+    kinds = [kind(line) for line in lines]
     first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
     out: list[str] = []
     for i, (line, k) in enumerate(zip(lines, kinds, strict=True)):
@@ -220,25 +266,41 @@ def text_only_lines(text: str) -> list[str]:
     return split_lines(htmllib.unescape(text))
 
 
+def _inside(tag: Tag, root: Tag) -> bool:
+    return any(parent is root for parent in tag.parents)
+
+
 def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
     """The HTML path on decoded text; returns CleanedPage fields."""
     warnings: list[str] = []
     if not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
         warnings.append("no closing </body> or </html>: page may be truncated")
     soup = BeautifulSoup(text, "lxml")
-    tags = harvest_meta_tags(soup)
+    index = index_page(soup)
+    tags = harvest_meta_tags(index.metas)
     page_title = normalise_line(soup.title.get_text(" ")) if soup.title else ""
     meta: dict[str, Any] = {k: v for k, v in tags.items() if k != "title"}
-    jiucuo = soup.find("script", attrs={"sitecode": True})
+    jiucuo = index.sitecode_script
     if jiucuo is not None and "site_id_code" not in meta:
         meta["site_id_code"] = str(jiucuo["sitecode"]).strip()
     root = soup.body or soup
-    page_lines = render_lines(root)
+    links = index.links if root is soup else [a for a in index.links if _inside(a, root)]
+    page = Rendering(root)
+    page_lines = page.lines()
+    head = soup.head
+    declared_url = (
+        origin.from_tags(
+            [t for t in index.link_tags if _inside(t, head)], [t for t in index.metas if _inside(t, head)]
+        )
+        if head is not None
+        else None
+    )
 
-    located = _markers(text) or _containers(soup)
+    located = _markers(text) or _containers(index.containers, page)
     method = located[1] if located else ""
     nodes = located[0] if located else []
-    body_lines = render_lines(nodes) if nodes else []
+    known_lines = located[2] if located else None
+    body_lines = known_lines if known_lines is not None else render_lines(nodes) if nodes else []
     if not nodes or cjk_count("".join(body_lines)) < MIN_BODY_CJK:
         attach_probe = attachments_in(nodes, url) if nodes else []
         if not attach_probe:
@@ -248,15 +310,23 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
                 if cjk_count("".join(dense_lines)) >= cjk_count("".join(body_lines)):
                     nodes, body_lines, method = dense, dense_lines, "density"
                     warnings.append("body located by density scoring")
-    # Metadata from the page's label lines, nearest to the body first.
+    # Metadata from the page's label lines, nearest to the body first. A body line is classified
+    # here and again when the body is tidied: once per page is enough (nothing is kept past the page).
+    kinds_seen: dict[str, str] = {}
+
+    def kind(line: str) -> str:
+        if (k := kinds_seen.get(line)) is None:
+            k = kinds_seen[line] = kind_of(line)
+        return k
+
     first = body_lines[0] if body_lines else None
     pos = page_lines.index(first) if first in page_lines else len(page_lines)
     for i in [*range(pos - 1, -1, -1), *range(pos, len(page_lines))]:
         line = page_lines[i]
-        if len(line) <= 200 and kind_of(line) == "meta":
+        if len(line) <= 200 and kind(line) == "meta":
             harvest_line(line, meta)
     harvest_footer("\n".join(page_lines[-120:]), meta)
-    title = tags.get("title") or meta.get("title") or _heading_title(soup, page_title)
+    title = tags.get("title") or meta.get("title") or _heading_title(index, page_title)
     title_reason = (
         "page metadata (ArticleTitle / 标题)"
         if tags.get("title") or meta.get("title")
@@ -273,15 +343,15 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
             "body": lb.body,
             "meta": meta,
             "removed": lb.removed,
-            "attachments": attachments_in([], url, [root]),
+            "attachments": attachments_in([], url, links),
             "method": "lines",
             "warnings": warnings,
-            "declared_url": origin.from_tags(soup),
+            "declared_url": declared_url,
         }
-    body, removed = tidy_body(body_lines, title, meta)
+    body, removed = tidy_body(body_lines, title, meta, kind)
     body_keys = {squash(line) for line in body_lines}
     removed = [line for line in page_lines if squash(line) not in body_keys][:150] + removed
-    attachments = attachments_in(nodes, url, [root])
+    attachments = attachments_in(nodes, url, links)
     return {
         "title": title,
         "title_reason": title_reason if title else "no title element or metadata",
@@ -291,5 +361,5 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
         "attachments": attachments,
         "method": method,
         "warnings": warnings,
-        "declared_url": origin.from_tags(soup),
+        "declared_url": declared_url,
     }

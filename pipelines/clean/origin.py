@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import Tag
 
 _HEAD_CHARS = 4096  # the comments and WARC headers sit at the very top; never scan the whole page
 _SAVED_FROM = re.compile(r"saved from url=\((\d{1,5})\)(\S+)", re.I)
@@ -53,17 +53,15 @@ def from_head(text: str) -> tuple[str, str] | None:
     return None
 
 
-def from_tags(soup: BeautifulSoup) -> tuple[str, str] | None:
-    """(url, how) from the page's own canonical link or og:url, looked for in <head> only."""
-    head = soup.head
-    if head is None:
-        return None
-    for link in head.find_all("link", href=True):
+def from_tags(links: list[Tag], metas: list[Tag]) -> tuple[str, str] | None:
+    """(url, how) from the page's own canonical link or og:url: the <link> and <meta> tags of its
+    <head> (only there: a body's links and metas belong to what the page shows, not to the page)."""
+    for link in (t for t in links if t.get("href") is not None):
         rel = link.get("rel") or []
         rels = rel if isinstance(rel, list) else str(rel).split()
         if "canonical" in (r.lower() for r in rels) and (found := _absolute(str(link["href"]))):
             return found, "canonical link"
-    for meta in head.find_all("meta", content=True):
+    for meta in (t for t in metas if t.get("content") is not None):
         key = str(meta.get("property") or meta.get("name") or "").strip().lower()
         if key in ("og:url", "url") and (found := _absolute(str(meta["content"]))):
             return found, f"<meta {key}>"

@@ -98,13 +98,20 @@ def is_hidden(tag: Tag) -> bool:
     return tag.get("hidden") is not None or tag.get("aria-hidden") == "true"
 
 
-def render_pieces(nodes: list, out: list[str]) -> None:
+def render_pieces(nodes: list, out: list[str], spans: dict[int, tuple[int, int]] | None = None) -> None:
+    """Append the display pieces of `nodes` to `out`. With `spans`, also record for every rendered tag
+    the slice of `out` its subtree produced (a subtree renders the same wherever it is rendered)."""
     stack: list[tuple[object, bool]] = [(n, False) for n in reversed(nodes)]
     while stack:
         node, closing = stack.pop()
         if closing:
             name = node.name  # type: ignore[attr-defined]
-            out.append(" | " if name in CELL_TAGS else "\n")
+            if name in CELL_TAGS:
+                out.append(" | ")
+            elif name in BLOCK_TAGS:
+                out.append("\n")
+            if spans is not None:
+                spans[id(node)] = (spans[id(node)][0], len(out))
             continue
         if isinstance(node, NavigableString):
             if not isinstance(node, _NOT_TEXT):
@@ -119,13 +126,18 @@ def render_pieces(nodes: list, out: list[str]) -> None:
         if name == "br":
             out.append("\n")
             continue
-        if name in BLOCK_TAGS:
+        if name == "img":
+            continue
+        if spans is not None:
+            spans[id(node)] = (len(out), -1)
+            stack.append((node, True))
+            if name in BLOCK_TAGS:
+                out.append("\n")
+        elif name in BLOCK_TAGS:
             out.append("\n")
             stack.append((node, True))
         elif name in CELL_TAGS:
             stack.append((node, True))
-        elif name == "img":
-            continue
         stack.extend((c, False) for c in reversed(node.contents))
 
 
@@ -136,3 +148,25 @@ def render_lines(nodes: list | Tag | BeautifulSoup) -> list[str]:
     out: list[str] = []
     render_pieces(nodes, out)
     return split_lines("".join(out))
+
+
+class Rendering:
+    """A page rendered once, keeping where each tag's pieces lie, so the lines of any tag rendered
+    within it are a slice of the same pieces instead of a second walk of its subtree."""
+
+    def __init__(self, root: Tag) -> None:
+        self.root = root  # keeps the tree, and so the ids in `spans`, alive
+        self.pieces: list[str] = []
+        self.spans: dict[int, tuple[int, int]] = {}
+        render_pieces([root], self.pieces, self.spans)
+
+    def lines(self, node: Tag | None = None) -> list[str]:
+        """render_lines(node) (the whole page without a node), from the pieces when the node was
+        rendered here; a node the page does not show (under a hidden parent, or outside it) is
+        rendered on its own."""
+        if node is None:
+            return split_lines("".join(self.pieces))
+        span = self.spans.get(id(node))
+        if span is None:
+            return render_lines(node)
+        return split_lines("".join(self.pieces[span[0] : span[1]]))
