@@ -7,53 +7,11 @@
 -- rejected mention is never chosen) and to the chosen fact by its grain (reject drops the fact, set
 -- replaces its value); a corrected fact says so and keeps its original value. fct_corrections lists
 -- every correction with whether its target still exists.
-with candidates as (
-    select *
-    from {{ ref('int_mentions_corrected') }}
-    where not is_rejected
-      and scope = 'whole_region'
-      and measure in ('count', 'amount', 'rate')
-      and region_code is not null
-      and report_year is not null
-      and coalesce(period, '') <> 'multi_year'
-),
-
-per_document as (
-    select *
-    from candidates
-    qualify row_number() over (
-        partition by region_code, report_year, indicator_code, document_id
-        order by coalesce(period_months, 0) desc, start_offset
-    ) = 1
-),
-
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by region_code, report_year, indicator_code
-            order by coalesce(period_months, 0) desc, doc_type_rank, publish_date desc nulls last, document_id
-        ) as rn
-    from per_document
-),
-
-chosen as (
-    select * from ranked where rn = 1
-),
-
-support as (
-    select
-        r.region_code,
-        r.report_year,
-        r.indicator_code,
-        count(distinct r.document_id) as n_documents,
-        list(distinct r.value order by r.value) filter (
-            where abs(r.value - c.value) > greatest(0.5, 0.005 * abs(c.value))
-              and coalesce(r.period_months, 0) = coalesce(c.period_months, 0)
-        ) as conflicting_values
-    from ranked r
-    join chosen c using (region_code, report_year, indicator_code)
-    group by 1, 2, 3
+-- The choice itself is int_facts_chosen; here the chosen mention's columns, names and corrections.
+with chosen as (
+    select m.*, k.n_documents, k.conflicting_values
+    from {{ ref('int_facts_chosen') }} k
+    join {{ ref('int_mentions_corrected') }} m using (mention_id)
 ),
 
 -- Corrections by the fact's grain: the latest one wins.
@@ -100,9 +58,9 @@ select
     c.period_months,
     c.period = 'full_year' as is_full_year,
     i.aggregation,
-    s.n_documents,
-    coalesce(len(s.conflicting_values), 0) > 0 as has_conflict,
-    s.conflicting_values,
+    c.n_documents,
+    coalesce(len(c.conflicting_values), 0) > 0 as has_conflict,
+    c.conflicting_values,
     c.mention_id as chosen_mention_id,
     c.document_id,
     c.url,
@@ -113,7 +71,6 @@ select
     c.is_flagged,
     c.extractor_version
 from chosen c
-join support s using (region_code, report_year, indicator_code)
 join {{ ref('dim_indicator') }} i on i.indicator_code = c.indicator_code
 left join names n on n.region_code = c.region_code and n.report_year = c.report_year
 left join {{ ref('dim_region_name') }} dn on dn.code = c.region_code
