@@ -26,38 +26,49 @@ indicators as (
     select indicator_code, aggregation, unit from {{ ref('dim_indicator') }}
 ),
 
-grid as (
-    select p.parent_code, p.parent_level, p.year, p.child_code, i.indicator_code, i.aggregation, i.unit
-    from parents p
-    cross join indicators i
+-- every county under a parent in a year, in code order
+rosters as (
+    select parent_code, parent_level, year, list(child_code order by child_code) as children
+    from parents
+    group by 1, 2, 3
 ),
 
-joined as (
+-- what the children state, per parent, year and indicator (only where one of them states a value)
+stated as (
     select
-        g.*,
-        f.value,
-        f.is_full_year
-    from grid g
-    left join facts f
-        on f.region_code = g.child_code and f.year = g.year and f.indicator_code = g.indicator_code
+        p.parent_code,
+        p.parent_level,
+        p.year,
+        f.indicator_code,
+        count(f.value) as n_children_with_value,
+        count(f.value) filter (where f.is_full_year) as n_children_full_year,
+        sum(f.value) filter (where f.is_full_year) as sum_of_full_year_values,
+        list(p.child_code) filter (where f.is_full_year and f.value is not null) as full_year_children
+    from parents p
+    join facts f on f.region_code = p.child_code and f.year = p.year
+    group by 1, 2, 3, 4
+    having count(f.value) > 0
 ),
 
+-- The roster minus the children with a full-year value is what is missing. Computed per row from
+-- the two lists, not by aggregating every county x indicator x year (an ordered aggregate over
+-- millions of rows that outgrew the build's memory budget at 10,000 pages).
 rolled as (
     select
-        parent_code,
-        parent_level,
-        year,
-        indicator_code,
-        any_value(aggregation) as aggregation,
-        any_value(unit) as unit,
-        count(*) as n_children,
-        count(value) as n_children_with_value,
-        count(value) filter (where is_full_year) as n_children_full_year,
-        sum(value) filter (where is_full_year) as sum_of_full_year_values,
-        list(child_code order by child_code) filter (where value is null or not is_full_year) as missing_children
-    from joined
-    group by 1, 2, 3, 4
-    having count(value) > 0
+        s.parent_code,
+        s.parent_level,
+        s.year,
+        s.indicator_code,
+        i.aggregation,
+        i.unit,
+        len(r.children) as n_children,
+        s.n_children_with_value,
+        s.n_children_full_year,
+        s.sum_of_full_year_values,
+        list_filter(r.children, c -> not list_contains(coalesce(s.full_year_children, []), c)) as missing
+    from stated s
+    join rosters r using (parent_code, parent_level, year)
+    join indicators i using (indicator_code)
 )
 
 select
@@ -79,5 +90,5 @@ select
         when aggregation = 'sum_flow' and n_children_full_year = n_children then sum_of_full_year_values
     end as value,
     sum_of_full_year_values as partial_sum,
-    missing_children
+    case when len(missing) > 0 then missing end as missing_children
 from rolled
