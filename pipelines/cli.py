@@ -11,12 +11,12 @@ import json
 import os
 import sys
 import time
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from pipelines.land.lock import WarehouseBusy
 from pipelines.paths import sources_file, warehouse_path
+from pipelines.text.normalize import display_width
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -107,10 +107,6 @@ def _connect_read_only(db: Path, wait_s: float | None = None):
     return _warehouse_call(open_read_only, db, wait_s=DEFAULT_READ_WAIT_S if wait_s is None else wait_s)
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def cell(v: object) -> str:
     """A value as text: counts stored as DOUBLE print without ".0" (7.0 -> 7), other numbers as they are."""
     if v is None:
@@ -123,11 +119,11 @@ def cell(v: object) -> str:
 def plain_table(columns: list[str], rows: list[tuple]) -> str:
     """Aligned columns for pipes and files: no wrapping, Chinese characters counted double-width."""
     cells = [[cell(v).replace("\n", " ") for v in r] for r in rows]
-    widths = [max([_display_width(c), *(_display_width(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    widths = [max([display_width(c), *(display_width(r[i]) for r in cells)]) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:
         return "  ".join(
-            v + " " * (w - _display_width(v)) for v, w in zip(values, widths, strict=True)
+            v + " " * (w - display_width(v)) for v, w in zip(values, widths, strict=True)
         ).rstrip()
 
     return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)])

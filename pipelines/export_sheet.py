@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pipelines.export import ExportError, is_nested, quote_ident
+from pipelines.text.normalize import display_width
 
 EXCEL_MAX_CELL = 32767  # characters Excel accepts in one cell
 EXCEL_MAX_ROWS = 1_048_575  # rows below the header
@@ -93,10 +93,6 @@ def sheet_columns(described: list[tuple[str, str]], available: set[str]) -> tupl
     return columns, joins
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _number(value):
     """Whole numbers as integers (a count stored as 7.0 shows 7 and sorts as a number)."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -155,9 +151,7 @@ def _width(column: Column, values: list) -> float:
     if column.kind in shown:
         longest = max(shown[column.kind], len(column.name))
     else:
-        longest = max(
-            [_display_width(column.name), *(_display_width(str(v)) for v in values if v is not None)]
-        )
+        longest = max([display_width(column.name), *(display_width(str(v)) for v in values if v is not None)])
     return min(MAX_WIDTH, max(6, longest)) + 2
 
 

@@ -44,11 +44,15 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     for table, identity in RAW_IDENTITY.items():
         row = con.execute(f"select count(*), coalesce(bit_xor(hash({identity})), 0) from {table}").fetchone()
         digest.update(f"{table}:{row[0]}:{row[1]}\n".encode())
-    files = sorted(SEEDS_DIR.glob("*.csv")) + sorted(SEEDS_DIR.glob("*.yml")) + sorted(
-        p
-        for folder in ("models", "macros", "tests")
-        for p in (DBT_PROJECT_DIR / folder).rglob("*")
-        if p.is_file()
+    files = (
+        sorted(SEEDS_DIR.glob("*.csv"))
+        + sorted(SEEDS_DIR.glob("*.yml"))
+        + sorted(
+            p
+            for folder in ("models", "macros", "tests")
+            for p in (DBT_PROJECT_DIR / folder).rglob("*")
+            if p.is_file()
+        )
     )
     for path in [*files, DBT_PROJECT_DIR / "dbt_project.yml"]:
         digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())

@@ -152,3 +152,8 @@ def reading_view(text: str) -> TextView:
 def simplified(text: str | None) -> str:
     """The reading view's text alone (for decisions that need no offsets: titles, dates, names)."""
     return reading_view(text or "").text
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes on a terminal or in a spreadsheet: CJK (wide) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
