@@ -64,7 +64,7 @@ def crawl_source_pages(context: AssetExecutionContext, config: CrawlConfig, ware
     if source_id not in by_id:
         raise ValueError(f"source {source_id!r} is not in {registry}")
     store = DuckDBCrawlStore(warehouse.connect)
-    report = crawl_source(by_id[source_id], store, policy=config.policy(), run_id=context.run_id)
+    report = crawl_source(by_id[source_id], store, policy=config.policy(), run_id=context.run.run_id)
     context.log.info(report.summary())
     if not report.reached_anything:
         # Every request was refused or failed: the attempts are recorded in raw.fetches, but the
