@@ -16,7 +16,7 @@ from typing import Any
 
 from pipelines.land.lock import WarehouseBusy
 from pipelines.paths import sources_file, warehouse_path
-from pipelines.text.normalize import display_width
+from pipelines.text.normalize import display_width, whole_number
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -109,11 +109,7 @@ def _connect_read_only(db: Path, wait_s: float | None = None):
 
 def cell(v: object) -> str:
     """A value as text: counts stored as DOUBLE print without ".0" (7.0 -> 7), other numbers as they are."""
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
-        return str(int(v))
-    return str(v)
+    return "" if v is None else str(whole_number(v))
 
 
 def plain_table(columns: list[str], rows: list[tuple]) -> str:

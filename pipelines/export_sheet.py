@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pipelines.export import ExportError, is_nested, quote_ident
-from pipelines.text.normalize import display_width
+from pipelines.text.normalize import display_width, whole_number
 
 EXCEL_MAX_CELL = 32767  # characters Excel accepts in one cell
 EXCEL_MAX_ROWS = 1_048_575  # rows below the header
@@ -45,7 +45,7 @@ NAME_LOOKUPS = {
 class Column:
     name: str
     sql: str  # the expression that selects it
-    kind: str  # "date", "timestamp", "timestamptz", "nested", "json", "number", "other"
+    kind: str  # "date", "timestamp", "timestamptz", "nested", "json", "blob", "other"
 
 
 def _kind(col_type: str) -> str:
@@ -62,8 +62,6 @@ def _kind(col_type: str) -> str:
         return "timestamp"
     if t == "BLOB":
         return "blob"
-    if t in ("DOUBLE", "FLOAT", "REAL") or t.startswith("DECIMAL"):
-        return "number"
     return "other"
 
 
@@ -93,13 +91,6 @@ def sheet_columns(described: list[tuple[str, str]], available: set[str]) -> tupl
     return columns, joins
 
 
-def _number(value):
-    """Whole numbers as integers (a count stored as 7.0 shows 7 and sorts as a number)."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    return value
-
-
 def as_text(value) -> str:
     """A list, a struct or a JSON value as the words a reader expects: "a; b", "key: value"."""
     if value is None:
@@ -110,7 +101,7 @@ def as_text(value) -> str:
         return "; ".join(f"{k}: {as_text(v)}" for k, v in value.items())
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(_number(value))
+    return str(whole_number(value))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -143,7 +134,7 @@ def cell_value(value, kind: str):
         return f"<{len(value)} bytes>"
     if isinstance(value, str):
         return _excel_text(value)
-    return _number(value)
+    return whole_number(value)
 
 
 def _width(column: Column, values: list) -> float:

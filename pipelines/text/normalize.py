@@ -157,3 +157,10 @@ def simplified(text: str | None) -> str:
 def display_width(text: str) -> int:
     """Columns the text takes on a terminal or in a spreadsheet: CJK (wide) characters count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def whole_number(value):
+    """A count stored as DOUBLE as the integer it is (7.0 -> 7), for display; other values unchanged."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
