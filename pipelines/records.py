@@ -14,7 +14,11 @@ from typing import Any, Literal
 from pipelines.contract import BigInt, IsoDate, IsoTimestamp
 
 Origin = Literal["crawl", "inbox", "seed"]
-MediaType = Literal["html", "text"]
+# What a body is: a web page, plain text, or a document file (the format its bytes are in, sniffed by
+# `ingest.sniff.document_format`): pdf, docx (OOXML), doc (an OLE Word file: legacy .doc and most .wps),
+# ofd (the national e-document format).
+MediaType = Literal["html", "text", "pdf", "docx", "doc", "ofd"]
+DOCUMENT_MEDIA_TYPES: frozenset[str] = frozenset({"pdf", "docx", "doc", "ofd"})
 DocType = Literal["annual_report", "half_year_report", "work_summary", "department_report", "not_report"]
 IssuerKind = Literal["government", "department", "sub_district", "other"]
 # What a stated figure is (docs/indicators.md, "Qualifiers"). A quantity (every figure of a body) is a
@@ -31,7 +35,7 @@ RESULT_MEASURES: frozenset[str] = frozenset({"count", "amount", "rate"})
 # reaches the fact table; the others are kept, with scope_text naming the part.
 Scope = Literal["whole_region", "level_only", "department", "sub_unit"]
 Outcome = Literal["ok", "not_modified", "refused", "error", "challenge"]  # of one fetch attempt
-Role = Literal["robots", "listing", "page"]  # why a URL was fetched
+Role = Literal["robots", "listing", "page", "attachment"]  # why a URL was fetched
 
 # Bump when a change to clean/understand/extract can change derived rows: every derived row carries
 # it, so a warehouse can tell which rows an improvement has not reached yet.
@@ -130,6 +134,10 @@ class CleanedPage:
     labelled_date: str | None = None  # ISO
     owner_lines: list[str] = field(default_factory=list)
     title_reason: str | None = None  # how the title was chosen among the lines above the body
+    # A document file's pages (pipelines/read): where page 1, 2, ... begins in body_text (empty for a
+    # web page or text), and the reader's confidence when the text came from OCR (0-1, else None).
+    page_starts: list[int] = field(default_factory=list)
+    read_confidence: float | None = None
 
 
 @dataclass
@@ -167,6 +175,9 @@ class Document:
     evidence: dict[str, str] = field(default_factory=dict)  # decision -> evidence text
     report_reason: str | None = None  # why it is (or is not) a report: "<class>: <evidence>"
     title_reason: str | None = None  # how the title was chosen
+    # Where page 1, 2, ... of the document file begins in body_text (non-decreasing; a page before this
+    # part starts at 0): the page a figure is on is bisect_right(page_starts, offset). Empty for pages.
+    page_starts: list[int] = field(default_factory=list)
     extractor_version: str = EXTRACTOR_VERSION
 
     @staticmethod
@@ -195,6 +206,7 @@ class Mention:
     sentence_start: int
     sentence_end: int
     flags: list[str] = field(default_factory=list)  # plausibility warnings (never a reason to drop)
+    source_page: int | None = None  # the page of the document file the value is on (1-based); None for web pages
     extractor_version: str = EXTRACTOR_VERSION
 
     @staticmethod
@@ -241,6 +253,7 @@ class QuantityMention:
     end: int
     sentence_start: int
     sentence_end: int
+    source_page: int | None = None  # the page of the document file the figure is on (1-based); None for web pages
     extractor_version: str = EXTRACTOR_VERSION
 
     @staticmethod
@@ -286,6 +299,8 @@ class PageCleaning:
     attachments: list[Attachment]
     removed: list[str]
     page_meta: dict[str, Any]
+    page_starts: list[int] = field(default_factory=list)
+    read_confidence: float | None = None
 
     @classmethod
     def of(cls, page_id: str, cleaned: CleanedPage, n_documents: int) -> PageCleaning:
@@ -305,6 +320,8 @@ class PageCleaning:
             attachments=cleaned.attachments,
             removed=cleaned.removed,
             page_meta=cleaned.page_meta,
+            page_starts=cleaned.page_starts,
+            read_confidence=cleaned.read_confidence,
         )
 
 
@@ -342,8 +359,8 @@ class FetchRecord:
 
     A refused URL (robots, foreign host, budget, ...) is also a row (status None when no request was
     made), so a run can always be audited: what was asked for, what happened and why.
-    Attachments (.pdf/.doc/...) are not fetched and not rows: they are listed in the CrawlReport and
-    the cleaner extracts them again from the stored page that links them.
+    An attachment (.pdf/.doc/...) of a report page is fetched with role "attachment" and `linked_from`
+    naming that page: page -> attachment -> document -> fact.
     """
 
     fetch_id: str  # uuid4 hex, unique per attempt
@@ -364,8 +381,10 @@ class FetchRecord:
     last_modified: str | None  # Last-Modified response header
     content_type: str | None  # Content-Type response header, verbatim
     attempt: int  # 1 for the first try, 2.. for retries
-    role: Role = "page"  # why the URL was fetched: robots.txt, a listing page, or a (report) page
+    role: Role = "page"  # why the URL was fetched: robots.txt, a listing page, a (report) page, or an
+    #                      attachment (.pdf/.docx/.doc/.wps/.ofd) of a report page
     depth: int = 0  # link distance from a listing page (listings: 0)
+    linked_from: str | None = None  # the page URL whose link led here (attachments: the page they hang on)
 
     @property
     def sha256(self) -> str | None:

@@ -108,3 +108,29 @@ def not_understood(body: bytes) -> str | None:
             if body[pe : pe + 4] == b"PE\x00\x00":
                 return "a program (Windows PE)"
     return _binary_reason(body[:SAMPLE])
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def document_format(body: bytes) -> str | None:
+    """The document format of `body` from its bytes, not its name (an attachment's URL or a dropped
+    file's suffix often lies: a .doc that is a .docx, a .wps that is an OLE Word file): "pdf", "docx",
+    "doc" (any OLE compound file: legacy Word, WPS; the reader says when it holds no Word text), "ofd",
+    or None for everything else (pages, text, other archives)."""
+    head = body[:1024]
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"%PDF-" or b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(_OLE_MAGIC):
+        return "doc"
+    if head.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                names = {n.lower().lstrip("/") for n in archive.namelist()}
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return None
+        if "word/document.xml" in names:
+            return "docx"
+        if "ofd.xml" in names:
+            return "ofd"
+    return None
