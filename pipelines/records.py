@@ -206,7 +206,9 @@ class Mention:
     sentence_start: int
     sentence_end: int
     flags: list[str] = field(default_factory=list)  # plausibility warnings (never a reason to drop)
-    source_page: int | None = None  # the page of the document file the value is on (1-based); None for web pages
+    source_page: int | None = (
+        None  # the page of the document file the value is on (1-based); None for web pages
+    )
     extractor_version: str = EXTRACTOR_VERSION
 
     @staticmethod
@@ -253,7 +255,9 @@ class QuantityMention:
     end: int
     sentence_start: int
     sentence_end: int
-    source_page: int | None = None  # the page of the document file the figure is on (1-based); None for web pages
+    source_page: int | None = (
+        None  # the page of the document file the figure is on (1-based); None for web pages
+    )
     extractor_version: str = EXTRACTOR_VERSION
 
     @staticmethod

@@ -15,9 +15,10 @@ from pipelines.clean.html import clean_html_text, text_only_lines
 from pipelines.clean.lines import clean_lines
 from pipelines.clean.meta import PUBLISH_KEYS, site_fields
 from pipelines.clean.prose import cjk_count
-from pipelines.records import CleanedPage
+from pipelines.records import DOCUMENT_MEDIA_TYPES, CleanedPage
 from pipelines.text.dates import date_from_url, labelled_date, to_iso
 from pipelines.text.normalize import split_lines, stripped_lines
+from pipelines.text.offsets import carry_offsets
 
 __all__ = ["CleanedPage", "clean_page"]
 
@@ -86,9 +87,12 @@ def clean_page(
     url: str | None = None,
     declared_encoding: str | None = None,
 ) -> CleanedPage:
-    """Clean one page ("html" or "text" dump). Never raises: unreadable input sets `error`.
+    """Clean one page ("html" or "text" dump) or read a document file ("pdf", "docx", "doc", "ofd").
+    Never raises: unreadable input sets `error`.
 
     Only the first FAZHI_MAX_MARKUP_MB of a page are read (`bound.bound_markup`, with a warning)."""
+    if media_type in DOCUMENT_MEDIA_TYPES:
+        return _document(body or b"", media_type, url)
     body, cut = bound_markup(body or b"", max_markup_bytes())
     try:
         dec = decode_body(body, declared_encoding)
@@ -152,3 +156,28 @@ def _text_fields(
         "method": "lines",
     }
     return _finish(fields, encoding, warnings, url, declared)
+
+
+def _document(body: bytes, media_type: str, url: str | None) -> CleanedPage:
+    """A document file: read in a capped child process (pipelines/read), then its lines cleaned as a
+    text dump's are (the title found above the body, a cover's metadata lines set aside), with the
+    page starts carried to the kept text."""
+    from pipelines.read import read_capped
+
+    read = read_capped(body, media_type)
+    if read.error or not read.text.strip():
+        return CleanedPage(
+            title=None,
+            body_text=read.text,
+            method=read.method,
+            warnings=read.warnings,
+            error=read.error or "no text read",
+            read_confidence=read.confidence,
+            removed=read.removed[:_MAX_REMOVED],
+        )
+    cleaned = _text_fields(split_lines(read.text), None, list(read.warnings), url)
+    cleaned.method = read.method
+    cleaned.page_starts = carry_offsets(read.text, read.page_starts, cleaned.body_text)
+    cleaned.read_confidence = read.confidence
+    cleaned.removed = ([r[:_MAX_REMOVED_CHARS] for r in read.removed] + cleaned.removed)[:_MAX_REMOVED]
+    return cleaned

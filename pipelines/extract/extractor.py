@@ -27,6 +27,7 @@ from pipelines.extract.segment import Segmentation, Span, segment
 from pipelines.records import Document, Mention
 from pipelines.text.normalize import TextView, reading_view
 from pipelines.text.numerals import to_halfwidth
+from pipelines.text.offsets import page_of
 from pipelines.text.period import MULTI_YEAR, UNKNOWN, months
 
 _PARAGRAPH_BACK = 300
@@ -178,6 +179,7 @@ def _mention(
         sentence_start=sent.start,
         sentence_end=sent.end,
         flags=[*_flags(code, value, measure, d.catalog), *extra_flags],
+        source_page=page_of(d.doc.page_starts, start),
     )
 
 

@@ -13,6 +13,7 @@ from pipelines.extract.catalog import Catalog, load_catalog
 from pipelines.extract.extractor import Prepared, extract_mentions, prepare, read_quantities
 from pipelines.extract.typing import suggest
 from pipelines.records import Document, Mention, QuantityMention
+from pipelines.text.offsets import page_of
 
 FIGURE_KINDS = ("count", "amount", "percent")
 
@@ -78,6 +79,7 @@ def list_quantities(
                 end=end,
                 sentence_start=s_start,
                 sentence_end=s_end,
+                source_page=page_of(doc.page_starts, start),
             )
         )
     return out

@@ -13,6 +13,7 @@ from typing import Any
 from pipelines.records import CleanedPage, Document
 from pipelines.text.dates import parse_date
 from pipelines.text.normalize import nfkc_line, simplified, squash, stripped_lines
+from pipelines.text.offsets import carry_offsets
 from pipelines.understand import detect, issuer, timing
 from pipelines.understand.regions import RegionIndex
 from pipelines.understand.resolve import Resolution, Signals, resolve
@@ -160,6 +161,7 @@ def _document(
         evidence=evidence,
         report_reason=verdict.labelled,
         title_reason=title_reason,
+        page_starts=carry_offsets(cleaned.body_text, cleaned.page_starts, body),
     )
 
 
