@@ -152,6 +152,8 @@ def result_json(result: PageResult, source: str) -> dict[str, Any]:
         "source": source,
         "page_id": result.page.page_id,
         "media_type": result.page.media_type,
+        "method": cleaned.method,
+        "read_confidence": cleaned.read_confidence,
         "encoding": cleaned.encoding,
         "page_meta": cleaned.page_meta,
         "attachments": [asdict(a) for a in cleaned.attachments],

@@ -19,7 +19,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipelines.ingest.sniff import not_understood
+from pipelines.ingest.sniff import document_format, not_understood
 from pipelines.records import IngestError, MediaType, Origin, Page
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
@@ -29,7 +29,11 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 def guess_media_type(path: Path, head: bytes) -> MediaType:
-    """Decide html vs text from the suffix, else from the first bytes (a saved page starts with a tag)."""
+    """A document file's format from its bytes (whatever its name says); else html vs text from the
+    suffix, else from the first bytes (a saved page starts with a tag)."""
+    fmt = document_format(head)
+    if fmt is not None:
+        return fmt  # type: ignore[return-value]
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
@@ -120,7 +124,7 @@ def read_page_file(
         url=None,
         location=loc,
         origin=origin,
-        media_type=guess_media_type(path, body[:512]),
+        media_type=guess_media_type(path, body),
         fetched_at=mtime.replace(tzinfo=None).isoformat(timespec="seconds"),
     )
 

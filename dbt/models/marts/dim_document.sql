@@ -39,8 +39,12 @@ select
         when d.is_report and {{ is_annual_report('d.doc_type', 'd.period') }}
             then {{ published_by_deadline('d.publish_date', 'd.report_year') }}
     end as published_by_deadline,
+    d.publish_date_from,
     d.url,
     d.url_source,
+    d.media_type,
+    d.attached_to_url,
+    d.attachment_link_text,
     d.location,
     d.locations as urls,
     d.n_copies,

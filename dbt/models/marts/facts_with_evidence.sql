@@ -28,6 +28,8 @@ select
     d.publish_date,
     f.url,
     f.location,
+    f.source_page,
+    d.attached_to_url,
     f.document_id,
     f.start_offset,
     f.end_offset

@@ -25,6 +25,7 @@ select
     m.end_offset,
     m.sentence_start,
     m.sentence_end,
+    m.source_page,
     m.flags,
     m.is_flagged,
     m.extractor_version

@@ -46,6 +46,7 @@ select
     q.evidence,
     q.start_offset,
     q.end_offset,
+    q.source_page,
     d.title as document_title,
     d.url,
     d.location,

@@ -68,6 +68,7 @@ select
     c.evidence,
     c.start_offset,
     c.end_offset,
+    c.source_page,
     c.is_flagged,
     c.extractor_version
 from chosen c

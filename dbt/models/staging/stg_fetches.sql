@@ -20,7 +20,10 @@ renamed as (
         etag,
         last_modified,
         content_type,
-        attempt
+        attempt,
+        role,
+        depth,
+        linked_from
     from source
 )
 

@@ -21,6 +21,7 @@ renamed as (
         end_offset,
         sentence_start,
         sentence_end,
+        source_page,
         flags,
         coalesce(json_array_length(flags), 0) > 0 as is_flagged,
         extractor_version

@@ -18,6 +18,8 @@ renamed as (
         warnings,
         attachments,
         page_meta,
+        read_confidence,
+        coalesce(json_array_length(page_starts), 0) as n_source_pages,
         json_array_length(attachments) as n_attachments,
         json_array_length(warnings) as n_warnings
     from source

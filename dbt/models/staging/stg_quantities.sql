@@ -28,6 +28,7 @@ renamed as (
         end_offset,
         sentence_start,
         sentence_end,
+        source_page,
         extractor_version
     from source
 )
