@@ -197,7 +197,7 @@ def _continues(prev: Line, cur: Line, left: float, right: float, char: float) ->
     # let off at one. A new paragraph is mostly indented (two characters in Chinese documents).
     short = right - prev.x1
     ends = bool(_ENDS_SENTENCE.search(prev.text.strip()))
-    if short > 3 * char or (ends and short > char) or cur.x0 > left + 0.8 * char:
+    if short > 3 * char or (ends and short > char) or cur.x0 > left + 1.2 * char:
         return False
     return not (ends and _centred(prev, left, right))
 

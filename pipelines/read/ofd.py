@@ -98,7 +98,7 @@ def _runs(content: etree._Element, box: tuple[float, float, float, float]) -> li
                 continue
             x = bx + float(code.get("X") or 0)
             baseline = by + float(code.get("Y") or size)
-            advance = sum(float(d) for d in (code.get("DeltaX") or "").split() if _number(d))
+            advance = _advance(code.get("DeltaX"))
             span = advance + size if advance else size * len(text)
             runs.append(
                 Line(text, x / width, (x + span) / width, (baseline - size) / height, baseline / height)
@@ -106,9 +106,18 @@ def _runs(content: etree._Element, box: tuple[float, float, float, float]) -> li
     return runs
 
 
-def _number(token: str) -> bool:
+def _advance(delta_x: str | None) -> float:
+    """The width a TextCode's DeltaX spans: the sum of its gaps, "g N d" standing for N gaps of d."""
+    tokens = (delta_x or "").split()
+    total, i = 0.0, 0
     try:
-        float(token)
+        while i < len(tokens):
+            if tokens[i] == "g" and i + 2 < len(tokens):
+                total += int(tokens[i + 1]) * float(tokens[i + 2])
+                i += 3
+            else:
+                total += float(tokens[i])
+                i += 1
     except ValueError:
-        return False
-    return True
+        return 0.0
+    return total

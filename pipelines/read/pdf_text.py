@@ -74,6 +74,8 @@ def read_pdf(body: bytes) -> ReadText:
         message = str(exc)
         if "password" in message.lower():
             return ReadText.failed("encrypted: the PDF cannot be opened without its password")
+        if "(PDFium: Success)" in message:  # PDFium refuses a document with no pages this way
+            return ReadText.failed("the PDF has no pages (PDFium cannot open it)")
         return ReadText.failed(f"damaged PDF: pdfium cannot open it ({message})")
     try:
         return _read(pdf)
