@@ -1,11 +1,14 @@
 """Crawl one registered source: revalidate its listings, discover report pages, keep every body once.
 
 Order of work: listing pages first (all pagination pages, always revalidated: new reports appear
-there), then report pages breadth-first. A report page fetched successfully less than its source's
-`fresh_hours` (default `policy.revisit_after`, 20 hours) ago is not requested again (its stored body
-is still read for links), so a crawl interrupted at any point resumes where it stopped; older ones,
-and every one when `policy.revalidate` (`fazhi crawl --revalidate`), are revalidated with a
-conditional GET and cost a 304 when unchanged.
+there), then report pages breadth-first, then the attachments those pages link (role "attachment",
+`linked_from` the first page that linked it, depth that page's + 1; each URL once per run). A report
+page or attachment fetched successfully less than its source's `fresh_hours` (default
+`policy.revisit_after`, 20 hours) ago is not requested again (a page's stored body is still read for
+links; an attachment's never is), so a crawl interrupted at any point resumes where it stopped; older
+ones, and every one when `policy.revalidate` (`fazhi crawl --revalidate`), are revalidated with a
+conditional GET and cost a 304 when unchanged. A dry run (`policy.listings_only`) fetches listings
+only: report pages and attachments are listed, not requested.
 """
 
 from __future__ import annotations
@@ -42,9 +45,10 @@ class CrawlReport:
     run_id: str
     started_at: str
     elapsed_s: float = 0.0
-    fetched: int = 0  # answered 200 with a stored body
+    fetched: int = 0  # answered 200 with a stored body (attachments included)
     not_modified: int = 0  # answered 304
-    skipped_fresh: int = 0  # report pages fetched recently enough: not requested
+    skipped_fresh: int = 0  # report pages and attachments fetched recently enough: not requested
+    attachments_fetched: int = 0  # of `fetched`: attachments (PDF/Word/OFD files) answered 200 and stored
     new_pages: int = 0  # bodies stored for the first time
     challenges: int = 0  # anti-bot answers (outcome "challenge")
     refused: Counter[str] = field(default_factory=Counter)  # error_kind -> URLs
@@ -52,7 +56,7 @@ class CrawlReport:
     attempts: int = 0  # fetch rows written (retries and robots.txt included)
     listing_pages: list[str] = field(default_factory=list)
     report_urls: list[str] = field(default_factory=list)  # report-looking links discovered, in order
-    attachments: list[AttachmentLink] = field(default_factory=list)
+    attachments: list[AttachmentLink] = field(default_factory=list)  # attachment links seen (fetched or not)
     page_ids: list[str] = field(default_factory=list)  # bodies held for fetched/304/skipped pages
     robots: dict[str, str] = field(default_factory=dict)  # origin -> how its robots.txt was applied
     crawl_delays: dict[str, float] = field(default_factory=dict)  # origin -> Crawl-delay obeyed (s)
@@ -72,7 +76,8 @@ class CrawlReport:
 
     def summary(self) -> str:
         return (
-            f"{self.source_id}: {self.fetched} fetched ({self.new_pages} new), {self.not_modified} not modified, "
+            f"{self.source_id}: {self.fetched} fetched ({self.new_pages} new, {self.attachments_fetched} "
+            f"attachments), {self.not_modified} not modified, "
             f"{self.skipped_fresh} fresh, {self.challenges} challenges; {self.problems()}; "
             f"{len(self.report_urls)} report links, {len(self.attachments)} attachments; {self.elapsed_s:.1f} s"
         )
@@ -140,6 +145,7 @@ class _SourceCrawl:
         self.queued: set[str] = set()
         self.pages: deque[tuple[str, int]] = deque()  # (url, depth)
         self.attachment_urls: set[str] = set()
+        self.pending_attachments: list[tuple[AttachmentLink, int]] = []  # (link, depth), fetched last
         # Membership sets beside the report's ordered lists: link checks stay O(1) on large sites.
         self.listing_urls: set[str] = set()
         self.report_urls: set[str] = set()
@@ -151,6 +157,9 @@ class _SourceCrawl:
         while self.pages and not self.policy.listings_only:
             url, depth = self.pages.popleft()
             self._crawl_page(url, depth)
+        if not self.policy.listings_only:
+            for link, depth in self.pending_attachments:
+                self._crawl_attachment(link, depth)
         if self.policy.listings_only:
             for url in self.report.report_urls:
                 if (why := self.fetcher.refusal(url)) is not None:
@@ -200,6 +209,20 @@ class _SourceCrawl:
         if found is not None:
             self._take_links(found, url, depth=depth, listing=False)
 
+    # ---- attachments --------------------------------------------------------------------------
+    def _crawl_attachment(self, link: AttachmentLink, depth: int) -> None:
+        """Fetch one attachment (never parsed for links); held fresh like a report page."""
+        state = self.store.last_fetch(link.url)
+        if self._fresh(state):
+            assert state is not None and state.page_id is not None
+            if self.store.has_page(state.page_id):
+                self.report.skipped_fresh += 1
+                self.report.page_ids.append(state.page_id)
+                return
+        result = self._fetch(link.url, role="attachment", depth=depth, linked_from=link.found_on)
+        if result.outcome == "ok":
+            self.report.attachments_fetched += 1
+
     def _fresh(self, state: FetchState | None) -> bool:
         """Fetched (200 or 304) less than the source's window (fresh_hours, else policy.revisit_after)
         ago, with a body we hold; never when the policy revalidates."""
@@ -219,8 +242,8 @@ class _SourceCrawl:
         self._take_links(parse_page(body, url), url, depth=depth, listing=False)
 
     # ---- shared -------------------------------------------------------------------------------
-    def _fetch(self, url: str, *, role: Role, depth: int) -> FetchResult:
-        result = self.fetcher.fetch(url, role=role, depth=depth, conditional=True)
+    def _fetch(self, url: str, *, role: Role, depth: int, linked_from: str | None = None) -> FetchResult:
+        result = self.fetcher.fetch(url, role=role, depth=depth, conditional=True, linked_from=linked_from)
         report = self.report
         report.attempts += len(result.records)
         if result.outcome == "ok":
@@ -259,7 +282,9 @@ class _SourceCrawl:
                 wanted = not listing or looks_like_report(link.text) or self._rule_match(link)
                 if wanted and link.url not in self.attachment_urls:
                     self.attachment_urls.add(link.url)
-                    self.report.attachments.append(AttachmentLink(link.url, link.text, page_url))
+                    attachment = AttachmentLink(link.url, link.text, page_url)
+                    self.report.attachments.append(attachment)
+                    self.pending_attachments.append((attachment, depth + 1))
                 continue
             if kind != "report":
                 continue

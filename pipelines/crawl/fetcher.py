@@ -6,6 +6,11 @@ paced (HostThrottle). Every attempt becomes one FetchRecord; a refusal made befo
 row too. Successful HTML/text bodies are stored as records.Page (page_id = sha256 of the bytes), in
 the same store call (one transaction) as the attempt that fetched them: a crash never leaves a body
 without the row that says where and when it came from, nor a row pointing at a body that is not there.
+
+An attachment (role "attachment") is judged by its bytes, not its Content-Type (servers send PDFs as
+application/octet-stream, application/msword, even text/html): a body `document_format` recognises
+(pdf, docx, doc, ofd) is stored as a Page of that media type, anything else (a soft-404 HTML page at a
+.pdf URL) is refused ("content_type"). Its size cap is policy.max_attachment_bytes.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import cast
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import httpx
@@ -29,6 +35,7 @@ from pipelines.crawl.robots import HostThrottle, RobotsRules
 from pipelines.crawl.safety import Resolver, check_url, resolve_host
 from pipelines.crawl.sources import Source
 from pipelines.crawl.store import ERROR_KINDS_REFUSED, CrawlStore, FetchRecord, FetchState, Outcome, Role
+from pipelines.ingest.sniff import document_format
 from pipelines.records import MediaType, Page
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -112,10 +119,16 @@ class Fetcher:
         self.source_budget = source_budget
         self._stored_new = False  # whether the last stored attempt's page was new to the store
         self._deadline = float("inf")  # monotonic time the current URL's fetch must end by
+        self._linked_from: str | None = None  # the current URL's linking page (FetchRecord.linked_from)
 
     # ---- public -------------------------------------------------------------------------------
-    def fetch(self, url: str, *, role: Role, depth: int, conditional: bool) -> FetchResult:
-        """Fetch `url` (retrying transient failures) and store its body; never raises for HTTP trouble."""
+    def fetch(
+        self, url: str, *, role: Role, depth: int, conditional: bool, linked_from: str | None = None
+    ) -> FetchResult:
+        """Fetch `url` (retrying transient failures) and store its body; never raises for HTTP trouble.
+
+        `linked_from` is the page whose link led here (recorded on every attempt's row)."""
+        self._linked_from = linked_from
         if not (self.source_budget.take() and self.ctx.budget.take()):
             record = self._record(
                 url,
@@ -171,8 +184,9 @@ class Fetcher:
         Returns the result and the wait a Retry-After header asked for (None when it asked none).
         """
         started, fetched_at = time.monotonic(), utc_now()
-        chain = self._follow(url, headers, check_robots=True)
-        result, retry_after = self._judge(url, chain, state, fetched_at)
+        cap = self.policy.max_attachment_bytes if role == "attachment" else self.policy.max_body_bytes
+        chain = self._follow(url, headers, check_robots=True, max_bytes=cap)
+        result, retry_after = self._judge(url, chain, state, fetched_at, attachment=role == "attachment")
         result.records.append(
             self._record(
                 url,
@@ -198,12 +212,12 @@ class Fetcher:
         return result, retry_after
 
     def _judge(
-        self, url: str, chain: _Attempt, state: FetchState | None, fetched_at: str
+        self, url: str, chain: _Attempt, state: FetchState | None, fetched_at: str, *, attachment: bool = False
     ) -> tuple[FetchResult, float | None]:
         """What an attempt amounts to, and the Retry-After wait it asked for.
 
         Checked in this order: a failed chain, a 304, an anti-bot challenge, an HTTP error status, a
-        body that is not a page, and last a page to store.
+        body that is not a page (for an attachment: not a document), and last a page to store.
         """
         if chain.response is None:
             assert chain.outcome is not None
@@ -212,16 +226,20 @@ class Fetcher:
             )
             return failed, None
         if chain.response.status == 304:
-            return self._not_modified(url, chain, chain.response, state), None
-        refused = _refused_by_status(url, chain, chain.response)
+            return self._not_modified(url, chain, chain.response, state, read_body=not attachment), None
+        document = document_format(chain.response.body) if attachment else None
+        refused = _refused_by_status(url, chain, chain.response, document=document is not None)
         if refused is not None:
             return refused
+        if attachment:
+            return self._attachment(url, chain, chain.response, fetched_at, document), None
         return self._page(url, chain, chain.response, fetched_at), None
 
     def _not_modified(
-        self, url: str, chain: _Attempt, response: RawResponse, state: FetchState | None
+        self, url: str, chain: _Attempt, response: RawResponse, state: FetchState | None, *, read_body: bool
     ) -> FetchResult:
-        """A 304 confirms the stored body, whose links are read again; unasked for, it is an error."""
+        """A 304 confirms the stored body, whose links are read again (`read_body`: not for an
+        attachment, whose body has no links to read); unasked for, it is an error."""
         status = response.status
         if state is None or state.page_id is None:
             return FetchResult(
@@ -238,7 +256,7 @@ class Fetcher:
             status=status,
             final_url=chain.final_url,
             page_id=state.page_id,
-            body=self.store.page_body(state.page_id),
+            body=self.store.page_body(state.page_id) if read_body else None,
             content_type=response.headers.get("content-type"),
         )
 
@@ -276,6 +294,44 @@ class Fetcher:
             media_type=media_type,
             content_type=content_type,
             page=page,  # stored with the attempt's record, in one transaction (_record)
+        )
+
+    def _attachment(
+        self, url: str, chain: _Attempt, response: RawResponse, fetched_at: str, document: str | None
+    ) -> FetchResult:
+        """Store a 2xx attachment body as a Page when its bytes are a PDF/Word/OFD document, whatever
+        the Content-Type said; anything else (a soft-404 page at a .pdf URL) is refused."""
+        status = response.status
+        content_type = response.headers.get("content-type")
+        if document is None:
+            return FetchResult(
+                url,
+                "refused",
+                error_kind="content_type",
+                status=status,
+                final_url=chain.final_url,
+                content_type=content_type,
+                error=f"attachment is not a PDF/Word/OFD document: {_describe(content_type, response.body)}",
+            )
+        media_type = cast(MediaType, document)
+        page = Page.from_bytes(
+            response.body,
+            url=chain.final_url,
+            origin="crawl",
+            media_type=media_type,
+            fetched_at=fetched_at,
+            source_id=self.source.id,
+        )
+        return FetchResult(
+            url,
+            "ok",
+            status=status,
+            final_url=chain.final_url,
+            body=response.body,
+            page_id=page.page_id,
+            media_type=media_type,
+            content_type=content_type,
+            page=page,
         )
 
     # ---- one redirect chain -------------------------------------------------------------------
@@ -527,22 +583,25 @@ class Fetcher:
             attempt=attempt,
             role=role,
             depth=depth,
+            linked_from=self._linked_from if role != "robots" else None,
         )
         self._stored_new = self.store.add_fetch(record, page)
         return record
 
 
 def _refused_by_status(
-    url: str, chain: _Attempt, response: RawResponse
+    url: str, chain: _Attempt, response: RawResponse, *, document: bool = False
 ) -> tuple[FetchResult, float | None] | None:
     """The result for an anti-bot challenge or a non-2xx status, or None for a usable 2xx.
 
     The challenge goes first: WAFs answer with 412/521 or with a 200 page that only sets a cookie.
-    A 429/5xx also returns the wait its Retry-After header asks for.
+    A body that is a document (`document`: an attachment's PDF/Word/OFD bytes) is not searched for
+    challenge words: a compressed stream could spell a token by chance. A 429/5xx also returns the
+    wait its Retry-After header asks for.
     """
     status = response.status
     content_type = response.headers.get("content-type")
-    reason = challenge_reason(status, response.body)
+    reason = challenge_reason(status, b"" if document else response.body)
     if reason is not None:
         return FetchResult(
             url,
@@ -586,6 +645,16 @@ def _media_type(content_type: str | None, body: bytes) -> tuple[MediaType | None
     if not mime and body.lstrip()[:1] == b"<":
         return "html", charset
     return None, charset
+
+
+def _describe(content_type: str | None, body: bytes) -> str:
+    """What came back instead of a document, for a refusal message: its Content-Type and first bytes."""
+    declared = content_type or "no Content-Type"
+    head = body.lstrip()[:16]
+    if not head:
+        return f"{declared}, empty body"
+    shown = head.decode("utf-8", "replace") if head.isascii() else head.hex(" ")
+    return f"{declared}, starts with {shown!r}"
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -40,6 +40,8 @@ class CrawlPolicy:
     read_timeout: float = 20.0
     max_request_seconds: float = 60.0  # whole request, body streaming included
     max_body_bytes: int = 8 * 1024 * 1024  # decoded bytes; bigger bodies are aborted ("too_large")
+    # The same for an attachment (a PDF/Word/OFD file of a report page): scanned reports run large.
+    max_attachment_bytes: int = 40 * 1024 * 1024
     max_redirects: int = 5
     # politeness
     min_delay: float = 1.0  # seconds between two requests to one host (robots Crawl-delay can raise it)
@@ -64,7 +66,8 @@ class CrawlPolicy:
     # ...unless revalidate: every stored page is asked for again with a conditional GET (304 if unchanged).
     revalidate: bool = False
     # A dry run reads the listing pages only: it shows which report pages the link rules would
-    # fetch, without fetching them (and the caller gives it a store that writes nothing).
+    # fetch, without fetching them nor any attachment (and the caller gives it a store that writes
+    # nothing).
     listings_only: bool = False
     # testing hooks
     delay_scale: float = 1.0

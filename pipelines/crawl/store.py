@@ -1,7 +1,8 @@
 """Where the crawler keeps what it saw: a small storage Protocol, its row types and an in-memory store.
 
 The crawler knows nothing of DuckDB. It talks to a `CrawlStore`; the warehouse implements it over
-`raw.fetches` (one row per `FetchRecord`) and `raw.pages` (one row per distinct `records.Page`), and
+`raw.fetches` (one row per `FetchRecord`) and `raw.pages` (one row per distinct `records.Page`: pages
+and attachment files alike, keyed by the sha256 of their bytes), and
 the tests use `MemoryStore`. Field names below are the column names of those tables: keep them stable.
 """
 
@@ -21,7 +22,9 @@ __all__ = ["ERROR_KINDS_REFUSED", "CrawlStore", "FetchRecord", "FetchState", "Me
 #       redirect hop), "private_address" (host resolves to a loopback/private/link-local... address and
 #       the source is not local), "robots" (robots.txt disallows), "crawl_delay" (the host's Crawl-delay
 #       exceeds policy.max_crawl_delay), "budget" (page budget of the run or source spent),
-#       "too_large" (body over policy.max_body_bytes, decoded), "content_type" (not HTML or text/plain),
+#       "too_large" (body over policy.max_body_bytes, decoded; an attachment's over
+#       policy.max_attachment_bytes), "content_type" (a page that is not HTML or text/plain; an
+#       attachment whose bytes are not a PDF/Word/OFD document, whatever its Content-Type),
 #       "host_unresponsive" (policy.host_timeout_limit URLs of the host in a row timed out in this run:
 #       the rest of its requests are not sent)
 #   error (the request failed; the first three are retried, within policy.url_deadline): "timeout"
@@ -31,9 +34,13 @@ __all__ = ["ERROR_KINDS_REFUSED", "CrawlStore", "FetchRecord", "FetchState", "Me
 #       Location), "encoding" (unsupported Content-Encoding or corrupt compression), "protocol"
 #   challenge (an anti-bot answer: HTTP 412/521 or a WAF/CAPTCHA page; never stored, never retried):
 #       "anti_bot"
-# No row is written for attachments (.pdf/.doc/.docx/.wps/.ofd: listed in CrawlReport.attachments,
-# never fetched) nor for report pages skipped because they were fetched less than
-# policy.revisit_after ago (counted in CrawlReport.skipped_fresh): no request, no attempt.
+# Attachments (.pdf/.doc/.docx/.wps/.ofd links of report pages, and report-looking ones of listings:
+# CrawlReport.attachments) are fetched after the report pages, role "attachment", linked_from the
+# page that linked them, and stored as a Page whose media_type is the document format of its bytes
+# (pdf, docx, doc, ofd): lineage runs page -> attachment -> document -> fact. A dry run
+# (policy.listings_only) lists them without fetching. No row is written for report pages or
+# attachments skipped because they were fetched less than policy.revisit_after ago (counted in
+# CrawlReport.skipped_fresh): no request, no attempt.
 ERROR_KINDS_REFUSED = frozenset(
     {
         "scheme",

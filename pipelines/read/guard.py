@@ -47,16 +47,31 @@ def read_in_child(
         )
     if done.returncode != 0:
         tail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:] or ["no message"]
-        if done.returncode < 0 or "MemoryError" in tail[0] or "memory" in tail[0].lower():
-            return ReadText.failed(
-                f"reading stopped: the reader died ({_signal(done.returncode)}; {tail[0][:160]}) under the "
-                f"caps of {memory_mb} MB (FAZHI_READ_MEMORY_MB) and {seconds:.0f} s"
-            )
+        if done.returncode < 0 or _out_of_memory(tail[0]):
+            return _starved(memory_mb, f"{_signal(done.returncode)}: {tail[0][:160]}")
         return ReadText.failed(f"the reader failed: {tail[0][:200]}")
     try:
-        return ReadText(**json.loads(done.stdout))
+        read = ReadText(**json.loads(done.stdout))
     except (ValueError, TypeError) as exc:
         return ReadText.failed(f"the reader's answer was unreadable: {exc}")
+    if read.error and _out_of_memory(read.error):
+        return _starved(memory_mb, read.error[:160])
+    return read
+
+
+# What a process under RLIMIT_AS says when an allocation or a library's mapping is refused.
+_MEMORY_WORDS = ("memoryerror", "out of memory", "failed to map segment", "cannot allocate memory", "bad_alloc")
+
+
+def _out_of_memory(message: str) -> bool:
+    return any(w in message.lower() for w in _MEMORY_WORDS)
+
+
+def _starved(memory_mb: int, detail: str) -> ReadText:
+    return ReadText.failed(
+        f"reading stopped: the reader ran out of memory under the cap of {memory_mb} MB "
+        f"(FAZHI_READ_MEMORY_MB) ({detail})"
+    )
 
 
 def _signal(code: int) -> str:

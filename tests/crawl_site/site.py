@@ -1,6 +1,7 @@
-"""The fake government site: the bundled sample reports wrapped in stock CMS templates, plus every
-misbehaviour the crawler must survive (flaky 503s, a hang, redirect loops, an off-site redirect, a 404,
-an oversized body, a gzip bomb, anti-bot answers, robots.txt rules).
+"""The fake government site: the bundled sample reports wrapped in stock CMS templates, their
+attachments (a PDF served as application/octet-stream, a DOCX, an OFD: real files, documents.py),
+plus every misbehaviour the crawler must survive (flaky 503s, a hang, redirect loops, an off-site
+redirect, a 404, an oversized body, a gzip bomb, anti-bot answers, robots.txt rules).
 
 Routes are data (`Route`), so tests can read what the site holds and assert against it.
 """
@@ -13,6 +14,8 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from crawl_site.documents import docx_bytes, ofd_bytes, pdf_bytes
 
 PAGES_DIR = Path(__file__).resolve().parents[2] / "seeds" / "pages"
 LAST_MODIFIED = "Wed, 01 Mar 2023 08:00:00 GMT"
@@ -256,6 +259,22 @@ def build_routes() -> dict[str, Route]:
     )
     add(Route("/fzzfjs/report.txt", "\n".join(xihu[:5]).encode(), "text/plain; charset=utf-8"))
     add(Route("/private/draft.html", _trs_article("内部稿", xihu[:2]).encode()))
+    # --- attachments: the listing's report PDF and the report page's DOCX and OFD -------------------
+    add(
+        Route(
+            "/fzzfjs/P020210301123456.pdf",
+            pdf_bytes(["钟楼区2021年法治政府建设年度报告", *zhonglou[:2]]),
+            "application/octet-stream",
+        )
+    )
+    add(
+        Route(
+            "/fzzfjs/202012/P020201204.docx",
+            docx_bytes(["2018年依法行政工作情况汇报", *zhonglou[:3]]),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    )
+    add(Route("/fzzfjs/202012/P020201204.ofd", ofd_bytes(zhonglou[0]), "application/ofd", etag=False))
     # --- Hanweb column: records inside a script, ?pageNum=N pagination ------------------------------
     add(
         Route(
