@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipelines.land.lock import WarehouseBusy, warehouse_write_lock
 from pipelines.lifeline import command
-from pipelines.paths import DBT_PROJECT_DIR, ensure_dagster_home
+from pipelines.paths import DBT_PROJECT_DIR, ensure_dagster_home, inbox_dir
 
 
 def _dbt(args: list[str], db: Path) -> subprocess.CompletedProcess:
@@ -149,7 +149,12 @@ def run_build(db: Path, *, include_samples: bool = True, docs: bool = False, qui
         result = job.execute_in_process(
             tags={PID_TAG: str(os.getpid())},
             run_config={
-                "ops": {"ingest_files": {"config": {"include_samples": include_samples}}},
+                # The inbox as FAZHI_INBOX names it now, not when the asset module was imported.
+                "ops": {
+                    "ingest_files": {
+                        "config": {"include_samples": include_samples, "inbox": str(inbox_dir())}
+                    }
+                },
                 "loggers": loggers,
             },
             instance=instance,

@@ -92,7 +92,7 @@ def test_each_format_gives_the_sample_report_and_every_figure(files, sample_json
 
 @pytest.mark.parametrize("name", ["report.pdf", "report.ofd"])
 def test_paged_formats_drop_running_lines_and_join_broken_lines(files, report, name):
-    title, paragraphs = report
+    _title, paragraphs = report
     read = read_document(files[name].read_bytes(), name.rsplit(".", 1)[1])
     lines = read.text.split("\n")
     # every paragraph of the report is one line again (the PDF broke each mid-sentence), in order
@@ -158,7 +158,7 @@ def test_a_scan_is_read_by_ocr_with_region_year_and_figures_and_no_wrong_value(s
     assert out["method"] == "ocr" and out["error"] is None
     assert 0.5 < out["read_confidence"] <= 1
     [doc] = out["documents"]
-    [want] = sample_json["documents"]
+    [_want] = sample_json["documents"]
     assert doc["region"]["code"] == "230700"
     assert (doc["report_year"], doc["period"]) == (2020, "first_half")
     got, expected = _facts(out), _facts(sample_json)

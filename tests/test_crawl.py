@@ -37,13 +37,17 @@ LISTINGS = {
     "/col/col4521/index.html",
     "/col/col4521/index.html?uid=1&pageNum=2",
 }
+ATTACHMENTS = {  # fetched after the report pages, role "attachment"; path -> (media_type, linked from)
+    "/fzzfjs/P020210301123456.pdf": ("pdf", "/fzzfjs/index.html"),  # application/octet-stream
+    "/fzzfjs/202012/P020201204.docx": ("docx", "/fzzfjs/202012/t20201204_1001.html"),
+    "/fzzfjs/202012/P020201204.ofd": ("ofd", "/fzzfjs/202012/t20201204_1001.html"),  # no ETag
+}
 NEVER_REQUESTED = {
     "/fzzfjs/202012/t20201201_999.html",  # news item: not a report link
     "/fzzfjs/202012/t20201130_998.html",  # news item linked from a report
     "/private/draft.html",  # robots.txt Disallow
     "/fzzfjs/201701/t20170105_800.html",  # depth 3 > max_depth
-    "/fzzfjs/P020210301123456.pdf",  # attachments are recorded, not fetched
-    "/fzzfjs/202012/P020201204.docx",
+    "/fzzfjs/W020210301.xls",  # not an attachment type we keep
 }
 
 
@@ -128,14 +132,16 @@ def test_first_crawl_fetches_reports_and_refuses_the_rest(site: FakeSite) -> Non
         ("/fzzfjs/captcha.html", "anti_bot"),
     }
     assert {path for path, _ in by_outcome(site, store, "listing")["ok"]} == LISTINGS
+    assert by_outcome(site, store, "attachment") == {"ok": {(path, None) for path in ATTACHMENTS}}
 
     requested = set(site.paths())
     assert not requested & NEVER_REQUESTED
     assert site.paths().count("/robots.txt") == 1
     assert all(r.headers.get("user-agent") == USER_AGENT for r in site.log)
 
-    assert report.fetched == len(REPORT_PAGES) + len(LISTINGS)
-    assert report.new_pages == len(store.pages) == len(REPORT_PAGES) + len(LISTINGS)
+    assert report.fetched == len(REPORT_PAGES) + len(LISTINGS) + len(ATTACHMENTS)
+    assert report.attachments_fetched == len(ATTACHMENTS)
+    assert report.new_pages == len(store.pages) == len(REPORT_PAGES) + len(LISTINGS) + len(ATTACHMENTS)
     assert report.refused == Counter({"foreign_host": 2, "robots": 1, "scheme": 1, "too_large": 2})
     assert report.errors == Counter({"timeout": 1, "redirect_loop": 1, "http_4xx": 1})
     assert report.challenges == 2
@@ -170,6 +176,16 @@ def test_pages_are_stored_exactly_as_served(site: FakeSite) -> None:
     assert by_url["/art/2017/2/9/art_4521_30001.html"].encoding == "utf-8"
     # anti-bot answers and refused bodies are never pages
     stored_paths = set(by_url)
+    for path, (media_type, linked_from) in ATTACHMENTS.items():
+        page = by_url[path]
+        assert page.body == site.routes[path].body and page.media_type == media_type
+        (record,) = [f for f in store.fetches if f.url == site.url(path)]
+        assert (record.role, rel(site, record.linked_from), record.page_id) == (
+            "attachment",
+            linked_from,
+            page.page_id,
+        )
+    assert {f.linked_from for f in store.fetches if f.role in ("robots", "listing")} == {None}
     assert not stored_paths & {
         "/fzzfjs/challenge.html",
         "/fzzfjs/captcha.html",
@@ -230,8 +246,9 @@ def test_second_crawl_fetches_nothing_new(site: FakeSite) -> None:
     assert store.pages == pages_before
     assert (report.fetched, report.new_pages) == (0, 0)
     assert report.not_modified == len(LISTINGS)  # listings are always revalidated, and answer 304
-    assert report.skipped_fresh == len(REPORT_PAGES)  # report pages fetched minutes ago are not requested
-    assert not set(site.paths()) & REPORT_PAGES
+    # report pages and attachments fetched minutes ago are not requested
+    assert report.skipped_fresh == len(REPORT_PAGES) + len(ATTACHMENTS)
+    assert not set(site.paths()) & (REPORT_PAGES | set(ATTACHMENTS))
     second_run = store.fetches[rows_before:]
     assert not [f for f in second_run if f.outcome == "ok" and f.role != "robots"]
     assert all(r.headers.get("if-none-match") for r in site.log if r.path in LISTINGS)
@@ -247,8 +264,10 @@ def test_stale_pages_are_revalidated_with_conditional_get(site: FakeSite) -> Non
     report = crawl_source(fake_source(site), store, policy=make_policy(revisit_after=None))
 
     assert report.fetched == 0 and report.new_pages == 0
-    assert report.not_modified == len(REPORT_PAGES) + len(LISTINGS)
+    assert report.not_modified == len(REPORT_PAGES) + len(LISTINGS) + len(ATTACHMENTS)
     requests = {r.path: r.headers for r in site.log}
+    assert "if-none-match" not in requests["/fzzfjs/202012/P020201204.ofd"]  # no ETag: by date
+    assert requests["/fzzfjs/202012/P020201204.ofd"]["if-modified-since"] == "Wed, 01 Mar 2023 08:00:00 GMT"
     assert requests["/fzzfjs/202012/t20201204_1001.html"]["if-none-match"].startswith('"')
     gbk = requests["/fzzfjs/202003/t20200327_1003.html"]  # no ETag: revalidated by date
     assert "if-none-match" not in gbk and gbk["if-modified-since"] == "Wed, 01 Mar 2023 08:00:00 GMT"

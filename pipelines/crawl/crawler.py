@@ -76,10 +76,10 @@ class CrawlReport:
 
     def summary(self) -> str:
         return (
-            f"{self.source_id}: {self.fetched} fetched ({self.new_pages} new, {self.attachments_fetched} "
-            f"attachments), {self.not_modified} not modified, "
+            f"{self.source_id}: {self.fetched} fetched ({self.new_pages} new; {self.attachments_fetched} of "
+            f"them attachments), {self.not_modified} not modified, "
             f"{self.skipped_fresh} fresh, {self.challenges} challenges; {self.problems()}; "
-            f"{len(self.report_urls)} report links, {len(self.attachments)} attachments; {self.elapsed_s:.1f} s"
+            f"{len(self.report_urls)} report links, {len(self.attachments)} attachment links; {self.elapsed_s:.1f} s"
         )
 
 

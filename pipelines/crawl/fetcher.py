@@ -212,7 +212,13 @@ class Fetcher:
         return result, retry_after
 
     def _judge(
-        self, url: str, chain: _Attempt, state: FetchState | None, fetched_at: str, *, attachment: bool = False
+        self,
+        url: str,
+        chain: _Attempt,
+        state: FetchState | None,
+        fetched_at: str,
+        *,
+        attachment: bool = False,
     ) -> tuple[FetchResult, float | None]:
         """What an attempt amounts to, and the Retry-After wait it asked for.
 

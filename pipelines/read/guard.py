@@ -60,7 +60,13 @@ def read_in_child(
 
 
 # What a process under RLIMIT_AS says when an allocation or a library's mapping is refused.
-_MEMORY_WORDS = ("memoryerror", "out of memory", "failed to map segment", "cannot allocate memory", "bad_alloc")
+_MEMORY_WORDS = (
+    "memoryerror",
+    "out of memory",
+    "failed to map segment",
+    "cannot allocate memory",
+    "bad_alloc",
+)
 
 
 def _out_of_memory(message: str) -> bool:

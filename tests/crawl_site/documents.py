@@ -70,7 +70,10 @@ def doc_bytes(size: int = 4096) -> bytes:
 def _stable_zip(data: bytes) -> bytes:
     """The same zip with every entry's date fixed (python-docx stamps the time of saving)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":

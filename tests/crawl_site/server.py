@@ -126,8 +126,9 @@ def _handler(site: FakeSite) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve_site() -> Iterator[FakeSite]:
-    site = FakeSite(port=0, routes=build_routes())
+def serve_site(routes: dict[str, Route] | None = None) -> Iterator[FakeSite]:
+    """Serve `routes` (path -> Route; default: the fake government site of site.py)."""
+    site = FakeSite(port=0, routes=build_routes() if routes is None else routes)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
     server.daemon_threads = True
     server.block_on_close = False
