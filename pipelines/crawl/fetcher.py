@@ -281,26 +281,7 @@ class Fetcher:
                 content_type=content_type,
                 error=f"not a page: {content_type!r}",
             )
-        page = Page.from_bytes(
-            response.body,
-            url=chain.final_url,
-            origin="crawl",
-            media_type=media_type,
-            fetched_at=fetched_at,
-            source_id=self.source.id,
-            encoding=charset,
-        )
-        return FetchResult(
-            url,
-            "ok",
-            status=status,
-            final_url=chain.final_url,
-            body=response.body,
-            page_id=page.page_id,
-            media_type=media_type,
-            content_type=content_type,
-            page=page,  # stored with the attempt's record, in one transaction (_record)
-        )
+        return self._stored(url, chain, response, fetched_at, media_type, charset)
 
     def _attachment(
         self, url: str, chain: _Attempt, response: RawResponse, fetched_at: str, document: str | None
@@ -319,7 +300,18 @@ class Fetcher:
                 content_type=content_type,
                 error=f"attachment is not a PDF/Word/OFD document: {_describe(content_type, response.body)}",
             )
-        media_type = cast(MediaType, document)
+        return self._stored(url, chain, response, fetched_at, cast(MediaType, document), None)
+
+    def _stored(
+        self,
+        url: str,
+        chain: _Attempt,
+        response: RawResponse,
+        fetched_at: str,
+        media_type: MediaType,
+        charset: str | None,
+    ) -> FetchResult:
+        """An accepted 2xx body as a Page (a page, or an attachment with no charset to declare)."""
         page = Page.from_bytes(
             response.body,
             url=chain.final_url,
@@ -327,17 +319,18 @@ class Fetcher:
             media_type=media_type,
             fetched_at=fetched_at,
             source_id=self.source.id,
+            encoding=charset,
         )
         return FetchResult(
             url,
             "ok",
-            status=status,
+            status=response.status,
             final_url=chain.final_url,
             body=response.body,
             page_id=page.page_id,
             media_type=media_type,
-            content_type=content_type,
-            page=page,
+            content_type=response.headers.get("content-type"),
+            page=page,  # stored with the attempt's record, in one transaction (_record)
         )
 
     # ---- one redirect chain -------------------------------------------------------------------
