@@ -36,3 +36,14 @@ def test_a_missing_page_is_an_error_with_its_reason() -> None:
         missing = fetch_page(site.url("/fzzfjs/missing.html"), FAST, allow_local=True)
         assert isinstance(missing, IngestError)
         assert "http_4xx" in missing.error
+
+
+def test_a_pdf_url_is_fetched_and_read_as_a_document() -> None:
+    with serve_site() as site:
+        page = fetch_page(site.url("/fzzfjs/P020210301123456.pdf"), FAST, allow_local=True)
+    assert not isinstance(page, IngestError), page
+    assert page.media_type == "pdf"
+    [doc] = process_page(page).documents
+    # the file's text is the document (its few lines read like metadata: kept whole, not dropped)
+    assert doc.body_text.startswith("钟楼区2021年法治政府建设年度报告\n")
+    assert doc.page_starts == [0]

@@ -176,6 +176,15 @@ def _document(body: bytes, media_type: str, url: str | None) -> CleanedPage:
             removed=read.removed[:_MAX_REMOVED],
         )
     cleaned = _text_fields(split_lines(read.text), None, list(read.warnings), url)
+    if not cleaned.body_text.strip():
+        # A file has no site chrome: when the line rules keep nothing (a short file that reads like
+        # metadata), its text is the body, whole.
+        cleaned = _finish(
+            {"title": None, "body": stripped_lines(read.text), "meta": {}, "method": read.method},
+            None,
+            [*read.warnings, "the line rules kept no body: the file's text is kept whole"],
+            url,
+        )
     cleaned.method = read.method
     cleaned.page_starts = carry_offsets(read.text, read.page_starts, cleaned.body_text)
     cleaned.read_confidence = read.confidence

@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from pipelines.crawl.crawler import make_client, new_run_id
+from pipelines.crawl.discover import is_attachment
 from pipelines.crawl.fetcher import Budget, Fetcher, RunContext
 from pipelines.crawl.policy import CrawlPolicy
 from pipelines.crawl.robots import HostThrottle
@@ -20,7 +21,7 @@ from pipelines.records import IngestError, Page
 def fetch_page(
     url: str, policy: CrawlPolicy | None = None, *, allow_local: bool = False
 ) -> Page | IngestError:
-    """The page at `url`, or why not. `allow_local` admits loopback/private hosts (tests only)."""
+    """The page (or document file) at `url`, or why not. `allow_local` admits loopback/private hosts (tests only)."""
     policy = policy or CrawlPolicy(max_retries=1)
     host = urlsplit(url).hostname
     if not host:
@@ -29,7 +30,9 @@ def fetch_page(
     store = MemoryStore()
     with make_client(policy) as client:
         ctx = RunContext(policy, client, new_run_id(), HostThrottle(sleep=policy.sleep), Budget(1))
-        result = Fetcher(source, store, ctx, Budget(1)).fetch(url, role="page", depth=0, conditional=False)
+        # A .pdf/.docx/.doc/.wps/.ofd URL is fetched as an attachment: accepted by its bytes' format.
+        role = "attachment" if is_attachment(url) else "page"
+        result = Fetcher(source, store, ctx, Budget(1)).fetch(url, role=role, depth=0, conditional=False)
     if result.outcome != "ok" or result.page_id is None:
         return IngestError(url, f"{result.outcome}: {result.error_kind or ''} {result.error or ''}".strip())
     return store.pages[result.page_id]
