@@ -45,9 +45,7 @@ _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:]['\"”’」』）)]*$")
 
 @dataclass(frozen=True)
 class Line:
-    """A run of text on a page, placed as a fraction of the page (0 = left/top, 1 = right/bottom).
-
-    Readers without geometry (none today) would pass x0 = 0, x1 = 1."""
+    """A run of text on a page, placed as a fraction of the page (0 = left/top, 1 = right/bottom)."""
 
     text: str
     x0: float
@@ -86,7 +84,7 @@ def merge_runs(runs: list[Line]) -> list[Line]:
         row.sort(key=lambda r: r.x0)
         text = ""
         for r in row:
-            text = _glue(text, r.text.strip(), sep=" ")
+            text = glue(text, r.text.strip(), sep=" ")
         if text:
             lines.append(
                 Line(
@@ -100,7 +98,7 @@ def merge_runs(runs: list[Line]) -> list[Line]:
     return lines
 
 
-def _glue(left: str, right: str, *, sep: str = "") -> str:
+def glue(left: str, right: str, *, sep: str = "") -> str:
     """Join two pieces of a line or paragraph: no space beside Chinese, `sep` between two Latin words."""
     if not left or not right:
         return left + right
@@ -165,25 +163,21 @@ def assemble(pages: list[list[Line]], aspect: float = 297 / 210) -> Assembled:
     text_len = 0  # length of "\n".join(paragraphs) so far, with the open paragraph
     prev: Line | None = None
     for lines in body_pages:
-        page_starts.append(
-            text_len
-            + (1 if prev is not None and lines and not _continues(prev, lines[0], left, right, char) else 0)
-        )
-        for ln in lines:
+        page_starts.append(text_len)  # an empty page starts where the text stands
+        for k, ln in enumerate(lines):
             text = _SPACE_IN_CJK.sub("", ln.text.strip())
             if prev is not None and _continues(prev, ln, left, right, char):
-                joined = _glue(paragraphs[-1], text, sep=" ")
+                joined = glue(paragraphs[-1], text, sep=" ")
                 text_len += len(joined) - len(paragraphs[-1])
                 paragraphs[-1] = joined
+                start = text_len - len(text)
             else:
-                text_len += len(text) + (1 if paragraphs else 0)
+                start = text_len + (1 if paragraphs else 0)
+                text_len = start + len(text)
                 paragraphs.append(text)
+            if k == 0:
+                page_starts[-1] = start
             prev = ln
-    if len(page_starts) > 0:
-        page_starts[0] = 0
-    page_starts = [min(s, text_len) for s in page_starts]
-    for i in range(1, len(page_starts)):
-        page_starts[i] = max(page_starts[i], page_starts[i - 1])
     return Assembled("\n".join(paragraphs), page_starts, removed)
 
 

@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.read.layout import Line, _glue
+from pipelines.read.layout import Line, glue
 
 LANGUAGE = "chi_sim"
 # Rendering resolution for OCR: digits survive at 200 dpi on an A4 scan; more costs time for little.
@@ -100,7 +100,7 @@ def parse_tsv(tsv: str) -> OcrPage:
         words.sort()
         text = ""
         for *_, word in words:
-            text = _glue(text, word, sep=" ")
+            text = glue(text, word, sep=" ")
         x0 = min(w[0] for w in words) / width
         x1 = max(w[2] for w in words) / width
         # The line's box from its words' median height: one tall stamp stroke must not stretch it.

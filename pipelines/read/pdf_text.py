@@ -34,7 +34,8 @@ def has_text(text: str) -> bool:
     return len(_JUNK.findall(compact)) <= 0.1 * len(compact)
 
 
-def _text_runs(page) -> list[Line]:
+def _text_runs(page) -> tuple[list[Line], str]:
+    """The page's positioned runs, and its whole text (to judge whether the text layer is text)."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
