@@ -33,6 +33,8 @@ _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(rf"(?:今年|本年)?前(?P<m>{_NUM})个月"), "month"),
     (re.compile(r"上半年"), FIRST_HALF),
+    # A window that starts after January and runs to the year's end ("2015年5月至当年底") is part of the year.
+    (re.compile(rf"(?<![\d.-])(?P<m>{_NUM})月(?:\d{{1,2}}日)?起?(?:至|到)(?:当年|今年|本年|年)?(?:年底|年末|底)"), "from_month"),
     # One quarter, week or month on its own ("2020年一季度", "第三季度", "本周") is a part of the year that
     # no through-month period describes.
     (
@@ -85,10 +87,18 @@ def _period_of(m: re.Match[str], kind: str, report_year: int | None) -> Period |
         if month is None or not 1 <= month <= 12:
             return None
         return FULL_YEAR if month == 12 else through_month(month)
+    if kind == "from_month":
+        month = _month_value(m.group("m"))
+        return PART_OF_YEAR if month is not None and 2 <= month <= 12 else None
     if kind == "year_range":
         first, last = int(m.group("y1")), int(m.group("y2") or report_year or 0)
-        # "2022年12月至2023年11月" is one year's window across New Year, not several years.
-        return MULTI_YEAR if last - first >= 2 or (last - first == 1 and not m.group("m1")) else None
+        if last - first >= 2 or (last - first == 1 and not m.group("m1")):
+            return MULTI_YEAR
+        # "2022年12月至2023年11月" is the statistical year across New Year; a window from any other month
+        # ("2021年8月1日至2022年7月31日") straddles two calendar years and is neither year's total.
+        if last - first == 1 and int(m.group("m1")) < 11:
+            return PART_OF_YEAR
+        return None
     if kind == "quarter":
         q = m.group("q") or m.group("q_end")
         n = int(q) if q.isdigit() else parse_chinese_int(q)
@@ -166,6 +176,11 @@ _PART_SUBJECT_RE = re.compile(
 # 和解方式结案", "以移送方式结案的", or a frame "在作出实体判决的一审行政案件中,".
 _SUBSET_RE = re.compile(
     r"(?P<kind>[\u4e00-\u9fa5]{1,7}[^\W\d各此该两三多几等]类(?:案件|纠纷))"
+    # one kind of dispute named by its gravity or its field in the number's own clause (重大疑难纠纷,
+    # 一般民事纠纷, 劳资纠纷), not 矛盾纠纷 or 民间纠纷
+    r"|(?P<dispute_kind>(?:重大|疑难|一般民事|可能影响社会稳定的|劳资|劳动争议|医患|医疗|婚姻家庭|邻里|土地|物业|欠薪|涉企)[^,，;；。\d]{0,4}?纠纷)(?=[^,，;；。]*$)"
+    # transfers to the police that a procuratorate urged (督促…移送): its supervision, not the agencies' own
+    r"|(?P<prompted>督促[^,，;；。\d]{0,10}移送)"
     r"|(?P<means>(?:通过|以)[^,，;；。\d]{1,12}?方式(?:结案|办结|审结|化解))"
     r"|(?:^|[,，;；:：])\s*(?P<frame>在[^,，;；。]{2,30}(?:案件|事项|纠纷)中)[,，]"
 )

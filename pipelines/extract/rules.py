@@ -177,7 +177,8 @@ RULES: tuple[Rule, ...] = (
     R("legislative_consultations", "count", left=rf"立法征求意见{G(2)}", units=frozenset({"件", "次", "份", "条"})),
     R("legislative_consultations", "count", right=r"(?:的)?立法(?:调研|座谈|论证|听证|征求意见)", units=TIMES),
     R("legislative_consultations", "count", left=rf"反馈(?:修改)?意见(?:和建议)?{G(2)}", units=frozenset({"份", "条", "件", "次"}), anchor=r"法规|规章|立法|条例|征求意见稿|征询意见稿"),
-    R("normdoc_reviewed", "count", left=rf"(?:审核|审查|审核制发|合法性审核|合法性审查|前置审查){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
+    # documents counted together with agreements or contracts ("规范性文件及协议314件") are not normative documents alone
+    R("normdoc_reviewed", "count", left=rf"(?:审核|审查|审核制发|合法性审核|合法性审查|前置审查){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案|规范性文件[及和与、](?:协议|合同)"),
     # the step named after the noun: "完成行政规范性文件审查20件"
     R("normdoc_reviewed", "count", left=rf"规范性文件(?:合法性)?(?:审查|审核){G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案"),
     R("normdoc_filed", "count", left=rf"(?:已?备案|报备|报送备案){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效"),
@@ -265,7 +266,7 @@ RULES: tuple[Rule, ...] = (
     rate("recon_correction_rate", r"(?:直接|综合)?纠错率|错案率|纠错(?=为)", anchor=RECON, anchor_scope="paragraph"),
     rate("recon_on_time_rate", r"法定期限内(?:结案|办结|审结)率|(?:按期|按时)(?:结案|办结|审结)率", anchor=RECON, anchor_scope="paragraph"),
     # --- dispute_resolution: mediation, disputes, petitions, legal aid ------------------------------
-    R("mediation_cases", "count", left=rf"(?<!协)(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议|复议"),
+    R("mediation_cases", "count", left=rf"(?<!协)(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议|复议", exclude_near=r"复议调解"),
     R("mediation_successes", "count", left=rf"(?:(?:调解|调处)成功|达成(?:调解)?协议){G(2)}", units=CASES),
     rate("mediation_success_rate", r"(?:调解|调处)成功率|调解率", exclude_left=r"复议"),
     # "调解成功6217件,成功率达97.6%": the success rate named alone after a mediation figure
