@@ -35,7 +35,7 @@ def GI(n: int) -> str:
 
 # What may stand between a rate's name and its value, including a list of other rates sharing it:
 # "前置审查率、备案率、合法率达100%" gives the value to every named rate.
-RATE_TAIL = r"(?:[、和及与][^,，;；:：。\d、]{1,8}率)*(?:均|都|全部|分别)?(?:已|已经)?(?:达到|达|为|是|实现|保持|提高到|提升至|提升到|(?:下降|降低|降|上升|提高|提升|升)(?:至|到))?了?(?:约|近)?"
+RATE_TAIL = r"(?:[、和及与][^,，;；:：。\d、]{1,12}率)*(?:均|都|全部|分别)?(?:就|也|已|已经)?(?:达到|达|为|是|实现|保持|提高到|提升至|提升到|(?:下降|降低|降|上升|提高|提升|升|蹿升|攀升|回落)(?:至|到))?了?(?:约|近)?"
 
 CASES = frozenset({"件", "宗", "起", "个", "件次", "批次", "批"})
 # Licence and penalty decisions are counted in 件/宗/起; "行政许可28个、行政处罚18个" counts item types.
@@ -192,6 +192,8 @@ RULES: tuple[Rule, ...] = (
     R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS, exclude=REVISED_AND_REPEALED),
     # the outcome of a review of normative documents: "对原有2件行政规范文件进行审核,决定保留1件、废止1件"
     R("normdoc_repealed", "count", left=rf"废止{G(2)}", units=DOCS, anchor=rf"(?:规范(?:性)?文件{G(8)}(?:清理|审核|审查|评估))|(?:(?:清理|审核|审查|评估){G(8)}规范(?:性)?文件)", exclude=REVISED_AND_REPEALED),
+    # the count before the verb: "…的规范性文件5件宣布废止"
+    R("normdoc_repealed", "count", right=r"(?:予以|宣布|决定)?废止", units=DOCS, anchor=r"规范性文件", anchor_scope="clause", exclude=REVISED_AND_REPEALED),
     rate("normdoc_review_rate", r"(?:合法性审核|合法性审查|前置审查|审核|审查)率", anchor=r"规范性文件|文件"),
     rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率", anchor=r"规范性文件", anchor_scope="paragraph"),
     rate("normdoc_filing_rate", r"规范率", anchor=r"规范性文件"),
@@ -204,12 +206,16 @@ RULES: tuple[Rule, ...] = (
     R("major_decisions", "count", right=r"(?:的)?(?:重大行政决策|重大决策)?决策事项(?!目录|的)", units=ITEMS, exclude=r"后评估"),
     R("major_decisions", "count", right=r"(?:的)?(?:重大行政决策|重大决策)(?:事项)?(?!目录|的|程序)", units=ITEMS, exclude=r"后评估"),
     R("major_decisions", "count", left=rf"目录(?:内)?事项{G(2)}", units=ITEMS, anchor=r"重大行政决策|重大决策", anchor_scope="sentence"),
+    # the items a published catalogue takes in: "公布2024年度重大行政决策事项目录,纳入4个事项"
+    R("major_decisions", "count", left=r"(?:纳入|列入)(?:目录)?", right=r"(?:决策)?事项", units=ITEMS, anchor=r"重大(?:行政)?决策(?:事项)?目录", anchor_scope="sentence"),
     R("doc_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!规范性){NOGAP}){{0,24}}?(?:发文|文件){G(10)}", units=DOCS | {"件次"}, exclude_left=r"法律意见"),
     R("doc_legality_reviews", "count", left=rf"(?<!规范性)(?<!规范)文件合法性(?:审查|审核){G(3)}", units=DOCS | {"件次"}),
     R("contract_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!发文|文件){NOGAP}){{0,16}}?(?:合同|协议){G(4)}", units=DOCS),
     # the count before the contracts: "对9份重大行政合同进行合法性审查"
     R("contract_legality_reviews", "count", right=r"(?:重大)?(?:行政)?(?:合同|协议)(?:进行|开展)?了?合法性(?:审查|审核)", units=DOCS),
     R("legal_advisor_opinions", "count", left=rf"法律意见(?:书)?{G(3)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师|律师", anchor_scope="paragraph"),
+    # the opinions the advisers offered: "市政府法律顾问…提出意见和建议290多条"
+    R("legal_advisor_opinions", "count", left=rf"(?:提出|提供|出具)(?:法律)?意见(?:和|及|、)?(?:建议)?{G(2)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师", anchor_scope="sentence"),
     # --- law_enforcement --------------------------------------------------------------------------
     R("admin_penalty_cases", "count", left=rf"(?:^[、和及]?|作出|实施|办理|查处|共|全区|全市|全县)行政处罚(?:案件|决定)?{TOTAL}{G(2)}", units=CASE_COUNTS),
     R("admin_penalty_cases", "count", left=rf"(?:立案)?查处(?:各类)?(?:违法|行政违法)?案件{G(2)}", units=CASES),
@@ -241,7 +247,11 @@ RULES: tuple[Rule, ...] = (
     # received are not those handled; NPC motions (议案) are handled like suggestions.
     R("cppcc_proposals_handled", "count", left=rf"提案(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"政协", exclude_left=r"提出|收到|征集"),
     R("npc_suggestions_handled", "count", left=rf"议案{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
+    R("npc_suggestions_handled", "count", left=rf"议案(?:和|及|、)?建议(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
     R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=ONE_COURT),
+    # the cases all the region's courts received ("全省法院受理各类行政诉讼案件35687件", "两级法院新收一审行政案件240件"):
+    # the region's litigation, unlike one court's caseload (ONE_COURT)
+    R("litigation_cases", "count", left=rf"(?:全(?:国|省|市|区|县|州|盟)|各级|[两三]级)(?:人民)?法院(?:共|全年)?(?:受理|新收)(?:各类)?(?:一审)?(?:行政诉讼|行政)案件{G(2)}", units=CASES),
     R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=ONE_COURT),
     R("litigation_cases_lost", "count", left=rf"败诉(?:案件)?{G(2)}", units=CASES, exclude=ONE_COURT),
     rate("litigation_loss_rate", r"败诉率|败诉比例"),
@@ -253,16 +263,21 @@ RULES: tuple[Rule, ...] = (
     R("info_proactive_disclosures", "count", left=rf"政府(?:门户)?网站(?:累计|共|全年)?(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude=r"通过"),
     R("info_proactive_disclosures", "count", left=rf"(?:累计|共|全年)(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude_left=r"依申请|不予|申请"),
     # requests carried over from last year (上年结转) are not this year's
-    R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请){G(4)}", units=CASES | {"条"}, exclude_left=r"结转|转结|上年"),
+    R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请|(?:收到|受理|接到)(?:各类)?申请公开){G(4)}", units=CASES | {"条"}, exclude_left=r"结转|转结|上年"),
+    # the count before the noun: "共收到8份政府信息公开申请"
+    R("info_disclosure_requests", "count", right=r"(?:的)?(?:政府信息公开申请|依申请公开申请)", units=CASES | {"条", "份"}, anchor=r"收到|受理|接到|接收", anchor_scope="clause"),
     # --- dispute_resolution: reconsideration (anchor 复议) -----------------------------------------
     R("recon_applications_received", "count", left=rf"(?:(?:收到|接到|接收){G(12)}?复议(?:申请|案件)?|复议(?:事务|申请)){G(3)}", units=CASES, exclude_left=r"受理|立案|审结|办结|结案|作出|驳回|撤回|终止"),
     R("recon_cases_accepted", "count", left=rf"(?:受理|立案|新收)(?!前){G(12)}", units=CASES, anchor=RECON, exclude_left=r"不予受理|收到|依申请|受理前|立案前"),
     # cases closed by mediation or settlement (调解结案) are a part of those concluded
     R("recon_cases_concluded", "count", left=rf"(?:审结|办结|结案|作出(?:复议)?决定){G(8)}", units=CASES, anchor=RECON, anchor_scope="paragraph", exclude_left=r"(?:调解|和解)(?:方式)?(?:结案|办结)"),
-    R("recon_cases_pending", "count", left=rf"(?:在办|正在办理|未结|尚未审结|正在审理){G(3)}", units=CASES, anchor=RECON),
+    R("recon_cases_pending", "count", left=rf"(?:在办|正在办理|未结|尚未审结|未审结|正在审理){G(3)}", units=CASES, anchor=RECON),
     R("recon_cases_pending", "count", right=r"(?:案件)?(?:正在办理|在办|尚在办理|正在审理|未结|尚未审结)", units=CASES, anchor=RECON),
     R("recon_corrections", "count", right=r"(?:案件)?(?:作出|予以|被|依法)?(?:撤销|变更|确认违法|责令履行)", units=CASES, anchor=RECON),
     R("recon_corrections", "count", left=rf"(?:撤销|变更|确认违法|责令履行|纠错|纠正){G(6)}", units=CASES, anchor=RECON),
+    # the act corrected or the duty ordered named after the verb: "撤销被申请机关具体行政行为2件",
+    # "责令被申请人依法履职4件", "纠正违法和不当行政行为3.4万件"
+    R("recon_corrections", "count", left=rf"(?:撤销|变更|确认|纠正|责令)[^,，;；。\d]{{0,14}}?(?:行政行为|履职|履行(?:法定)?职责){G(2)}", units=CASES, anchor=RECON),
     rate("recon_correction_rate", r"(?:直接|综合)?纠错率|错案率|纠错(?=为)", anchor=RECON, anchor_scope="paragraph"),
     rate("recon_on_time_rate", r"法定期限内(?:结案|办结|审结)率|(?:按期|按时)(?:结案|办结|审结)率", anchor=RECON, anchor_scope="paragraph"),
     # --- dispute_resolution: mediation, disputes, petitions, legal aid ------------------------------
