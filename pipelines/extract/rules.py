@@ -156,7 +156,8 @@ RULES: tuple[Rule, ...] = (
     # "80项公安政务权力清单事项"
     R("power_list_items", "count", right=r"(?:的)?(?:行政职权(?!事项的|的)|(?:(?![省市区县州]级)[\u4e00-\u9fa5]){2,4}?权力清单事项(?!的))", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
     R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{GI(3)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
-    R("gov_service_items", "count", right=r"政务服务事项(?!的|中)", units=ITEMS, exclude=rf"占[^,，;；。]{{0,16}}(?:总数|总量|比重)|{LIST_CHANGE}|{LIST_SUBSET}"),
+    # items that head another noun ("完成955项政务服务事项电子文件归档配置") count the items treated, not the list
+    R("gov_service_items", "count", right=r"政务服务事项(?!的|中|电子|数据|办事指南|指南|标准|要素|材料|信息)", units=ITEMS, exclude=rf"占[^,，;；。]{{0,16}}(?:总数|总量|比重)|{LIST_CHANGE}|{LIST_SUBSET}"),
     # the total a breakdown is taken of: "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%"
     R("gov_service_items", "count", right=r"(?:审批服务|政务服务)事项中", units=ITEMS, exclude=rf"{LIST_CHANGE}|{LIST_SUBSET}", exclude_left=r"[省市区县州]级"),
     rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
@@ -252,7 +253,8 @@ RULES: tuple[Rule, ...] = (
     # the cases all the region's courts received ("全省法院受理各类行政诉讼案件35687件", "两级法院新收一审行政案件240件"):
     # the region's litigation, unlike one court's caseload (ONE_COURT)
     R("litigation_cases", "count", left=rf"(?:全(?:国|省|市|区|县|州|盟)|各级|[两三]级)(?:人民)?法院(?:共|全年)?(?:受理|新收)(?:各类)?(?:一审)?(?:行政诉讼|行政)案件{G(2)}", units=CASES),
-    R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=ONE_COURT),
+    # cases tried at a hearing (开庭审结) are a part of those concluded
+    R("litigation_cases_concluded", "count", left=rf"(?:审结|结案|判决|裁定){G(4)}", units=CASES, anchor=LITIGATION, anchor_scope="paragraph", exclude=ONE_COURT, exclude_left=r"开庭"),
     R("litigation_cases_lost", "count", left=rf"败诉(?:案件)?{G(2)}", units=CASES, exclude=ONE_COURT),
     rate("litigation_loss_rate", r"败诉率|败诉比例"),
     # the agency's staff in court (工作人员出庭应诉率) is not its head
