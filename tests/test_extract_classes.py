@@ -733,3 +733,67 @@ def test_a_cut_off_in_another_year_is_that_years_figure() -> None:
     record = thin["t0004"]
     assert ("proof_items_cancelled", 13000.0) not in sentence_sets.facts(record, 2020)
     assert ("proof_items_cancelled", 13000.0) in sentence_sets.facts(record, 2019)
+
+
+# --- narrower figures a careful reader sets apart (2026-12-03) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sid", "code", "value"),
+    [
+        ("s0429", "disputes_resolved", 53.0),  # 化解重大疑难纠纷53件: one kind of dispute
+        ("s0427", "disputes_screened", 452.0),  # 排查出一般民事纠纷452件
+        ("s0380", "criminal_case_transfers", 1852.0),  # 督促监管部门移送涉嫌犯罪案件: a procuratorate's supervision
+        ("s0118", "mediation_cases", 17.0),  # 行政复议调解27件,调解结案17件: mediation inside reconsideration
+        ("s0172", "normdoc_reviewed", 314.0),  # 审核…规范性文件及协议314件: not normative documents alone
+        ("s0281", "head_court_appearance_rate", 38.0),  # 2015年5月至当年底: part of the year
+        ("s0196", "gov_service_items", 955.0),  # 955项政务服务事项电子文件归档: items treated, not the list
+        ("s0273", "litigation_cases_concluded", 662.0),  # 开庭审结662件: tried at a hearing, a part
+    ],
+)
+def test_a_narrower_figure_is_not_the_regions(sid: str, code: str, value: float) -> None:
+    assert (code, value) not in _facts(sid)
+
+
+def test_a_kind_of_dispute_narrows_only_its_own_clause() -> None:
+    # s0427: 排查出一般民事纠纷452件,调处452件,…调处成功433件: the mediation figures after it are the whole's
+    assert {("mediation_cases", 452.0), ("mediation_successes", 433.0)} <= _facts("s0427")
+
+
+@pytest.mark.parametrize("year", [2021, 2022])
+def test_a_twelve_month_window_across_new_year_is_neither_years_total(year: int) -> None:
+    # s0208: 2021年8月1日至2022年7月31日,…共办理行政复议申请案件11533件
+    assert not _facts("s0208", year)
+
+
+# --- phrasings read since 2026-12-03: one general rule each -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sid", "expected"),
+    [
+        # the caseload all the region's courts received (全省法院 / 各级法院 / 两级法院 受理|新收)
+        ("s0298", {("litigation_cases", 35687.0)}),
+        ("s0283", {("litigation_cases", 240.0), ("recon_cases_accepted", 709.0)}),
+        ("s0272", {("litigation_cases", 1480.0), ("litigation_cases_concluded", 1253.0)}),
+        # corrections named by the act corrected or the duty ordered
+        ("s0144", {("recon_corrections", 2.0), ("recon_corrections", 4.0)}),
+        # opinions the advisers offered
+        ("s0292", {("legal_advisor_opinions", 290.0)}),
+        # requests counted before their noun, and 申请公开 as the noun
+        ("s0347", {("info_disclosure_requests", 8.0)}),
+        ("s0355", {("info_disclosure_requests", 21.0)}),
+        # the items a published decision catalogue takes in
+        ("s0223", {("major_decisions", 4.0)}),
+        # documents declared repealed after their count
+        ("s0407", {("normdoc_repealed", 5.0)}),
+        # motions and suggestions named together
+        ("s0084", {("npc_suggestions_handled", 17.0)}),
+        # one value shared by a list of long rate names, and more verbs before a rate
+        ("s0216", {("normdoc_review_rate", 100.0), ("head_court_appearance_rate", 100.0)}),
+        ("s0020", {("litigation_loss_rate", 62.5)}),
+    ],
+)
+def test_phrasings_of_the_sentence_set(sid: str, expected: set[tuple[str, float]]) -> None:
+    assert expected <= _facts(sid)
+    assert expected <= _labelled(sid)  # the label says so too: the test checks the reading, not a guess

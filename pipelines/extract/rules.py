@@ -272,7 +272,7 @@ RULES: tuple[Rule, ...] = (
     R("recon_applications_received", "count", left=rf"(?:(?:收到|接到|接收){G(12)}?复议(?:申请|案件)?|复议(?:事务|申请)){G(3)}", units=CASES, exclude_left=r"受理|立案|审结|办结|结案|作出|驳回|撤回|终止"),
     R("recon_cases_accepted", "count", left=rf"(?:受理|立案|新收)(?!前){G(12)}", units=CASES, anchor=RECON, exclude_left=r"不予受理|收到|依申请|受理前|立案前"),
     # cases closed by mediation or settlement (调解结案) are a part of those concluded
-    R("recon_cases_concluded", "count", left=rf"(?:审结|办结|结案|作出(?:复议)?决定){G(8)}", units=CASES, anchor=RECON, anchor_scope="paragraph", exclude_left=r"(?:调解|和解)(?:方式)?(?:结案|办结)"),
+    R("recon_cases_concluded", "count", left=rf"(?:审结|办结|结案|作出(?:复议)?决定){G(8)}", units=CASES, anchor=RECON, anchor_scope="paragraph", exclude_left=r"(?:调解|和解)(?:方式)?(?:结案|办结)|未(?:审结|办结|结案)"),
     R("recon_cases_pending", "count", left=rf"(?:在办|正在办理|未结|尚未审结|未审结|正在审理){G(3)}", units=CASES, anchor=RECON),
     R("recon_cases_pending", "count", right=r"(?:案件)?(?:正在办理|在办|尚在办理|正在审理|未结|尚未审结)", units=CASES, anchor=RECON),
     R("recon_corrections", "count", right=r"(?:案件)?(?:作出|予以|被|依法)?(?:撤销|变更|确认违法|责令履行)", units=CASES, anchor=RECON),
