@@ -12,17 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, Tag
 
 from pipelines.clean import lexicon as lx
 from pipelines.clean import origin
 from pipelines.clean.density import best_blocks
 from pipelines.clean.lines import clean_lines, dedupe, kind_of, strip_title_lines
-from pipelines.clean.meta import META_TAGS, harvest_footer, harvest_line
+from pipelines.clean.meta import META_TAGS, harvest_footer, harvest_line, is_meta_line
 from pipelines.clean.prose import cjk_count
 from pipelines.clean.render import Rendering, render_lines
 from pipelines.records import Attachment
-from pipelines.text.normalize import normalise_line, split_lines, squash
+from pipelines.text.normalize import normalise_line, simplified, split_lines, squash
 
 MIN_BODY_CJK = 50
 ATTACHMENT_EXTS = ("pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "zip", "rar", "et")
@@ -79,6 +79,7 @@ class PageIndex:
     links: list[Tag] = field(default_factory=list)  # <a href> anywhere
     link_tags: list[Tag] = field(default_factory=list)  # <link>
     sitecode_script: Tag | None = None  # the 纠错 script carrying the site's id code
+    comments: list[Comment] = field(default_factory=list)  # <!-- … --> (a CMS's body markers)
 
 
 _HEADINGS = frozenset(("h1", "h2", "h3"))
@@ -89,6 +90,8 @@ def index_page(soup: BeautifulSoup) -> PageIndex:
     index = PageIndex()
     for tag in soup.descendants:
         if not isinstance(tag, Tag):
+            if type(tag) is Comment:
+                index.comments.append(tag)
             continue
         name = tag.name
         if name == "meta":
@@ -134,6 +137,35 @@ def harvest_meta_tags(metas: list[Tag]) -> dict[str, str]:
         if k and content and k not in out:
             out[k] = content
     return out
+
+
+# The markers' words, as the comments' own text (what MARKERS match between <!-- and -->).
+_MARKER_WORDS = [
+    tuple(re.compile(rx.pattern.removeprefix("<!--").removesuffix("-->"), re.I) for rx in pair) for pair in MARKERS
+]
+
+
+def _marked(comments: list[Comment]) -> tuple[list[Tag], str, list[str]] | bool:
+    """The body between a CMS's begin and end comments, read from the parsed tree: the nodes between
+    them when both sit in one parent (what the page shows between them). False when no pair is found;
+    True when the pair straddles elements (then `_markers` re-reads the source between them)."""
+    for begin_rx, end_rx in _MARKER_WORDS:
+        at = next((i for i, c in enumerate(comments) if begin_rx.fullmatch(c)), None)
+        if at is None:
+            continue
+        end = next((c for c in comments[at + 1 :] if end_rx.fullmatch(c)), None)
+        if end is None:
+            continue
+        begin = comments[at]
+        if begin.parent is not end.parent:
+            return True
+        between = []
+        for node in begin.next_siblings:
+            if node is end:
+                break
+            between.append(node)
+        return [n for n in between if isinstance(n, Tag)], "marker", render_lines(between)
+    return False
 
 
 def _markers(text: str) -> tuple[list[Tag], str, None] | None:
@@ -266,6 +298,13 @@ def text_only_lines(text: str) -> list[str]:
     return split_lines(htmllib.unescape(text))
 
 
+def _is_meta(line: str, kinds_seen: dict[str, str]) -> bool:
+    """kind_of(line) == "meta" for a line of at most 200 characters, from the page's classified lines
+    when it is one, else without classifying it further (chrome, prose ...)."""
+    k = kinds_seen.get(line)
+    return k == "meta" if k is not None else is_meta_line(simplified(line))
+
+
 def _inside(tag: Tag, root: Tag) -> bool:
     return any(parent is root for parent in tag.parents)
 
@@ -275,7 +314,9 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
     warnings: list[str] = []
     if not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
         warnings.append("no closing </body> or </html>: page may be truncated")
-    soup = BeautifulSoup(text, "lxml")
+    # class/rel values are kept as the page wrote them (one string, split where read): bs4's splitting
+    # of every multi-valued attribute costs a seventh of the parse and most of it is never read.
+    soup = BeautifulSoup(text, "lxml", multi_valued_attributes=None)
     index = index_page(soup)
     tags = harvest_meta_tags(index.metas)
     page_title = normalise_line(soup.title.get_text(" ")) if soup.title else ""
@@ -296,7 +337,10 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
         else None
     )
 
-    located = _markers(text) or _containers(index.containers, page)
+    marked = _marked(index.comments)
+    if marked is True:
+        marked = _markers(text)
+    located = marked or _containers(index.containers, page)
     method = located[1] if located else ""
     nodes = located[0] if located else []
     known_lines = located[2] if located else None
@@ -323,7 +367,8 @@ def clean_html_text(text: str, *, url: str | None) -> dict[str, Any]:
     pos = page_lines.index(first) if first in page_lines else len(page_lines)
     for i in [*range(pos - 1, -1, -1), *range(pos, len(page_lines))]:
         line = page_lines[i]
-        if len(line) <= 200 and kind(line) == "meta":
+        # kind_of(line) == "meta" without classifying the page's other lines (chrome, prose ...)
+        if len(line) <= 200 and _is_meta(line, kinds_seen):
             harvest_line(line, meta)
     harvest_footer("\n".join(page_lines[-120:]), meta)
     title = tags.get("title") or meta.get("title") or _heading_title(index, page_title)

@@ -121,7 +121,7 @@ def render_pieces(nodes: list, out: list[str], spans: dict[int, tuple[int, int]]
         if not isinstance(node, Tag):
             continue
         name = node.name
-        if name in SKIP_TAGS or is_hidden(node):
+        if name in SKIP_TAGS or (node.attrs and is_hidden(node)):
             continue
         if name == "br":
             out.append("\n")
