@@ -743,7 +743,11 @@ def test_a_cut_off_in_another_year_is_that_years_figure() -> None:
     [
         ("s0429", "disputes_resolved", 53.0),  # 化解重大疑难纠纷53件: one kind of dispute
         ("s0427", "disputes_screened", 452.0),  # 排查出一般民事纠纷452件
-        ("s0380", "criminal_case_transfers", 1852.0),  # 督促监管部门移送涉嫌犯罪案件: a procuratorate's supervision
+        (
+            "s0380",
+            "criminal_case_transfers",
+            1852.0,
+        ),  # 督促监管部门移送涉嫌犯罪案件: a procuratorate's supervision
         ("s0118", "mediation_cases", 17.0),  # 行政复议调解27件,调解结案17件: mediation inside reconsideration
         ("s0172", "normdoc_reviewed", 314.0),  # 审核…规范性文件及协议314件: not normative documents alone
         ("s0281", "head_court_appearance_rate", 38.0),  # 2015年5月至当年底: part of the year

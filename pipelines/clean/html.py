@@ -141,7 +141,8 @@ def harvest_meta_tags(metas: list[Tag]) -> dict[str, str]:
 
 # The markers' words, as the comments' own text (what MARKERS match between <!-- and -->).
 _MARKER_WORDS = [
-    tuple(re.compile(rx.pattern.removeprefix("<!--").removesuffix("-->"), re.I) for rx in pair) for pair in MARKERS
+    tuple(re.compile(rx.pattern.removeprefix("<!--").removesuffix("-->"), re.I) for rx in pair)
+    for pair in MARKERS
 ]
 
 

@@ -34,7 +34,12 @@ _PERIOD_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:今年|本年)?前(?P<m>{_NUM})个月"), "month"),
     (re.compile(r"上半年"), FIRST_HALF),
     # A window that starts after January and runs to the year's end ("2015年5月至当年底") is part of the year.
-    (re.compile(rf"(?<![\d.-])(?P<m>{_NUM})月(?:\d{{1,2}}日)?起?(?:至|到)(?:当年|今年|本年|年)?(?:年底|年末|底)"), "from_month"),
+    (
+        re.compile(
+            rf"(?<![\d.-])(?P<m>{_NUM})月(?:\d{{1,2}}日)?起?(?:至|到)(?:当年|今年|本年|年)?(?:年底|年末|底)"
+        ),
+        "from_month",
+    ),
     # One quarter, week or month on its own ("2020年一季度", "第三季度", "本周") is a part of the year that
     # no through-month period describes.
     (
