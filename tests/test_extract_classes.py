@@ -801,3 +801,49 @@ def test_a_twelve_month_window_across_new_year_is_neither_years_total(year: int)
 def test_phrasings_of_the_sentence_set(sid: str, expected: set[tuple[str, float]]) -> None:
     assert expected <= _facts(sid)
     assert expected <= _labelled(sid)  # the label says so too: the test checks the reading, not a guess
+
+
+# --- classes found on tests/fixtures/real_held2 (labelled blind, 2026-12-03) --------------------
+
+HELD2 = [
+    # two counts of one sentence are two statements, even when equal (rhh001)
+    ("全年组织政府常务会议学法1次,领导干部学法1次,组织7场以法治建设为主题的区委理论学习中心组(扩大)报告会,参与率100%。", 2016,
+     [("law_study_sessions", 1.0), ("law_study_sessions", 1.0), ("law_study_sessions", 7.0)]),
+    # a verb before a bare 街道 is no street's name (rhh004, a street office's own report)
+    ("班子成员履行“一岗双责”,通过街道理论中心组、班子会等载体开展专题学法4次,带头崇法学法用法守法。", 2023,
+     [("law_study_sessions", 4.0)]),
+    # advisers' opinions under another name (rhh005)
+    ("实现法律顾问全覆盖,保证每天有律师为群众免费提供法律服务;法律顾问审查合同超185份、出具专业审查意见书143份。", 2023,
+     [("legal_advisor_opinions", 143.0)]),
+    # every officer certified is the stock of certified staff (rhh009)
+    ("全乡3名执法人员全部取得行政执法证,法律知识在线考试通过率100%。", 2024, [("certified_enforcement_staff", 3.0)]),
+    # a campaign against every kind of violation of a field is the field's enforcement; cases opened in 起;
+    # no litigation at all is a zero (rhh021, traditional characters)
+    ("嚴厲打擊醫療領域各類違法違規行為,全年共立案查處19起,罰沒金額8.18萬元,無行政訴訟案件。", 2025,
+     [("admin_penalty_cases", 19.0), ("fines_confiscations_amount", 81800.0), ("litigation_cases", 0.0)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "year", "expected"), HELD2)
+def test_phrasings_of_the_second_held_out_set(
+    body: str, year: int, expected: list[tuple[str, float]]
+) -> None:
+    from collections import Counter
+
+    found = Counter(
+        (m.indicator_code, m.value) for m in extract_mentions(_doc(body, year)) if m.is_region_result
+    )
+    assert not Counter(expected) - found, found  # every expected statement, as many times as stated
+
+
+def test_general_study_counted_beside_law_study_is_not_law_study() -> None:
+    # rhh017: "党委中心组专题学习13次、专题法治学习11次": only the 11 is law study
+    body = "积极开展党委中心组专题学习13次、专题法治学习11次,进一步提升领导干部的法治思维和能力。"
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2024)) if m.is_region_result}
+    assert found == {("law_study_sessions", 11.0)}
+
+
+def test_activities_are_publicity_only_when_their_clause_says_so() -> None:
+    # rhh009: a law named earlier in the sentence does not make training activities publicity
+    body = "组织学习《民法典》《信访工作条例》等法律法规5次,开展酒驾醉驾警示教育、执法实务培训等活动3场。"
+    assert not [m for m in extract_mentions(_doc(body, 2024)) if m.indicator_code == "law_publicity_events"]

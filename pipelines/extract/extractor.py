@@ -55,6 +55,11 @@ _NEGATION_ZERO_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "recon_applications_received",
         re.compile(rf"(?:未|没有)(?:收到|接到)(?:任何)?行政复议申请{_CLAUSE_CLOSES}"),
     ),
+    # "无行政诉讼案件", "未发生行政诉讼案件": no case at all (not "无行政诉讼败诉", a zero of losses)
+    (
+        "litigation_cases",
+        re.compile(rf"(?:无|没有|未发生|未有)(?:发生)?(?:任何)?行政诉讼(?:案件)?{_CLAUSE_CLOSES}"),
+    ),
 )
 _OTHERS_CONCLUDED_RE = re.compile(r"其[他余](?:案件)?(?:均)?(?:已|已经|全部)?(?:办结|审结|结案)")
 _ALL_FILED_RE = re.compile(r"(?:已经?|均已|全部)(?:全部|均)?(?:报送|报)?备案")
@@ -546,7 +551,8 @@ _LEVEL_CODES = ("recon_", "litigation_", "normdoc_")
 # "开展…专项整治,查处案件…"): the campaign's cases and fines, a part of the year's enforcement.
 _CAMPAIGN_CODES = frozenset({"admin_penalty_cases", "fines_confiscations_amount", "criminal_case_transfers"})
 _CAMPAIGN_RE = re.compile(
-    r"^\s*(?:打击|针对|严厉打击|加强[^,，;；。]{1,20}查处)[^,，;；。]{1,30}"
+    # a campaign against every kind of violation of a field (严厉打击医疗领域各类违法违规行为) is the field's whole
+    r"^\s*(?:打击|针对|严厉打击|加强[^,，;；。]{1,20}查处)(?![^,，;；。]{0,30}各类)[^,，;；。]{1,30}"
     r"|以[^,，;；。]{1,24}为重点|专项(?:行动|整治|治理|执法|检查)"
 )
 # A government's by definition: a department's (我局重大行政决策事项) is not the region's, even in its own report.
@@ -697,13 +703,16 @@ def _derived(d: _Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    """Keep the first statement of a (code, value, measure, scope) fact; reports repeat figures."""
-    seen: set[tuple[str, float, str, str, str | None]] = set()
+    """Keep the first statement of a (code, value, measure, scope) fact; reports repeat figures in later
+    sections. Two numbers of one sentence are two statements ("常务会议学法1次,领导干部学法1次")."""
+    first: dict[tuple[str, float, str, str, str | None], int] = {}  # key -> sentence of its first statement
     out = []
     for m in sorted(mentions, key=lambda m: m.start):
         key = (m.indicator_code, m.value, m.measure, m.scope, m.scope_text)
-        if key in seen:
+        if key in first and first[key] != m.sentence_start:
             continue
-        seen.add(key)
+        if out and out[-1].start == m.start and out[-1].indicator_code == m.indicator_code:
+            continue
+        first.setdefault(key, m.sentence_start)
         out.append(m)
     return out

@@ -138,9 +138,12 @@ RULES: tuple[Rule, ...] = (
     # The collective bodies' own study - the theory group, the executive meeting, the party group - of
     # 习近平法治思想, of laws, or in a lecture form, with law the topic of its paragraph when the clause
     # does not say it ("…习近平法治思想学习宣贯。…全年组织党工委专题学习4次"); 理论学习 is theory, not law.
-    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
+    # A clause that counts its law study apart ("党委中心组专题学习13次、专题法治学习11次") leaves the general study alone.
+    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=rf"{STAFF_STUDY}|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
     # The count before the noun: "组织开展2次市政府常务会议学法活动", "组织4次市政府常务会会前学法".
     R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
+    # the theory group's meetings on a rule-of-law theme, the count before them: "组织7场以法治建设为主题的区委理论学习中心组(扩大)报告会"
+    R("law_study_sessions", "count", right=rf"以[^,，;；。\d]{{0,8}}(?:法治|依法行政|法律)[^,，;；。\d]{{0,8}}为主题的[^,，;；。\d]{{0,8}}?中心组(?:\(扩大\))?(?:学习|报告会|专题学习|集体学习)", units=TIMES, exclude=STAFF_STUDY),
     # Lectures on law for the leading officials: "开展全县领导干部法治专题讲座3场次".
     R("law_study_sessions", "count", left=rf"领导干部[^,，;；。\d]{{0,8}}?(?:法治|法律|学法)[^,，;；。\d]{{0,4}}?讲座{G(2)}", units=TIMES, exclude=STAFF_STUDY),
     # A government's own law lectures: "省政府举办2期专题法治讲座".
@@ -215,11 +218,15 @@ RULES: tuple[Rule, ...] = (
     # the count before the contracts: "对9份重大行政合同进行合法性审查"
     R("contract_legality_reviews", "count", right=r"(?:重大)?(?:行政)?(?:合同|协议)(?:进行|开展)?了?合法性(?:审查|审核)", units=DOCS),
     R("legal_advisor_opinions", "count", left=rf"法律意见(?:书)?{G(3)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师|律师", anchor_scope="paragraph"),
+    # the advisers' written opinions under another name: "法律顾问审查合同超185份、出具专业审查意见书143份"
+    R("legal_advisor_opinions", "count", left=rf"出具(?:[^,，;；。\d]{{0,6}})?意见书{G(3)}", units=frozenset({"份", "件", "篇"}), anchor=r"法律顾问|公职律师", anchor_scope="sentence"),
     # the opinions the advisers offered: "市政府法律顾问…提出意见和建议290多条"
     R("legal_advisor_opinions", "count", left=rf"(?:提出|提供|出具)(?:法律)?意见(?:和|及|、)?(?:建议)?{G(2)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师", anchor_scope="sentence"),
     # --- law_enforcement --------------------------------------------------------------------------
     R("admin_penalty_cases", "count", left=rf"(?:^[、和及]?|作出|实施|办理|查处|共|全区|全市|全县)行政处罚(?:案件|决定)?{TOTAL}{G(2)}", units=CASE_COUNTS),
     R("admin_penalty_cases", "count", left=rf"(?:立案)?查处(?:各类)?(?:违法|行政违法)?案件{G(2)}", units=CASES),
+    # cases opened and dealt with, counted in 起/件 without the noun: "打击…违法违规行为,全年共立案查处19起"
+    R("admin_penalty_cases", "count", left=rf"立案查处(?:了)?{G(2)}", units=CASE_COUNTS, anchor=r"违法|违规|处罚", anchor_scope="sentence"),
     R("fines_confiscations_amount", "amount", left=rf"(?:罚没款|罚没收入|罚没金额|罚没|罚款|处罚金额){G(4)}"),
     # a grade picked out of the files ("评出优秀案卷310宗") is not the files reviewed
     R("case_files_reviewed", "count", left=rf"案卷{G(4)}", units=DOCS | {"宗", "本"}, anchor=r"评查|检查|抽查", exclude_left=r"优秀|合格|良好|不合格|较差"),
@@ -231,6 +238,8 @@ RULES: tuple[Rule, ...] = (
     # "执法培训累计覆盖960人"
     R("enforcement_staff_trained", "count", left=rf"执法(?:人员)?(?:培训|轮训)(?:累计|共|全年)?(?:覆盖|参训){G(2)}", units=PERSONS),
     R("enforcement_staff_trained", "count", right=rf"{G(20)}?(?:参加|参与|接受|进行了?){G(16)}?(?:培训|轮训)", units=PERSONS, anchor=r"执法人员", anchor_scope="clause"),
+    # every officer holds the certificate: a stock, not this year's issues ("全乡3名执法人员全部取得行政执法证")
+    R("certified_enforcement_staff", "count", right=r"(?:行政)?执法人员(?:全部|均已|均|全员)(?:已)?(?:取得|持有)了?(?:行政)?执法(?:证|资格)", units=PERSONS),
     R("enforcement_certificates_issued", "count", right=r"(?:行政)?(?:执法)?(?:人员)?(?:已|均|全部|均已)?(?:(?:申请|参加|通过)(?:行政执法资格)?考试(?:并|后)?)?(?:取得|领取|获得|新领|换发|申领)了?(?:新的?)?(?:行政)?执法(?:证|资格)", units=PERSONS),
     R("enforcement_certificates_issued", "count", left=rf"(?:(?:取得|领取|换发|新领|申领)(?:行政)?执法证(?:件|资格)?|领取新证|(?:年审)?换证){G(3)}", units=PERSONS),
     R("certified_enforcement_staff", "count", right=r"(?:持有|持)(?:行政)?执法证", units=PERSONS),
@@ -300,7 +309,9 @@ RULES: tuple[Rule, ...] = (
     R("petitions_resolved", "count", left=rf"(?:化解|办结|息访){G(10)}", units=CASES, anchor=PETITION, anchor_scope="paragraph", exclude_left=r"受理(?:并|和|及)"),
     R("legal_aid_cases", "count", left=rf"法律援助(?:案件)?{G(3)}", units=CASES),
     # --- capacity -----------------------------------------------------------------------------------
-    R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY, exclude=FOR_STAFF),
+    # activities are publicity when their clause says so (a law named earlier in the sentence is not enough:
+    # "组织学习《民法典》…5次,开展警示教育、执法实务培训等活动3场")
+    R("law_publicity_events", "count", left=rf"活动{G(2)}", units=TIMES, anchor=PUBLICITY, anchor_scope="clause", exclude=FOR_STAFF),
     # a law lecture among publicity means ("举办法治讲座4次、挂宣传横幅12条"); the leadership's own lectures are study
     R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=rf"{PUBLICITY}|受众|受教育", exclude=rf"{STUDY_BODY}|学法|{FOR_STAFF}"),
     # 习近平法治思想 宣讲 (lectures on the doctrine) are counted apart from law publicity (labels of
