@@ -143,7 +143,7 @@ RULES: tuple[Rule, ...] = (
     # The count before the noun: "组织开展2次市政府常务会议学法活动", "组织4次市政府常务会会前学法".
     R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # the theory group's meetings on a rule-of-law theme, the count before them: "组织7场以法治建设为主题的区委理论学习中心组(扩大)报告会"
-    R("law_study_sessions", "count", right=rf"以[^,，;；。\d]{{0,8}}(?:法治|依法行政|法律)[^,，;；。\d]{{0,8}}为主题的[^,，;；。\d]{{0,8}}?中心组(?:\(扩大\))?(?:学习|报告会|专题学习|集体学习)", units=TIMES, exclude=STAFF_STUDY),
+    R("law_study_sessions", "count", right=r"以[^,，;；。\d]{0,8}(?:法治|依法行政|法律)[^,，;；。\d]{0,8}为主题的[^,，;；。\d]{0,8}?中心组(?:\(扩大\))?(?:学习|报告会|专题学习|集体学习)", units=TIMES, exclude=STAFF_STUDY),
     # Lectures on law for the leading officials: "开展全县领导干部法治专题讲座3场次".
     R("law_study_sessions", "count", left=rf"领导干部[^,，;；。\d]{{0,8}}?(?:法治|法律|学法)[^,，;；。\d]{{0,4}}?讲座{G(2)}", units=TIMES, exclude=STAFF_STUDY),
     # A government's own law lectures: "省政府举办2期专题法治讲座".
