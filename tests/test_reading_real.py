@@ -170,3 +170,20 @@ def test_held_out_reading_classes(name: str, why: str) -> None:
         assert got["report_year"] == gold["report_year"], why
     else:
         assert "another topic" in got["report_reason"], got["report_reason"]
+
+
+HELD2 = Path(__file__).parent / "fixtures" / "real_held2"
+
+
+def test_a_report_whose_digits_a_repost_masked_is_still_a_report() -> None:
+    # real_held2 rhh011: every digit of the body is * ("****年", "〔****〕*号", "*项"), the title is concrete
+    got = _read_file(HELD2 / "rhh011.txt")
+    assert got["is_report"] and got["report_year"] == 2025 and got["region"]["code"] == "331124204"
+    assert got["indicators"] == []  # masked figures are no figures
+
+
+@pytest.mark.parametrize("name", ["oa041.txt", "oa042.txt", "ob041.txt", "ob051.txt"])
+def test_templates_stay_rejected_as_templates(name: str) -> None:
+    # the masked-digits rule above must not let a template through: these mask names and years (XX, 20XX年)
+    got = _read(name)
+    assert not got["is_report"] and got["report_reason"].startswith("template placeholders")

@@ -198,6 +198,19 @@ def placeholders(text: str) -> list[str]:
     return [m.group(0) for m in _PLACEHOLDER.finditer(text)]
 
 
+# A year whose four digits a reposting site replaced by asterisks ("****年", "(****—****年)").
+_MASKED_YEAR = re.compile(r"(?<![\d*])\*{4}年")
+_CONCRETE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+def digits_masked(title: str | None, body: str) -> bool:
+    """Whether a page is a report whose digits a reposting site masked (every year written ****年),
+    under a concrete title ("松阳县竹源乡人民政府2025年法治政府建设年度报告"): the figures are hidden, the names
+    are not. A template masks names and years (XX县, 20XX年) and has no concrete title."""
+    t = squash(title)
+    return bool(t and _CONCRETE_YEAR.search(t) and not placeholders(t) and _MASKED_YEAR.search(body[:3000]))
+
+
 def judge(title: str | None, body: str, *, site_blurbs: int = 0) -> Verdict:
     """Decide whether (title, body) is one rule-of-law report, with the reason.
 
@@ -213,7 +226,7 @@ def judge(title: str | None, body: str, *, site_blurbs: int = 0) -> Verdict:
     masked = placeholders(squash(title) + sq[:3000])
     # A masked name where the title or the issuer stands (the page's first words) is enough alone.
     own = squash(title) + "|" + sq[:12]
-    if len(masked) >= 2 or placeholders(own) or _MASKED_ISSUER.search(own):
+    if (len(masked) >= 2 and not digits_masked(title, sq)) or placeholders(own) or _MASKED_ISSUER.search(own):
         return Verdict(
             False,
             kind="template placeholders",
