@@ -38,6 +38,11 @@ def _doc(name: str, url: str | None = None):
         ("department_address_line.txt", "120000"),  # 市人社局, address 天津市和平区
         ("department_self_cited.txt", "330102"),  # 我局 + 《上城区人力社保局…》
         ("street_office_subject.txt", "310110012"),  # 控江路街道坚持…
+        ("province_visit_short.txt", "610000"),  # 省政府 + 习近平总书记来陕考察 (real_held2 rhh015)
+        (
+            "province_doc_number_short.txt",
+            "320000",
+        ),  # 省…办公室 (苏依法办〔2019〕5号) + 我局 (real_own oa006)
         ("town_body_county.txt", "500102130"),  # 我镇, 增福镇 with 涪陵 named
         ("traditional_namesake_district.txt", "120102"),  # 河东区 + 天津 (not 临沂)
     ],

@@ -715,6 +715,8 @@ def _body_region(
     votes = _votes(index, sig.body, body_sq, sig.year)
     if word in _TOWN_WORDS and not any(c.level == "township" for v in votes for c in v.cands):
         votes.extend(_town_votes(index, body_sq, sig.year))
+    if word == "省" and not any(c.level == "province" for v in votes for c in v.cands):
+        votes.extend(_province_short_votes(index, body_sq, sig.year))
     if not votes:
         return None, ""
     opening = _Opening(index, body_sq, votes, word, how, dept, tie_breakers)
@@ -726,6 +728,34 @@ def _body_region(
         if why:
             tried.append(why)
     return None, _no_body_region(votes, word, how, tried)
+
+
+# A province's one-character name in the set phrases a provincial report uses of itself: a visit to it
+# ("习近平总书记来陕考察重要讲话") and its own document numbers ("苏依法办〔2019〕5号", "浙政发〔2021〕3号").
+_PROVINCE_SHORT = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000",
+    "吉": "220000", "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000",
+    "闽": "350000", "赣": "360000", "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000",
+    "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000", "川": "510000", "黔": "520000",
+    "滇": "530000", "藏": "540000", "陕": "610000", "甘": "620000", "青": "630000", "宁": "640000",
+    "新": "650000",
+}  # fmt: skip
+_SHORTS = "".join(_PROVINCE_SHORT)
+_PROVINCE_SHORT_RE = re.compile(
+    rf"(?:来|到|在)(?P<visit>[{_SHORTS}])(?:考察|视察)(?:调研)?"
+    rf"|(?<![\u4e00-\u9fa5])(?P<doc>[{_SHORTS}])(?:政发|政办发|政办函|依法办|法治办|依法治省办)〔"
+)
+
+
+def _province_short_votes(index: RegionIndex, body_sq: str, year: int | None) -> list[_Vote]:
+    """The province a report that speaks as 省 names only by its one-character name, once it names one
+    province so and no other."""
+    found = {m.group("visit") or m.group("doc") for m in _PROVINCE_SHORT_RE.finditer(body_sq[:20000])}
+    if len(found) != 1:
+        return []
+    short = found.pop()
+    div = index.get(_PROVINCE_SHORT[short], year)
+    return [_Vote((div,), short, "name")] if div is not None else []
 
 
 def _town_votes(index: RegionIndex, body_sq: str, year: int | None) -> list[_Vote]:
