@@ -187,3 +187,9 @@ def test_templates_stay_rejected_as_templates(name: str) -> None:
     # the masked-digits rule above must not let a template through: these mask names and years (XX, 20XX年)
     got = _read(name)
     assert not got["is_report"] and got["report_reason"].startswith("template placeholders")
+
+
+def test_a_copy_with_the_leaders_name_taken_out_is_a_template() -> None:
+    # real_held2 rhh026: a 范文 site's copy writes "A新时代中国特色社会主义思想" and names no town ("镇以…")
+    got = _read_file(HELD2 / "rhh026.txt")
+    assert not got["is_report"] and got["report_reason"].startswith("template placeholders")

@@ -147,6 +147,8 @@ def title_kind(title: str | None) -> tuple[str, str]:
 # Placeholders of model essays and document-sharing templates: the names and numbers are masked
 # (XX县, ××市, *区, 20__年, ____思想, 20**年). A real report names its author and states its figures.
 _PLACEHOLDER = re.compile(
+    # a letter where a 范文 site took a leader's name out ("A新时代中国特色社会主义思想", "A法治思想")
+    r"(?<![A-Za-z])[A-Z](?=新时代中国特色社会主义思想|法治思想|总书记)|"
     r"(?:XX|xx|ＸＸ|××|╳╳|\*{1,3}|○○)(?=[省市县区镇乡街局委办州旗])|(?:19|20)[Xx×＊*_]{1,2}年"
     r"|_{3,}|＿{2,}|(?<![\d*])\*{1,3}(?=[次件项个人场条家户])"
 )
