@@ -753,6 +753,7 @@ def test_a_cut_off_in_another_year_is_that_years_figure() -> None:
         ("s0281", "head_court_appearance_rate", 38.0),  # 2015年5月至当年底: part of the year
         ("s0196", "gov_service_items", 955.0),  # 955项政务服务事项电子文件归档: items treated, not the list
         ("s0273", "litigation_cases_concluded", 662.0),  # 开庭审结662件: tried at a hearing, a part
+        ("s0100", "info_disclosure_requests", 459.0),  # 依申请公开信息459条: items classed so, not requests
     ],
 )
 def test_a_narrower_figure_is_not_the_regions(sid: str, code: str, value: float) -> None:
@@ -796,6 +797,11 @@ def test_a_twelve_month_window_across_new_year_is_neither_years_total(year: int)
         # one value shared by a list of long rate names, and more verbs before a rate
         ("s0216", {("normdoc_review_rate", 100.0), ("head_court_appearance_rate", 100.0)}),
         ("s0020", {("litigation_loss_rate", 62.5)}),
+        # proposals passed to the government to handle; documents and agreements reviewed together
+        ("s0089", {("cppcc_proposals_handled", 801.0)}),
+        ("s0172", {("doc_legality_reviews", 314.0)}),
+        # filing with the people's congress is the filing of normative documents
+        ("s0219", {("normdoc_filing_rate", 100.0)}),
     ],
 )
 def test_phrasings_of_the_sentence_set(sid: str, expected: set[tuple[str, float]]) -> None:

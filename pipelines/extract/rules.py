@@ -200,6 +200,9 @@ RULES: tuple[Rule, ...] = (
     R("normdoc_repealed", "count", right=r"(?:予以|宣布|决定)?废止", units=DOCS, anchor=r"规范性文件", anchor_scope="clause", exclude=REVISED_AND_REPEALED),
     rate("normdoc_review_rate", r"(?:合法性审核|合法性审查|前置审查|审核|审查)率", anchor=r"规范性文件|文件"),
     rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案通过|备案|报备规范)率", anchor=r"规范性文件", anchor_scope="paragraph"),
+    # filing with the government above and the people's congress is the filing of normative documents:
+    # "及时向市人民政府、区人大常委会进行备案,备案率100%"
+    rate("normdoc_filing_rate", r"(?:报备及时|报备|备案及时|备案)率", anchor=r"向[^,，;；。]{0,16}人大常委会[^,，;；。]{0,6}(?:进行)?(?:报送)?备案", anchor_scope="sentence"),
     rate("normdoc_filing_rate", r"规范率", anchor=r"规范性文件"),
     # the filing rates' own names say what is filed: "备案及时率51%", "备案规范率73%"
     rate("normdoc_filing_rate", r"(?:备案|报备)(?:及时|规范)率"),
@@ -214,6 +217,9 @@ RULES: tuple[Rule, ...] = (
     R("major_decisions", "count", left=r"(?:纳入|列入)(?:目录)?", right=r"(?:决策)?事项", units=ITEMS, anchor=r"重大(?:行政)?决策(?:事项)?目录", anchor_scope="sentence"),
     R("doc_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!规范性){NOGAP}){{0,24}}?(?:发文|文件){G(10)}", units=DOCS | {"件次"}, exclude_left=r"法律意见"),
     R("doc_legality_reviews", "count", left=rf"(?<!规范性)(?<!规范)文件合法性(?:审查|审核){G(3)}", units=DOCS | {"件次"}),
+    # normative documents and agreements counted together are the legality reviews of documents:
+    # "全年审核区级行政规范性文件及协议314件"
+    R("doc_legality_reviews", "count", left=rf"(?:审核|审查){G(8)}规范性文件[及和与、](?:协议|合同){G(2)}", units=DOCS | {"件次"}),
     R("contract_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!发文|文件){NOGAP}){{0,16}}?(?:合同|协议){G(4)}", units=DOCS),
     # the count before the contracts: "对9份重大行政合同进行合法性审查"
     R("contract_legality_reviews", "count", right=r"(?:重大)?(?:行政)?(?:合同|协议)(?:进行|开展)?了?合法性(?:审查|审核)", units=DOCS),
@@ -256,6 +262,8 @@ RULES: tuple[Rule, ...] = (
     # proposals named alone in a sentence on the CPPCC ("交由市政府办理的提案共92件"); those submitted or
     # received are not those handled; NPC motions (议案) are handled like suggestions.
     R("cppcc_proposals_handled", "count", left=rf"提案(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"政协", exclude_left=r"提出|收到|征集"),
+    # those passed to the government to handle: "共收到提案835件,其中交由市政府及有关部门和单位办理的801件"
+    R("cppcc_proposals_handled", "count", left=r"交由[^,，;；。\d]{0,20}?办理的", units=ITEMS, anchor=r"政协|提案", anchor_scope="sentence", exclude_left=r"建议"),
     R("npc_suggestions_handled", "count", left=rf"议案{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
     R("npc_suggestions_handled", "count", left=rf"议案(?:和|及|、)?建议(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
     R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=ONE_COURT),
@@ -274,7 +282,9 @@ RULES: tuple[Rule, ...] = (
     R("info_proactive_disclosures", "count", left=rf"政府(?:门户)?网站(?:累计|共|全年)?(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude=r"通过"),
     R("info_proactive_disclosures", "count", left=rf"(?:累计|共|全年)(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude_left=r"依申请|不予|申请"),
     # requests carried over from last year (上年结转) are not this year's
-    R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请|(?:收到|受理|接到)(?:各类)?申请公开){G(4)}", units=CASES | {"条"}, exclude_left=r"结转|转结|上年"),
+    R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请|(?:收到|受理|接到)(?:各类)?申请公开){G(4)}", units=CASES, exclude_left=r"结转|转结|上年"),
+    # in 条, information items classed as on-request ("依申请公开信息459条") are items, not requests
+    R("info_disclosure_requests", "count", left=rf"(?:依申请公开|政府信息公开申请|(?:收到|受理|接到)(?:各类)?申请公开){G(4)}", units=frozenset({"条"}), exclude_left=r"结转|转结|上年|依申请公开(?:政府)?信息(?!公开)(?!申请)"),
     # the count before the noun: "共收到8份政府信息公开申请"
     R("info_disclosure_requests", "count", right=r"(?:的)?(?:政府信息公开申请|依申请公开申请)", units=CASES | {"条", "份"}, anchor=r"收到|受理|接到|接收", anchor_scope="clause"),
     # --- dispute_resolution: reconsideration (anchor 复议) -----------------------------------------
