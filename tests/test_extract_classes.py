@@ -853,3 +853,64 @@ def test_activities_are_publicity_only_when_their_clause_says_so() -> None:
     # rhh009: a law named earlier in the sentence does not make training activities publicity
     body = "组织学习《民法典》《信访工作条例》等法律法规5次,开展酒驾醉驾警示教育、执法实务培训等活动3场。"
     assert not [m for m in extract_mentions(_doc(body, 2024)) if m.indicator_code == "law_publicity_events"]
+
+
+# --- narrower figures and other years, read since 2026-12-04 ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sid", "code", "value"),
+    [
+        ("s0422", "disputes_resolved", 45.0),  # 共化解此類矛盾糾紛45件: only the kind named before
+        ("s0315", "recon_corrections", 2.0),  # 行政处罚被申请行政复议9宗,…撤销…2宗: one class of act
+        ("s0264", "petitions_received", 2584.0),  # 在为期14天的公开接访中: a bounded event's tally
+        ("s0140", "petitions_resolved", 19800.0),  # 针对涉农领域等信访问题,…督察化解: one field's problems
+        ("s0025", "disputes_resolved", 71800.0),  # 通過“三調對接”累計化解: one mechanism's share
+        ("s0072", "admin_penalty_cases", 40.0),  # 加强…相关违法行为查处,…查处违法案件40件: one campaign
+        ("s0309", "fines_confiscations_amount", 179520.0),  # 罚款…,没收违法所得…: fines stated apart
+        ("s0189", "contract_legality_reviews", 224.0),  # 审查冬奥赛事合同224份: one event's contracts
+        ("s0335", "gov_service_items", 26.0),  # 26項政務服務事項跨區協同辦理: a class of the list
+        ("s0384", "certified_enforcement_staff", 47.0),  # 综合执法支队…执法人员47人: a subordinate unit
+        ("s0385", "certified_enforcement_staff", 27.0),  # 不动产登记中心…执法人员27人
+    ],
+)
+def test_a_narrower_figure_read_since_december_4_is_not_the_regions(
+    sid: str, code: str, value: float
+) -> None:
+    assert (code, value) not in _facts(sid)
+    assert (code, value) not in _labelled(sid)
+
+
+@pytest.mark.parametrize("sid", ["s0278", "s0102", "s0103"])
+def test_a_series_or_a_cited_dated_report_is_no_result_when_the_year_is_unknown(sid: str) -> None:
+    # "2020年…败诉率为13.5%、2021年为20.2%…"; "《浙江省司法厅2021年法治政府建设年度报告》提及…达92.7%"
+    mentions = extract_mentions(_doc(SENTENCES[sid]["sentence"], None))
+    assert not [m for m in mentions if m.is_region_result]
+
+
+def test_a_series_keeps_the_report_years_value() -> None:
+    found = {(m.indicator_code, m.value) for m in _mentions("s0278", 2021) if m.is_region_result}
+    assert ("litigation_loss_rate", 13.5) not in found  # 2020's, in a 2021 report
+
+
+@pytest.mark.parametrize(
+    ("sid", "expected"),
+    [
+        # names listed, 分别, then their numbers in the same order (代表建议、提案分别为592件、759件)
+        ("s0094", {("npc_suggestions_handled", 592.0), ("cppcc_proposals_handled", 759.0)}),
+        # the statistical return's total of licence applications
+        ("s0317", {("admin_license_cases", 59195.0)}),
+        ("s0324", {("admin_license_cases", 2207.0)}),
+        # the enforcement staff on post, stated as a stock
+        ("s0383", {("certified_enforcement_staff", 27.0)}),
+        ("s0382", {("certified_enforcement_staff", 157.0)}),
+    ],
+)
+def test_phrasings_read_since_december_4(sid: str, expected: set[tuple[str, float]]) -> None:
+    assert expected <= _facts(sid)
+    assert expected <= _labelled(sid)
+
+
+def test_respectively_over_places_sharing_one_noun_is_not_distributed() -> None:
+    # s0270: 济南、临沂…受理行政一审案件数分别为3595件、…1998件: places, each a sub-unit's count
+    assert not _facts("s0270")

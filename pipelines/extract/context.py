@@ -163,8 +163,8 @@ _LEVEL_RE = re.compile(
 # Subjects that are one part of the whole whatever the report: one department's system across the region
 # (全省市场监管系统, 全国环保系统) or its offices (全市公安13个分局), one court among several as the subject
 # (市中级法院共受理…, 四中院, 铁路法院) and the procuratorate, the courts' own mediation (司法调解), village and community
-# legal advisers (村(居)顾问律师), one group of actors (网格员, 法治副校长, 志愿者), the lower governments as subject (各盟行政公署、市人民政府), and a
-# township a county report names as 该乡 / 该镇.
+# legal advisers (村(居)顾问律师), one group of actors (网格员, 法治副校长, 志愿者), the lower governments as subject (各盟行政公署、市人民政府), a
+# township a county report names as 该乡 / 该镇, and a subordinate unit as the sentence's subject.
 _DOMAIN = r"公安|税务|市场监管|生态环境|交通运输|城管|综合执法|应急管理|自然资源|卫生健康|教育"
 _PART_SUBJECT_RE = re.compile(
     r"(?:全国|全省|全市|全区|全县|全州)(?P<system>(?:(?!政府|行政)[\u4e00-\u9fa5]){2,6}?系统)"
@@ -177,6 +177,8 @@ _PART_SUBJECT_RE = re.compile(
     r"|(?P<village>村\(?(?:居|社区)?\)?(?:委会|委员会)?(?:法律顾问|顾问律师))"
     r"|(?P<lower>各(?:盟|市|州|县|区|旗|县区|县市区|市县|乡镇|乡镇街道)(?:行政公署|人民政府|政府))(?![^,，;；。]{0,16}(?:和|及|与)[^,，;；。]{0,8}(?:部门|单位|本级))"
     r"|(?P<town>该(?:乡|镇|街道))"
+    # a subordinate unit opening the sentence ("自然资源综合执法支队…", "不动产登记中心…", "某司法所…")
+    r"|(?P<unit>^\s*[\u4e00-\u9fa5]{2,14}(?:支队|大队|中队|登记中心|司法所|派出所))(?![^,，;；。]{0,3}(?:和|及|与|、))"
     r"|(?P<actors>网格员|法治副校长|志愿者|宣讲团|讲师团)(?=[^,，;；。]{0,20}(?:共|开展|排查|化解|调解|深入|累计))"
 )
 # A subset of cases picked out by its kind or by how they ended: "政府信息公开类案件" (not 各类), "通过调解、
@@ -190,6 +192,18 @@ _SUBSET_RE = re.compile(
     r"|(?P<prompted>督促[^,，;；。\d]{0,10}移送)"
     r"|(?P<means>(?:通过|以)[^,，;；。\d]{1,12}?方式(?:结案|办结|审结|化解))"
     r"|(?:^|[,，;；:：])\s*(?P<frame>在[^,，;；。]{2,30}(?:案件|事项|纠纷)中)[,，]"
+    # a kind named before ("此类矛盾纠纷", "该类案件"): the figure counts only that kind
+    r"|(?P<anaphor>(?:此|该|这)类(?:[\u4e00-\u9fa5]{0,4}(?:案件|纠纷|事项|问题)))"
+    # reconsideration or suits of one class of act ("行政处罚被申请行政复议9宗", "政府信息公开被诉")
+    r"|(?P<act_kind>(?:行政处罚|行政许可|行政强制|行政征收|政府信息公开)(?:决定|类)?(?:案件)?被(?:申请)?(?:行政)?(?:复议|起诉|诉))"
+    # a bounded event ("在为期14天的公开接访中"): its own tally, not the year's
+    r"|(?P<event>为期[^,，;；。]{1,6}(?:天|日|周|个月)的[^,，;；。]{0,20}?(?:中|期间))"
+    # one field's problems as the topic ("针对涉农领域等信访问题,"), or one mechanism in quotation marks
+    # ("通过“三调对接”化解")
+    r"|(?:^|[。;；])\s*(?P<topic>针对[^,，;；。]{1,12}(?:领域|行业)[^,，;；。]{0,8}问题)[,，]"
+    # one event's or project's contracts ("审查冬奥赛事合同224份"), in the number's own clause
+    r"|(?P<project>[\u4e00-\u9fa5]{1,6}(?:赛事|项目|工程)(?:建设)?(?:合同|协议))(?=[^,，;；。]*$)"
+    r"|(?P<mechanism>(?:通过|依托|借助)“[^”]{2,10}”(?:机制|平台|模式)?[^,，;；。\d]{0,4}化解)"
 )
 
 

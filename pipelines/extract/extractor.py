@@ -109,7 +109,44 @@ def _context(d: _Doc, q: Quantity, clause: Span, prev_end: int, next_start: int)
         clause=text[clause.start : clause.end],
         sentence_before=text[sent.start : q.start],
         paragraph_before=text[max(par.start, q.start - _PARAGRAPH_BACK) : q.start],
+        sentence_after=text[q.end : sent.end],
     )
+
+
+# "代表建议、提案分别为592件、759件": a list of names, 分别, then as many numbers in the same order.
+_RESPECTIVELY_RE = re.compile(r"(?P<names>[^,，;；:：。\d]{2,40}?)分别(?:为|是|有|达到|达|共)?$")
+_LIST_SEP_RE = re.compile(r"^\s*[、和及与]\s*$")
+_NAME_SEP_RE = re.compile(r"[、和及与]")
+
+
+def _respectively(
+    d: _Doc, clause: Span, qs: list[Quantity], i: int, ctx: QuantityContext, rules: tuple[Rule, ...]
+) -> QuantityContext:
+    """The context of the k-th number of a 分别 list, with its own name as the text before it: each
+    number of "A、B分别为X件、Y件" is read as "A X件" and "B Y件" - when every name is an indicator's.
+    Names that are not ("济南、临沂…受理案件数分别为…": places sharing one noun) leave the list as it was."""
+    text = d.text
+    first = i
+    while first and _LIST_SEP_RE.match(text[qs[first - 1].end : qs[first].start]):
+        first -= 1
+    last = i
+    while last + 1 < len(qs) and _LIST_SEP_RE.match(text[qs[last].end : qs[last + 1].start]):
+        last += 1
+    if first == last:
+        return ctx
+    start = qs[first - 1].end if first else clause.start
+    m = _RESPECTIVELY_RE.search(text[start : qs[first].start].rstrip(_PAD))
+    if not m:
+        return ctx
+    names = _NAME_SEP_RE.split(m.group("names"))
+    if len(names) != last - first + 1 or not all(names):
+        return ctx
+    lead = text[start : start + m.start("names")]
+    heads = [lead + names[0], *names[1:]]
+    for k, head in enumerate(heads):
+        if not match_quantity(qs[first + k], dataclasses.replace(ctx, left=head), d.allowed, rules):
+            return ctx
+    return dataclasses.replace(ctx, left=heads[i - first])
 
 
 def _period(d: _Doc, pos: int) -> str:
@@ -292,13 +329,13 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                 continue  # percentage-point changes and durations are neither levels nor percent changes
             prev_end = qs[i - 1].end if i else clause.start
             next_start = qs[i + 1].start if i + 1 < len(qs) else clause.end
-            ctx = _context(d, q, clause, prev_end, next_start)
+            ctx = _respectively(d, clause, qs, i, _context(d, q, clause, prev_end, next_start), rules)
             period = _period(d, q.start)
             if period == MULTI_YEAR:
                 continue  # a tally since some earlier year is not this report's figure
             if _partial(period, d.doc.period):
                 continue  # 上半年 / 截至7月 / 一季度 inside an annual report: not the year's figure
-            if _other_year(ctx.sentence_before, d.doc.report_year):
+            if _other_year(ctx.sentence_before, d.doc.report_year, ctx.sentence_after):
                 continue  # a clause that names another year states that year's figure, not this report's
             if is_target(ctx.left, ctx.right, ctx.sentence_before):
                 continue  # a requirement or target (每年学法不少于4次, 力争…), not a result
@@ -335,6 +372,10 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                         campaign = _CAMPAIGN_RE.search(ctx.sentence_before)
                         if campaign:
                             m_scope = ("sub_unit", campaign.group(0))
+                    if m_scope[0] == "whole_region" and code == "fines_confiscations_amount":
+                        sentence = ctx.sentence_before + d.text[q.start : q.end] + ctx.sentence_after
+                        if _FINE_PART_RE.search(sentence) and _CONFISCATION_PART_RE.search(sentence):
+                            m_scope = ("sub_unit", "罚款")
                     m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, m_scope, period)
                     mentions.append(m)
                     last_in_clause[ci] = m
@@ -397,7 +438,7 @@ def read_quantities(
                 scope=scope,
                 scope_text=scope_text,
                 period=_period(d, q.start),
-                other_year=_other_year(ctx.sentence_before, doc.report_year),
+                other_year=_other_year(ctx.sentence_before, doc.report_year, ctx.sentence_after),
                 before_start=q.start - len(ctx.left[-_WORDS:].lstrip(" ,，、;；:：")),
                 after_end=q.end + len(ctx.right[:_WORDS].rstrip()),
             )
@@ -438,14 +479,19 @@ _CITED_RE = re.compile(
     r"《[^》]*?(?P<y>(?:19|20)\d{2})年[^》]*》[^,，;；。]{0,6}(?:中)?(?:提及|显示|指出|提到|公布)"
 )
 
+# Years leading clauses or list items of one sentence: two or more make it a series of years.
+_SERIES_YEAR_RE = re.compile(r"(?:^|[,，;；:：、])\s*((?:19|20)\d{2})年(?!以来|至今)")
 
-def _other_year(sentence_before: str, report_year: int | None) -> bool:
+
+def _other_year(sentence_before: str, report_year: int | None, sentence_after: str = "") -> bool:
     """Whether the value's clause is led by another year than the report's. A year set off as a time
     adverbial ("2012年,", "2008年1月至…", "2019年度") covers the whole clause; a year that qualifies a
     noun ("2018年省交办122件…化解117件") covers only the first figure after it."""
-    if report_year is None:
-        return False
     cited = list(_CITED_RE.finditer(sentence_before))
+    if report_year is None:
+        # With the report's year unknown, a figure quoted from a dated document or one year of a
+        # series ("2020年…为13.5%、2021年为20.2%") is that year's, which may not be the report's.
+        return bool(cited) or len(set(_SERIES_YEAR_RE.findall(sentence_before + sentence_after))) >= 2
     if cited and int(cited[-1].group("y")) != report_year:
         return True
     cutoff = list(_CUTOFF_YEAR_RE.finditer(sentence_before))
@@ -552,9 +598,12 @@ _LEVEL_CODES = ("recon_", "litigation_", "normdoc_")
 _CAMPAIGN_CODES = frozenset({"admin_penalty_cases", "fines_confiscations_amount", "criminal_case_transfers"})
 _CAMPAIGN_RE = re.compile(
     # a campaign against every kind of violation of a field (严厉打击医疗领域各类违法违规行为) is the field's whole
-    r"^\s*(?:打击|针对|严厉打击|加强[^,，;；。]{1,20}查处)(?![^,，;；。]{0,30}各类)[^,，;；。]{1,30}"
+    r"^\s*(?:(?:打击|针对|严厉打击)(?![^,，;；。]{0,30}各类)[^,，;；。]{1,30}|加强(?![^,，;；。]{0,20}各类)[^,，;；。]{1,20}查处)"
     r"|以[^,，;；。]{1,24}为重点|专项(?:行动|整治|治理|执法|检查)"
 )
+# Fines and confiscations stated apart ("罚款17.952万元,没收违法所得1.8万元"): each is a part of 罚没.
+_FINE_PART_RE = re.compile(r"(?<!罚没)罚款(?:金额)?[^,，;；。\d]{0,4}\d[\d.]*\s*(?:万|亿)?元")
+_CONFISCATION_PART_RE = re.compile(r"(?<!罚)没收[^,，;；。\d]{0,8}\d[\d.]*\s*(?:万|亿)?元")
 # A government's by definition: a department's (我局重大行政决策事项) is not the region's, even in its own report.
 _GOVERNMENTS_OWN = frozenset({"major_decisions"})
 

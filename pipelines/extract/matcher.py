@@ -25,6 +25,7 @@ class QuantityContext:
     clause: str
     sentence_before: str  # sentence text before the number
     paragraph_before: str  # up to a few hundred characters of the paragraph before the number
+    sentence_after: str = ""  # sentence text after the number
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ LIST_FROM = r"由$"  # the old size, just before the number
 LIST_TO = r"(?:调整|精简|压减|缩减|减少|减|增加|扩大)(?:为|到|至)"  # the new size, just before the number
 # A class picked out of a list is not the list: items named by a programme in quotation marks
 # ("“一证即办”高频政务服务事项93项", "629个政务服务事项“跨省通办”") or 高频 / 通办 / 告知承诺 items.
-LIST_SUBSET = r"“[^”]{1,12}”|高频|通办|告知承诺|秒批|秒办"
+LIST_SUBSET = r"“[^”]{1,12}”|高频|通办|跨(?:省|区|市|域)(?:协同)?办理|告知承诺|秒批|秒办"
 NOT_LIST_SIZE = rf"{LIST_SUBSET}|{LIST_FROM}"
 
 # Law study (law_study_sessions): its words, the collective bodies that hold it, and the study that is
@@ -168,6 +168,8 @@ RULES: tuple[Rule, ...] = (
     # the share of a list's items done online: "其中“网上办”事项占91.22%", "“网上办”事项占比达到93.9%"
     R("online_service_rate", "percent", left=rf"(?:网上办|全程网办|网上可办)”?(?:的)?(?:事项)?(?:占比|占)(?:总数的|全部事项的)?{RATE_TAIL}"),
     R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
+    # the statistical return's total of applications: "行政许可申请总数59195宗,予以许可58223宗"
+    R("admin_license_cases", "count", left=rf"行政许可申请(?:总数|总量|件数)(?:为|是|达|共)?{G(1)}", units=CASE_COUNTS),
     # approvals processed, counted in cases: "全区共办理各类行政审批事项140556件" (items are counted in 项)
     R("admin_license_cases", "count", left=rf"(?:办理|办结|受理)(?:各类)?(?:行政审批|许可审批|行政许可审批)(?:事项)?{G(2)}", units=frozenset({"件", "宗"})),
     # --- institutional_system -------------------------------------------------------------------
@@ -251,6 +253,8 @@ RULES: tuple[Rule, ...] = (
     R("certified_enforcement_staff", "count", right=r"(?:持有|持)(?:行政)?执法证", units=PERSONS),
     # a stock stated as people who hold the qualification now: "目前全镇8名干部取得执法资格"
     R("certified_enforcement_staff", "count", right=r"(?:干部|人员|执法人员)(?:均|已)?(?:取得|持有)了?(?:行政)?执法(?:证|资格)", units=PERSONS, anchor=r"目前|现有|当前|共有", anchor_scope="clause"),
+    # the staff on post, stated as a stock with nothing done to them: "在岗执法人员:19人", "…,执法人员27人;"
+    R("certified_enforcement_staff", "count", left=r"(?:^|在岗|在编|现有|共有|正式)(?:行政)?执法(?:人员|队员)(?:共|总数为?)?[:：]?\s*", right=r"\s*(?:[,，;；。)）]|$)", units=frozenset({"人", "名"})),
     R("certified_enforcement_staff", "count", left=rf"(?:持证(?:执法)?人员|持有(?:行政)?执法证(?:件)?的?(?:人员)?|执法人员总数){G(3)}", units=PERSONS),
     R("criminal_case_transfers", "count", left=rf"移送(?:涉嫌犯罪)?(?:案件|线索)?{G(3)}", units=CASES, anchor=r"公安|检察|司法机关|涉嫌犯罪|两法衔接|行刑衔接|刑事"),
     # --- oversight ----------------------------------------------------------------------------------
@@ -261,7 +265,8 @@ RULES: tuple[Rule, ...] = (
     R("cppcc_proposals_handled", "count", right=r"(?:的)?(?:政协(?:委员)?)?提案", units=ITEMS),
     # proposals named alone in a sentence on the CPPCC ("交由市政府办理的提案共92件"); those submitted or
     # received are not those handled; NPC motions (议案) are handled like suggestions.
-    R("cppcc_proposals_handled", "count", left=rf"提案(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"政协", exclude_left=r"提出|收到|征集"),
+    # 提案 named beside 建议 ("代表建议、提案"): the pair of the people's congress and the CPPCC
+    R("cppcc_proposals_handled", "count", left=rf"提案(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"政协|建议[、和及与]提案", exclude_left=r"提出|收到|征集"),
     # those passed to the government to handle: "共收到提案835件,其中交由市政府及有关部门和单位办理的801件"
     R("cppcc_proposals_handled", "count", left=r"交由[^,，;；。\d]{0,20}?办理的", units=ITEMS, anchor=r"政协|提案", anchor_scope="sentence", exclude_left=r"建议"),
     R("npc_suggestions_handled", "count", left=rf"议案{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
