@@ -914,3 +914,36 @@ def test_phrasings_read_since_december_4(sid: str, expected: set[tuple[str, floa
 def test_respectively_over_places_sharing_one_noun_is_not_distributed() -> None:
     # s0270: 济南、临沂…受理行政一审案件数分别为3595件、…1998件: places, each a sub-unit's count
     assert not _facts("s0270")
+
+
+@pytest.mark.parametrize(
+    ("sid", "expected"),
+    [
+        # documents repealed in a clean-up whose noun is set off by a comma (…规范性文件,经清理,…废止45777件)
+        ("s0160", {("normdoc_repealed", 45777.0)}),
+        # the reconsideration's own list of decisions, without the word 复议
+        ("s0115", {("recon_corrections", 34000.0)}),
+        # “三重一大” decisions reported to the party committee
+        ("s0197", {("major_decisions", 8.0)}),
+        # comments the legislative contact points pass on
+        ("s0401", {("legislative_consultations", 400.0)}),
+        # publicity of 习近平法治思想 by name
+        ("s0049", {("law_publicity_events", 300.0)}),
+        # proposals put on file after the count of those submitted
+        ("s0086", {("cppcc_proposals_handled", 466.0)}),
+    ],
+)
+def test_more_phrasings_read_since_december_4(sid: str, expected: set[tuple[str, float]]) -> None:
+    assert expected <= _facts(sid)
+    assert expected <= _labelled(sid)
+
+
+def test_mediations_handled_after_those_received_are_not_the_cases() -> None:
+    # s0133: 行政调解受理795件,调处673件: 673 is an outcome of the 795, never a second caseload
+    assert ("mediation_cases", 673.0) not in {(m.indicator_code, m.value) for m in _mentions("s0133")}
+
+
+def test_suits_with_the_disclosure_tables_outcome_are_the_disclosure_cases() -> None:
+    # s0364: 行政诉讼案件1件,为其他结果 (the GIO report's table): not the county's litigation total
+    assert not _facts("s0364")
+    assert ("litigation_cases", 1.0) in {(m.indicator_code, m.value) for m in _mentions("s0364")}

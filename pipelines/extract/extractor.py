@@ -347,35 +347,7 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
             for hit in match_quantity(q, ctx, d.allowed, rules):
                 measure = {"count": "count", "amount": "amount", "percent": "rate"}[hit.rule.kind]
                 for code in hit.codes:
-                    m_scope = scope
-                    if code in _PUBLIC_LEGAL_SERVICE and _VILLAGE_ADVISERS_RE.search(m_scope[1] or ""):
-                        m_scope = ("whole_region", None)  # village advisers' consultations are the service
-                    if (measure == "rate" or code in _OWN_CLAUSE_LISTS) and _level_outside_clause(
-                        m_scope, ctx.sentence_before
-                    ):
-                        m_scope = ("whole_region", None)  # 公布区级…事项…,其中“网上办”事项占91.22%
-                    if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
-                        m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
-                    elif m_scope[0] == "whole_region" and _breakdown(ctx, measure):
-                        # a breakdown by a qualifier (其中,人民调解受理2345件,…成功率达97.4%); a share of
-                        # the list just stated (其中“网上办”事项占91.22%) is the list's rate
-                        m_scope = ("sub_unit", "其中")
-                    if m_scope[0] == "whole_region" and code in _GOVERNMENTS_OWN:
-                        own = OWN_BUREAU_RE.search(ctx.sentence_before)
-                        if own:
-                            m_scope = ("department", own.group(0))  # 明确我局重大行政决策事项2个
-                    if m_scope[0] == "whole_region":
-                        level = _government_level(code, ctx.sentence_before)
-                        if level:
-                            m_scope = ("level_only", level)
-                    if m_scope[0] == "whole_region" and code in _CAMPAIGN_CODES:
-                        campaign = _CAMPAIGN_RE.search(ctx.sentence_before)
-                        if campaign:
-                            m_scope = ("sub_unit", campaign.group(0))
-                    if m_scope[0] == "whole_region" and code == "fines_confiscations_amount":
-                        sentence = ctx.sentence_before + d.text[q.start : q.end] + ctx.sentence_after
-                        if _FINE_PART_RE.search(sentence) and _CONFISCATION_PART_RE.search(sentence):
-                            m_scope = ("sub_unit", "罚款")
+                    m_scope = _code_scope(d, mentions, code, measure, q, ctx, scope)
                     m = _mention(d, code, q.value, measure, q.start, q.end, q.approx, m_scope, period)
                     mentions.append(m)
                     last_in_clause[ci] = m
@@ -383,6 +355,55 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
     mentions.extend(_negation_zeros(d))
     mentions.extend(_derived(d, mentions))
     return _dedupe(mentions)
+
+
+def _code_scope(
+    d: _Doc,
+    mentions: list[Mention],
+    code: str,
+    measure: str,
+    q: Quantity,
+    ctx: QuantityContext,
+    scope: tuple[str, str | None],
+) -> tuple[str, str | None]:
+    """The scope of one code's reading of a value: the sentence's scope, narrowed (or restored) by what
+    only that indicator's statements carry: a breakdown, a level, a campaign, the disclosure table's
+    outcome columns, fines stated apart from confiscations."""
+    m_scope = scope
+    if code in _PUBLIC_LEGAL_SERVICE and _VILLAGE_ADVISERS_RE.search(m_scope[1] or ""):
+        m_scope = ("whole_region", None)  # village advisers' consultations are the service
+    if (measure == "rate" or code in _OWN_CLAUSE_LISTS) and _level_outside_clause(
+        m_scope, ctx.sentence_before
+    ):
+        m_scope = ("whole_region", None)  # 公布区级…事项…,其中“网上办”事项占91.22%
+    if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
+        m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
+    elif m_scope[0] == "whole_region" and _breakdown(ctx, measure):
+        # a breakdown by a qualifier (其中,人民调解受理2345件,…成功率达97.4%); a share of
+        # the list just stated (其中“网上办”事项占91.22%) is the list's rate
+        m_scope = ("sub_unit", "其中")
+    if m_scope[0] == "whole_region" and code in _GOVERNMENTS_OWN:
+        own = OWN_BUREAU_RE.search(ctx.sentence_before)
+        if own:
+            m_scope = ("department", own.group(0))  # 明确我局重大行政决策事项2个
+    if m_scope[0] == "whole_region":
+        level = _government_level(code, ctx.sentence_before)
+        if level:
+            m_scope = ("level_only", level)
+    if m_scope[0] == "whole_region" and code in _CAMPAIGN_CODES:
+        campaign = _CAMPAIGN_RE.search(ctx.sentence_before)
+        if campaign:
+            m_scope = ("sub_unit", campaign.group(0))
+    disclosure = code.startswith(("recon_", "litigation_")) and _DISCLOSURE_OUTCOME_RE.match(
+        ctx.sentence_after
+    )
+    if m_scope[0] == "whole_region" and disclosure:
+        m_scope = ("sub_unit", "政府信息公开")
+    if m_scope[0] == "whole_region" and code == "fines_confiscations_amount":
+        sentence = ctx.sentence_before + d.text[q.start : q.end] + ctx.sentence_after
+        if _FINE_PART_RE.search(sentence) and _CONFISCATION_PART_RE.search(sentence):
+            m_scope = ("sub_unit", "罚款")
+    return m_scope
 
 
 @dataclass(frozen=True)
@@ -601,6 +622,9 @@ _CAMPAIGN_RE = re.compile(
     r"^\s*(?:(?:打击|针对|严厉打击)(?![^,，;；。]{0,30}各类)[^,，;；。]{1,30}|加强(?![^,，;；。]{0,20}各类)[^,，;；。]{1,20}查处)"
     r"|以[^,，;；。]{1,24}为重点|专项(?:行动|整治|治理|执法|检查)"
 )
+# The outcome columns of the disclosure report's table (结果维持 / 结果纠正 / 其他结果 / 尚未审结) after a count
+# of reconsiderations or suits: the cases about information disclosure, not the government's total.
+_DISCLOSURE_OUTCOME_RE = re.compile(r"^\s*[,，]?\s*(?:均|全部)?(?:为|是)?(?:其他结果|结果维持|结果纠正)")
 # Fines and confiscations stated apart ("罚款17.952万元,没收违法所得1.8万元"): each is a part of 罚没.
 _FINE_PART_RE = re.compile(r"(?<!罚没)罚款(?:金额)?[^,，;；。\d]{0,4}\d[\d.]*\s*(?:万|亿)?元")
 _CONFISCATION_PART_RE = re.compile(r"(?<!罚)没收[^,，;；。\d]{0,8}\d[\d.]*\s*(?:万|亿)?元")

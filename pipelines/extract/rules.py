@@ -182,6 +182,8 @@ RULES: tuple[Rule, ...] = (
     # drafts commented on: "协助市司法局立法征求意见7件"
     R("legislative_consultations", "count", left=rf"立法征求意见{G(2)}", units=frozenset({"件", "次", "份", "条"})),
     R("legislative_consultations", "count", right=r"(?:的)?立法(?:调研|座谈|论证|听证|征求意见)", units=TIMES),
+    # comments the legislative contact points pass on ("各基层立法联系点反映了400多条人民群众的意见建议")
+    R("legislative_consultations", "count", right=rf"{G(10)}?意见(?:和|、)?建议", units=frozenset({"条", "件"}), anchor=r"立法联系点", anchor_scope="clause"),
     R("legislative_consultations", "count", left=rf"反馈(?:修改)?意见(?:和建议)?{G(2)}", units=frozenset({"份", "条", "件", "次"}), anchor=r"法规|规章|立法|条例|征求意见稿|征询意见稿"),
     # documents counted together with agreements or contracts ("规范性文件及协议314件") are not normative documents alone
     R("normdoc_reviewed", "count", left=rf"(?:审核|审查|审核制发|合法性审核|合法性审查|前置审查){G(8)}规范性文件{G(3)}", units=DOCS, exclude_left=r"废止|清理|失效|备案|规范性文件[及和与、](?:协议|合同)"),
@@ -197,7 +199,7 @@ RULES: tuple[Rule, ...] = (
     # Only 废止 maps here: "修改、废止…文件316份" counts both (catalog note).
     R("normdoc_repealed", "count", left=rf"废止{G(16)}(?:规范性文件|文件){G(3)}", units=DOCS, exclude=REVISED_AND_REPEALED),
     # the outcome of a review of normative documents: "对原有2件行政规范文件进行审核,决定保留1件、废止1件"
-    R("normdoc_repealed", "count", left=rf"废止{G(2)}", units=DOCS, anchor=rf"(?:规范(?:性)?文件{G(8)}(?:清理|审核|审查|评估))|(?:(?:清理|审核|审查|评估){G(8)}规范(?:性)?文件)", exclude=REVISED_AND_REPEALED),
+    R("normdoc_repealed", "count", left=rf"废止{G(2)}", units=DOCS, anchor=rf"(?:规范(?:性)?文件[,，]?{G(8)}(?:清理|审核|审查|评估))|(?:(?:清理|审核|审查|评估){G(8)}规范(?:性)?文件)", exclude=REVISED_AND_REPEALED),
     # the count before the verb: "…的规范性文件5件宣布废止"
     R("normdoc_repealed", "count", right=r"(?:予以|宣布|决定)?废止", units=DOCS, anchor=r"规范性文件", anchor_scope="clause", exclude=REVISED_AND_REPEALED),
     rate("normdoc_review_rate", r"(?:合法性审核|合法性审查|前置审查|审核|审查)率", anchor=r"规范性文件|文件"),
@@ -209,7 +211,7 @@ RULES: tuple[Rule, ...] = (
     # the filing rates' own names say what is filed: "备案及时率51%", "备案规范率73%"
     rate("normdoc_filing_rate", r"(?:备案|报备)(?:及时|规范)率"),
     # --- decision_making --------------------------------------------------------------------------
-    R("major_decisions", "count", left=rf"(?:重大行政决策|重大决策|涉法重大事项|重大事项)(?:事项)?{G(4)}", units=ITEMS, exclude_left=r"后评估|评估"),
+    R("major_decisions", "count", left=rf"(?:重大行政决策|重大决策|涉法重大事项|重大事项|“?三重一大”?决策)(?:事项)?{G(4)}", units=ITEMS, exclude_left=r"后评估|评估"),
     # the count before the noun ("纳入5个重大行政决策事项", "筛选出…4项决策事项") and the catalogue's items
     # ("区政府公布目录事项4个" in a sentence on the 重大行政决策 catalogue); a post-evaluation is not a decision.
     R("major_decisions", "count", right=r"(?:的)?(?:重大行政决策|重大决策)?决策事项(?!目录|的)", units=ITEMS, exclude=r"后评估"),
@@ -266,6 +268,8 @@ RULES: tuple[Rule, ...] = (
     # proposals named alone in a sentence on the CPPCC ("交由市政府办理的提案共92件"); those submitted or
     # received are not those handled; NPC motions (议案) are handled like suggestions.
     # 提案 named beside 建议 ("代表建议、提案"): the pair of the people's congress and the CPPCC
+    # proposals put on file (立案) after the count of those submitted: "共提出提案491件,立案466件"
+    R("cppcc_proposals_handled", "count", left=r"^(?:提案)?立案", units=ITEMS, anchor=r"提出提案|提案[^,，;；。\d]{0,4}\d", exclude=r"复议|处罚|查处|诉讼|违法"),
     R("cppcc_proposals_handled", "count", left=rf"提案(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"政协|建议[、和及与]提案", exclude_left=r"提出|收到|征集"),
     # those passed to the government to handle: "共收到提案835件,其中交由市政府及有关部门和单位办理的801件"
     R("cppcc_proposals_handled", "count", left=r"交由[^,，;；。\d]{0,20}?办理的", units=ITEMS, anchor=r"政协|提案", anchor_scope="sentence", exclude_left=r"建议"),
@@ -304,10 +308,14 @@ RULES: tuple[Rule, ...] = (
     # the act corrected or the duty ordered named after the verb: "撤销被申请机关具体行政行为2件",
     # "责令被申请人依法履职4件", "纠正违法和不当行政行为3.4万件"
     R("recon_corrections", "count", left=rf"(?:撤销|变更|确认|纠正|责令)[^,，;；。\d]{{0,14}}?(?:行政行为|履职|履行(?:法定)?职责){G(2)}", units=CASES, anchor=RECON),
+    # the reconsideration's own list of decisions, without the word 复议 ("通过撤销、变更、确认违法、责令履行等方式纠正
+    # 违法和不当行政行为3.4万件"); a court's judgements (判决撤销…) are litigation, not reconsideration
+    R("recon_corrections", "count", left=rf"(?:撤销|变更)、(?:变更|确认违法)[^,，;；。\d]{{0,16}}纠正[^,，;；。\d]{{0,10}}行政行为{G(2)}", units=CASES, exclude=r"判决|判令|法院"),
     rate("recon_correction_rate", r"(?:直接|综合)?纠错率|错案率|纠错(?=为)", anchor=RECON, anchor_scope="paragraph"),
     rate("recon_on_time_rate", r"法定期限内(?:结案|办结|审结)率|(?:按期|按时)(?:结案|办结|审结)率", anchor=RECON, anchor_scope="paragraph"),
     # --- dispute_resolution: mediation, disputes, petitions, legal aid ------------------------------
-    R("mediation_cases", "count", left=rf"(?<!协)(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议|复议", exclude_near=r"复议调解"),
+    # "受理795件,调处673件": the cases are those received; the ones handled after them are an outcome
+    R("mediation_cases", "count", left=rf"(?<!协)(?:调解|调处)(?:(?![室员会站所组]|成功|协议){NOGAP}){{0,10}}", units=CASES, exclude_left=r"成功|协议|复议", exclude_near=r"复议调解|受理[^,，;；。\d]{0,6}\d[\d.]*万?(?:件|宗|起)[,，](?:调处|调结)$"),
     R("mediation_successes", "count", left=rf"(?:(?:调解|调处)成功|达成(?:调解)?协议){G(2)}", units=CASES),
     rate("mediation_success_rate", r"(?:调解|调处)成功率|调解率", exclude_left=r"复议"),
     # "调解成功6217件,成功率达97.6%": the success rate named alone after a mediation figure
@@ -333,6 +341,8 @@ RULES: tuple[Rule, ...] = (
     # ../shared/dev/real and tests/fixtures/real_own), so 宣讲 alone is not read as a publicity event.
     R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES, exclude=FOR_STAFF),
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
+    # publicity of a law or of 习近平法治思想 by name: "开展习近平法治思想宣传300余次"
+    R("law_publicity_events", "count", left=rf"(?:习近平法治思想|宪法|民法典|法律法规)(?:{G(4)}?主题)?(?:宣传|宣讲){G(2)}", units=TIMES, exclude=rf"{FOR_STAFF}|学习"),
 )  # fmt: skip
 
 
