@@ -947,3 +947,64 @@ def test_suits_with_the_disclosure_tables_outcome_are_the_disclosure_cases() -> 
     # s0364: 行政诉讼案件1件,为其他结果 (the GIO report's table): not the county's litigation total
     assert not _facts("s0364")
     assert ("litigation_cases", 1.0) in {(m.indicator_code, m.value) for m in _mentions("s0364")}
+
+
+# --- classes from the held-out and thin sets (2026-12-04) ----------------------------------------
+
+EXTENDED = sentence_sets.SentenceSet("sentences_extended")
+THIN = sentence_sets.SentenceSet("sentences_thin")
+
+
+@pytest.mark.parametrize(
+    ("body", "year", "expected"),
+    [
+        # advisers of the town and its villages named together are the town's (rh021)
+        ("镇、村(社区)法律顾问全年起草、审查、修改各种法律文书32份,出具法律意见书1次,制作和送达律师回函1次。", 2022,
+         ("legal_advisor_opinions", 1.0)),
+        # decisions counted by their legality reviews (rh001)
+        ("研究制定市2022年全面依法治市工作要点;今年组织行政决策合法性审查13次,确保决策合法合规。", 2022,
+         ("major_decisions", 13.0)),
+        # licence applications received (rhh021, traditional characters)
+        ("政務窗口共受理衛生行政許可申請270件,辦結270件。", 2024, ("admin_license_cases", 270.0)),
+    ],
+)  # fmt: skip
+def test_phrasings_of_the_held_out_pages(body: str, year: int, expected: tuple[str, float]) -> None:
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, year)) if m.is_region_result}
+    assert expected in found
+
+
+def test_activities_for_one_group_of_people_are_that_groups() -> None:
+    # rhh009: 针对青少年、老年人等特殊群体,开展…活动2场 (labelled as a special-groups count, not the publicity total)
+    body = "针对青少年、老年人等特殊群体,开展“校园法治小院”“银发普法专场”活动2场,覆盖群众300余人。"
+    assert not [m for m in extract_mentions(_doc(body, 2024)) if m.is_region_result]
+
+
+def test_themed_study_of_the_theory_group_on_xi_jinpings_thought_on_law_is_law_study() -> None:
+    # x0074: …纳入各级党委(党组)理论学习中心组学习重要内容,全年开展专题学习 18 次
+    assert ("law_study_sessions", 18.0) in EXTENDED.facts("x0074")
+    assert ("law_study_sessions", 18.0) in EXTENDED.labelled("x0074")
+
+
+def test_a_stock_at_a_dated_cut_off_is_no_result_when_the_year_is_unknown() -> None:
+    # t0004: 截至2019年年底,各地區各部門已取消證明事項13000多項
+    assert not [
+        m for m in extract_mentions(_doc(THIN.records["t0004"]["sentence"], None)) if m.is_region_result
+    ]
+
+
+def test_a_later_batch_of_a_list_is_not_the_list() -> None:
+    assert ("one_visit_items", 3860.0) not in THIN.facts("t0009")  # 新公布了第二批共3860项
+    assert ("one_visit_items", 194.0) in THIN.facts("t0012")  # 公布了第一批194项: the list as it stands
+    assert ("integrated_service_items", 60.0) in EXTENDED.facts("x0047")  # 首批、第二批…60个: both together
+
+
+@pytest.mark.parametrize(
+    ("sid", "expected"),
+    [
+        ("t0005", ("proof_items_cancelled", 91.0)),  # 清理證明事項201件,保留110件,取消91件
+        ("t0010", ("one_visit_rate", 90.2)),  # 8596个事项实现了“最多跑一次”,达到总数的90.2%
+    ],
+)
+def test_phrasings_of_the_thin_set(sid: str, expected: tuple[str, float]) -> None:
+    assert expected in THIN.facts(sid)
+    assert expected in THIN.labelled(sid)

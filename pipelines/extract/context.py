@@ -174,7 +174,7 @@ _PART_SUBJECT_RE = re.compile(
     r"|(?:(?<![各两三全级])(?:市|州|区|县)?中级(?:人民)?法院|(?<![各两三全级])中院)(?=[^,，;；。和及与]{0,6}(?:共|受理|审理|审结|新收|一审|二审|全年|今年|\d)))"
     r"|(?P<procuratorate>(?:各级|全省|全市|全国)?检察(?:机关|院))(?=[^,，;；。]{0,30}(?:督促|监督|建议|起诉|办理|共|立案))"
     r"|(?P<judicial>司法调解)(?=受理|调解|调处|共|案件)"
-    r"|(?P<village>村\(?(?:居|社区)?\)?(?:委会|委员会)?(?:法律顾问|顾问律师))"
+    r"|(?P<village>(?<![、和及与])村\(?(?:居|社区)?\)?(?:委会|委员会)?(?:法律顾问|顾问律师))"
     r"|(?P<lower>各(?:盟|市|州|县|区|旗|县区|县市区|市县|乡镇|乡镇街道)(?:行政公署|人民政府|政府))(?![^,，;；。]{0,16}(?:和|及|与)[^,，;；。]{0,8}(?:部门|单位|本级))"
     r"|(?P<town>该(?:乡|镇|街道))"
     # a subordinate unit opening the sentence ("自然资源综合执法支队…", "不动产登记中心…", "某司法所…")
@@ -198,12 +198,21 @@ _SUBSET_RE = re.compile(
     r"|(?P<act_kind>(?:行政处罚|行政许可|行政强制|行政征收|政府信息公开)(?:决定|类)?(?:案件)?被(?:申请)?(?:行政)?(?:复议|起诉|诉))"
     # a bounded event ("在为期14天的公开接访中"): its own tally, not the year's
     r"|(?P<event>为期[^,，;；。]{1,6}(?:天|日|周|个月)的[^,，;；。]{0,20}?(?:中|期间))"
-    # one field's problems as the topic ("针对涉农领域等信访问题,"), or one mechanism in quotation marks
+    # one field's problems or one group of people as the topic ("针对涉农领域等信访问题,", "针对青少年、老年人等
+    # 特殊群体,"), or one mechanism in quotation marks
     # ("通过“三调对接”化解")
-    r"|(?:^|[。;；])\s*(?P<topic>针对[^,，;；。]{1,12}(?:领域|行业)[^,，;；。]{0,8}问题)[,，]"
+    r"|(?:^|[。;；])\s*(?P<topic>针对[^,，;；。]{1,12}(?:领域|行业)[^,，;；。]{0,8}问题|针对[^,，;；。]{1,16}(?:群体|人群))[,，]"
     # one event's or project's contracts ("审查冬奥赛事合同224份"), in the number's own clause
     r"|(?P<project>[\u4e00-\u9fa5]{1,6}(?:赛事|项目|工程)(?:建设)?(?:合同|协议))(?=[^,，;；。]*$)"
     r"|(?P<mechanism>(?:通过|依托|借助)“[^”]{2,10}”(?:机制|平台|模式)?[^,，;；。\d]{0,4}化解)"
+)
+
+
+# A later batch added to a list ("新公布了第二批共3860项…事项"), in the number's own clause: of a stock, a part.
+# The first batch is the list as it stands, batches named together ("首批、第二批") are their sum, and a batch
+# of a flow (承接第三批市级赋权184项) is that flow's.
+LATER_BATCH_RE = re.compile(
+    r"(?<![、和及与])第(?:[二三四五六七八九]|十[一二三四五六七八九]?)批(?![、和及与])(?=[^,，;；。]*$)"
 )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipelines.extract.catalog import Catalog, load_catalog
-from pipelines.extract.context import OWN_BUREAU_RE, PART_OF_YEAR, find_scope, period_markers
+from pipelines.extract.context import LATER_BATCH_RE, OWN_BUREAU_RE, PART_OF_YEAR, find_scope, period_markers
 from pipelines.extract.matcher import QuantityContext, match_quantity
 from pipelines.extract.numbers import Quantity, scan_quantities
 from pipelines.extract.qualifiers import CHANGE_RE, DOWN, is_change, is_list_move, is_target
@@ -368,7 +368,7 @@ def _code_scope(
 ) -> tuple[str, str | None]:
     """The scope of one code's reading of a value: the sentence's scope, narrowed (or restored) by what
     only that indicator's statements carry: a breakdown, a level, a campaign, the disclosure table's
-    outcome columns, fines stated apart from confiscations."""
+    outcome columns, fines stated apart from confiscations, a later batch of a list."""
     m_scope = scope
     if code in _PUBLIC_LEGAL_SERVICE and _VILLAGE_ADVISERS_RE.search(m_scope[1] or ""):
         m_scope = ("whole_region", None)  # village advisers' consultations are the service
@@ -394,6 +394,10 @@ def _code_scope(
         campaign = _CAMPAIGN_RE.search(ctx.sentence_before)
         if campaign:
             m_scope = ("sub_unit", campaign.group(0))
+    if m_scope[0] == "whole_region" and d.catalog[code].aggregation == "latest_stock":
+        batch = LATER_BATCH_RE.search(ctx.sentence_before)
+        if batch:
+            m_scope = ("sub_unit", batch.group(0))
     disclosure = code.startswith(("recon_", "litigation_")) and _DISCLOSURE_OUTCOME_RE.match(
         ctx.sentence_after
     )
@@ -510,9 +514,12 @@ def _other_year(sentence_before: str, report_year: int | None, sentence_after: s
     noun ("2018年省交办122件…化解117件") covers only the first figure after it."""
     cited = list(_CITED_RE.finditer(sentence_before))
     if report_year is None:
-        # With the report's year unknown, a figure quoted from a dated document or one year of a
-        # series ("2020年…为13.5%、2021年为20.2%") is that year's, which may not be the report's.
-        return bool(cited) or len(set(_SERIES_YEAR_RE.findall(sentence_before + sentence_after))) >= 2
+        # With the report's year unknown, a figure quoted from a dated document, one year of a series
+        # ("2020年…为13.5%、2021年为20.2%") or a stock at a dated cut-off is that year's, which may not be
+        # the report's.
+        if cited or _CUTOFF_YEAR_RE.search(sentence_before):
+            return True
+        return len(set(_SERIES_YEAR_RE.findall(sentence_before + sentence_after))) >= 2
     if cited and int(cited[-1].group("y")) != report_year:
         return True
     cutoff = list(_CUTOFF_YEAR_RE.finditer(sentence_before))

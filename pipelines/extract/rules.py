@@ -134,6 +134,9 @@ RULES: tuple[Rule, ...] = (
     # Study of law by the leadership: 学法 and its synonyms, a list of study kinds sharing one count
     # ("专题学法和党内法规学习、法治会议精神学习12次"), the study of named laws ("专题学习《…行政处罚法》等法律14次").
     R("law_study_sessions", "count", left=rf"(?:{STUDY}){STUDY_LIST}{G(4)}", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
+    # the theory group's themed study in a sentence about 习近平法治思想 ("…纳入…理论学习中心组学习重要内容,全年开展专题学习
+    # 18次"), unless a law study of its own is counted beside it (专题学习13次、专题法治学习11次)
+    R("law_study_sessions", "count", left=rf"开展专题学习{G(2)}", units=TIMES, anchor=rf"习近平法治思想[^。]*?(?:{STUDY_BODY})", exclude=rf"法治学习|学法|{STAFF_STUDY}"),
     R("law_study_sessions", "count", left=rf"学习(?:《[^》]{{1,40}}》[、和及]?)+(?:等)?(?:法律法规|法律|法规|条例)?{G(2)}", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # The collective bodies' own study - the theory group, the executive meeting, the party group - of
     # 习近平法治思想, of laws, or in a lecture form, with law the topic of its paragraph when the clause
@@ -169,7 +172,7 @@ RULES: tuple[Rule, ...] = (
     R("online_service_rate", "percent", left=rf"(?:网上办|全程网办|网上可办)”?(?:的)?(?:事项)?(?:占比|占)(?:总数的|全部事项的)?{RATE_TAIL}"),
     R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
     # the statistical return's total of applications: "行政许可申请总数59195宗,予以许可58223宗"
-    R("admin_license_cases", "count", left=rf"行政许可申请(?:总数|总量|件数)(?:为|是|达|共)?{G(1)}", units=CASE_COUNTS),
+    R("admin_license_cases", "count", left=rf"(?:行政许可申请(?:总数|总量|件数)(?:为|是|达|共)?|受理{G(6)}?行政许可申请){G(1)}", units=CASE_COUNTS),
     # approvals processed, counted in cases: "全区共办理各类行政审批事项140556件" (items are counted in 项)
     R("admin_license_cases", "count", left=rf"(?:办理|办结|受理)(?:各类)?(?:行政审批|许可审批|行政许可审批)(?:事项)?{G(2)}", units=frozenset({"件", "宗"})),
     # --- institutional_system -------------------------------------------------------------------
@@ -211,6 +214,8 @@ RULES: tuple[Rule, ...] = (
     # the filing rates' own names say what is filed: "备案及时率51%", "备案规范率73%"
     rate("normdoc_filing_rate", r"(?:备案|报备)(?:及时|规范)率"),
     # --- decision_making --------------------------------------------------------------------------
+    # decisions counted by their legality reviews: "组织行政决策合法性审查13次"
+    R("major_decisions", "count", left=rf"(?:重大)?(?:行政)?决策(?:事项)?(?:的)?合法性(?:审查|审核){G(2)}", units=ITEMS | {"次"}),
     R("major_decisions", "count", left=rf"(?:重大行政决策|重大决策|涉法重大事项|重大事项|“?三重一大”?决策)(?:事项)?{G(4)}", units=ITEMS, exclude_left=r"后评估|评估"),
     # the count before the noun ("纳入5个重大行政决策事项", "筛选出…4项决策事项") and the catalogue's items
     # ("区政府公布目录事项4个" in a sentence on the 重大行政决策 catalogue); a post-evaluation is not a decision.
@@ -227,7 +232,7 @@ RULES: tuple[Rule, ...] = (
     R("contract_legality_reviews", "count", left=rf"(?:审核|审查)(?:(?!发文|文件){NOGAP}){{0,16}}?(?:合同|协议){G(4)}", units=DOCS),
     # the count before the contracts: "对9份重大行政合同进行合法性审查"
     R("contract_legality_reviews", "count", right=r"(?:重大)?(?:行政)?(?:合同|协议)(?:进行|开展)?了?合法性(?:审查|审核)", units=DOCS),
-    R("legal_advisor_opinions", "count", left=rf"法律意见(?:书)?{G(3)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师|律师", anchor_scope="paragraph"),
+    R("legal_advisor_opinions", "count", left=rf"法律意见(?:书)?{G(3)}", units=frozenset({"份", "件", "条", "篇", "次", "件次"}), anchor=r"法律顾问|公职律师|律师", anchor_scope="paragraph"),
     # the advisers' written opinions under another name: "法律顾问审查合同超185份、出具专业审查意见书143份"
     R("legal_advisor_opinions", "count", left=rf"出具(?:[^,，;；。\d]{{0,6}})?意见书{G(3)}", units=frozenset({"份", "件", "篇"}), anchor=r"法律顾问|公职律师", anchor_scope="sentence"),
     # the opinions the advisers offered: "市政府法律顾问…提出意见和建议290多条"
@@ -416,6 +421,8 @@ RULES_NEW: tuple[Rule, ...] = (
     R("power_items_received", "count", left=rf"承接[^,，;；。\d]{{0,12}}?(?:赋权|下放|事项|权限){G(3)}", units=ITEMS, exclude=r"平均|每个"),
     R("proof_items_cancelled", "count", left=rf"取消[^,，;；。\d]{{0,12}}?证明(?:事项|材料)?{G(2)}", units=ITEMS),
     # the count between the verb and the proofs: "一举取消…证明298项" is above; "取消298项证明事项"
+    # the outcome of a clean-up of proof items: "全市共清理证明事项201件,保留110件,取消91件"
+    R("proof_items_cancelled", "count", left=r"^取消了?$", units=ITEMS, anchor=r"清理[^,，;；。\d]{0,6}证明(?:事项|材料)", anchor_scope="sentence"),
     R("proof_items_cancelled", "count", left=r"取消(?:了)?$", right=r"(?:各类|村\(?社区\)?)?证明(?:事项|材料)?", units=ITEMS),
     # Supervision of lower units: the units inspected ("对4家单位开展法治政府建设督察"); one part of a list of
     # inspected kinds ("对2个市州和4个省直部门…") is not the count.
@@ -463,6 +470,8 @@ RULES_NEW: tuple[Rule, ...] = (
     # "“最多跑一次”占比98.98%", "一次办事项比例82.9%", and the share before it: "90.6%实现最多跑一次"
     rate("one_visit_rate", rf"{ONE_VISIT}”?(?:事项)?(?:占比|比例|比率|实现率)", exclude=r"平均"),
     R("one_visit_rate", "percent", right=rf"(?:的)?(?:事项)?(?:实现|达到)了?“?{ONE_VISIT}(?!改革)"),
+    # the share the items just counted make of all: "共有8596个事项实现了“最多跑一次”,达到总数的90.2%"
+    R("one_visit_rate", "percent", left=r"^(?:达到|占)(?:事项)?总数的", anchor=rf"事项实现了?“?{ONE_VISIT}”?[,，](?:达到|占)", anchor_scope="sentence"),
     # the list: "梳理出第一批只跑一次事项289项"; averages per level and bundles with 零跑动 are not one list.
     R("one_visit_items", "count", left=rf"{ONE_VISIT}”?(?:事项)(?:清单)?(?:共)?{GI(3)}", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑"),
     # the count before the items or the programme: "8596个事项实现了“最多跑一次”", "第一批194项“最多跑一次”事项",
