@@ -263,6 +263,8 @@ class Prepared:
     text: str  # half-width view text: offsets are the view's
     seg: Segmentation
     scanned: tuple[Quantity, ...]
+    # period markers of each paragraph (paragraph index -> (end, period)), read once for both passes
+    markers: dict[int, list[tuple[int, str]]] = field(default_factory=dict, compare=False)
 
     @functools.cached_property
     def figures(self) -> tuple[Quantity, ...]:
@@ -316,7 +318,7 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
     catalog = catalog or load_catalog()
     rules = _rules_for(catalog)
     text, seg = prep.text, prep.seg
-    d = _Doc(text, seg, doc, catalog.codes, catalog)
+    d = _Doc(text, seg, doc, catalog.codes, catalog, prep.markers)
     quantities = list(prep.figures)
     mentions: list[Mention] = []
     last_in_clause: dict[int, Mention] = {}  # clause index -> last level mention (for changes)
@@ -436,7 +438,7 @@ def read_quantities(
     qualifier rules and the same neighbours the mentions use: the general parse that the catalog
     typing sits on."""
     catalog = catalog or load_catalog()
-    d = _Doc(prep.text, prep.seg, doc, catalog.codes, catalog)
+    d = _Doc(prep.text, prep.seg, doc, catalog.codes, catalog, prep.markers)
     out: dict[int, QuantityReading] = {}
     by_clause = _clause_quantities(list(prep.figures), prep.seg)
     for ci in sorted(by_clause):

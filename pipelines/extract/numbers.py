@@ -181,13 +181,17 @@ _RANK_VERBS = ("排名", "排在", "排", "列", "居")
 _RANK_PEERS = ("", "全国", "全省", "全市", "全区", "全县", "全州", "全盟")
 _SCORE_WORDS = ("总分", "得分", "评分", "总得分")
 _SCORE_VERBS = ("", "为", "是", "达", "达到")
+# The verb and peer words are matched, not looked behind (one alternation per position instead of a
+# lookbehind per verb-peer pair): the quantity starts at 第 or at the score's digits.
 _RANK_RE = re.compile(
-    "(?:" + "|".join(f"(?<={v}{p})" for v in _RANK_VERBS for p in _RANK_PEERS) + ")"
-    r"第(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?(?![\d一二三四五六七八九十批次轮届期号条章款节个项年部类季])"
+    "(?:" + "|".join(sorted(_RANK_VERBS, key=len, reverse=True)) + ")"
+    "(?:" + "|".join(p for p in _RANK_PEERS if p) + ")?"
+    r"(?P<q>第(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?)(?![\d一二三四五六七八九十批次轮届期号条章款节个项年部类季])"
 )
 _SCORE_RE = re.compile(
-    "(?:" + "|".join(f"(?<={w}{v})" for w in _SCORE_WORDS for v in _SCORE_VERBS) + ")"
-    r"(?P<num>\d{1,4}(?:\.\d{1,2})?)分(?![钟局院支类别期批])"
+    "(?:" + "|".join(sorted(_SCORE_WORDS, key=len, reverse=True)) + ")"
+    "(?:" + "|".join(sorted((v for v in _SCORE_VERBS if v), key=len, reverse=True)) + ")?"
+    r"(?P<q>(?P<num>\d{1,4}(?:\.\d{1,2})?)分)(?![钟局院支类别期批])"
 )
 
 
@@ -198,7 +202,7 @@ def _assessment_quantities(text: str, offset: int) -> list[Quantity]:
             value = _number_value(m.group("num"))
             if value is None or value == 0:
                 continue
-            out.append(Quantity(value=value, kind="count", unit_raw=unit, approx=None, start=m.start() + offset,
+            out.append(Quantity(value=value, kind="count", unit_raw=unit, approx=None, start=m.start("q") + offset,
                                 end=m.end() + offset, num_start=m.start("num") + offset, num_end=m.end("num") + offset,
                                 chinese=not m.group("num")[0].isdigit()))  # fmt: skip
     return out

@@ -43,38 +43,67 @@ def _fits(unit: str, kind: str, counter: str) -> bool:
     return kind == "count" and counter in _UNIT_COUNTERS.get(unit, frozenset())
 
 
-_KEYWORDS: dict[int, tuple[Catalog, tuple[tuple[str, str, str], ...]]] = {}
+_KEYWORDS: dict[int, tuple[Catalog, "_KeywordIndex"]] = {}
 
 
-def _keywords(catalog: Catalog) -> tuple[tuple[str, str, str], ...]:
-    """(keyword, code, unit), longest keywords first (then by keyword and code: no order left to chance); worked out once per catalog (the cached value
-    keeps the catalog alive, so its id is not reused)."""
+@dataclass(frozen=True)
+class _KeywordIndex:
+    """The catalog's keywords, by text: a figure's few words are looked up by their substrings, not
+    every keyword searched in them."""
+
+    rank: dict[str, int]  # keyword -> its place in the order (longest first, then by text)
+    codes: dict[str, tuple[tuple[str, str], ...]]  # keyword -> (code, unit), by code
+    lengths: tuple[int, ...]  # the keywords' lengths, longest first
+
+
+def _keywords(catalog: Catalog) -> _KeywordIndex:
+    """Worked out once per catalog (the cached value keeps the catalog alive, so its id is not reused)."""
     hit = _KEYWORDS.get(id(catalog))
     if hit is not None and hit[0] is catalog:
         return hit[1]
-    out = {
+    found = {
         (kw, ind.code, ind.unit)
         for ind in catalog.indicators.values()
         for kw in (*ind.keywords_zh, *ind.name_zh.replace("(", "/").replace(")", "/").split("/"))
         if len(kw) >= MIN_KEYWORD
     }
-    ordered = tuple(sorted(out, key=lambda t: (-len(t[0]), t[0], t[1])))
-    _KEYWORDS[id(catalog)] = (catalog, ordered)
-    return ordered
+    ordered = sorted(found, key=lambda t: (-len(t[0]), t[0], t[1]))
+    codes: dict[str, list[tuple[str, str]]] = {}
+    for kw, code, unit in ordered:
+        codes.setdefault(kw, []).append((code, unit))
+    index = _KeywordIndex(
+        rank={kw: i for i, kw in enumerate(codes)},
+        codes={kw: tuple(v) for kw, v in codes.items()},
+        lengths=tuple(sorted({len(kw) for kw in codes}, reverse=True)),
+    )
+    _KEYWORDS[id(catalog)] = (catalog, index)
+    return index
+
+
+def _present(text: str, index: _KeywordIndex) -> set[str]:
+    return {
+        text[i : i + n]
+        for n in index.lengths
+        for i in range(len(text) - n + 1)
+        if text[i : i + n] in index.rank
+    }
 
 
 def suggest(
     words_before: str, words_after: str, kind: str, counter: str, catalog: Catalog
 ) -> Suggestion | None:
     """The indicator whose longest keyword stands in the figure's words, when its unit fits."""
-    for kw, code, unit in _keywords(catalog):
-        where = "before" if kw in words_before else "after" if kw in words_after else None
-        if where is None or not _fits(unit, kind, counter):
-            continue
-        score = min(1.0, len(kw) / 6)
-        if score < THRESHOLD:
-            return None
-        return Suggestion(
-            code, round(score, 2), f"keyword {kw} {where} the figure, counter {counter} fits {unit}"
-        )
+    index = _keywords(catalog)
+    before = _present(words_before, index)
+    for kw in sorted(before | _present(words_after, index), key=index.rank.__getitem__):
+        where = "before" if kw in before else "after"
+        for code, unit in index.codes[kw]:
+            if not _fits(unit, kind, counter):
+                continue
+            score = min(1.0, len(kw) / 6)
+            if score < THRESHOLD:
+                return None
+            return Suggestion(
+                code, round(score, 2), f"keyword {kw} {where} the figure, counter {counter} fits {unit}"
+            )
     return None
