@@ -43,7 +43,7 @@ def _fits(unit: str, kind: str, counter: str) -> bool:
     return kind == "count" and counter in _UNIT_COUNTERS.get(unit, frozenset())
 
 
-_KEYWORDS: dict[int, tuple[Catalog, "_KeywordIndex"]] = {}
+_KEYWORDS: dict[int, tuple[Catalog, _KeywordIndex]] = {}
 
 
 @dataclass(frozen=True)
