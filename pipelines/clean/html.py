@@ -26,6 +26,7 @@ from pipelines.text.normalize import normalise_line, simplified, split_lines, sq
 
 MIN_BODY_CJK = 50
 ATTACHMENT_EXTS = ("pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "zip", "rar", "et")
+_DOT_EXTS = tuple(f".{e}" for e in ATTACHMENT_EXTS)
 
 MARKERS = [
     (
@@ -240,6 +241,9 @@ def attachments_in(nodes: list[Tag], url: str | None, anywhere: list[Tag] | None
     for links, need_label in groups:
         for a in links:
             href = str(a["href"]).strip()
+            low = href.lower()
+            if not any(dot_ext in low for dot_ext in _DOT_EXTS):
+                continue  # no file extension of a document anywhere in the link
             path = urlsplit(href).path.lower()
             ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
             if ext not in ATTACHMENT_EXTS:

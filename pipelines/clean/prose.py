@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CJK_PUNCT = re.compile(r"[，。；：！？、,;!?]")
 
 
 def cjk_count(text: str) -> int:
-    return len(_CJK_CHAR.findall(text))
+    # runs, not single characters: a line holds a few runs and many characters
+    return sum(map(len, _CJK_RUN.findall(text)))
 
 
 def punct_count(text: str) -> int:
