@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import operator
 import types
 import typing
 from collections.abc import Mapping
@@ -126,12 +127,23 @@ def _get(record: Any, path: tuple[str, ...]) -> Any:
     return record
 
 
+@cache
+def _writers(record: type, renames: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Any, bool], ...]:
+    """(column name, how to read its value, JSON or not) for each column of a record type: worked out
+    once per type, since the warehouse writes tens of thousands of rows of each."""
+    out = []
+    for c in columns(record, renames):
+        get = operator.attrgetter(c.path[0]) if len(c.path) == 1 else (lambda r, p=c.path: _get(r, p))
+        out.append((c.name, get, c.sql_type == "JSON"))
+    return tuple(out)
+
+
 def to_row(record: Any, renames: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
     """Column name -> value to write (JSON columns as text)."""
     row = {}
-    for c in columns(type(record), renames):
-        value = _get(record, c.path)
-        row[c.name] = _json_text(_plain(value)) if c.sql_type == "JSON" else value
+    for name, get, is_json in _writers(type(record), renames):
+        value = get(record)
+        row[name] = _json_text(_plain(value)) if is_json else value
     return row
 
 

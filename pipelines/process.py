@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -94,6 +94,35 @@ def stage_mapper(workers: int) -> Iterator[Callable[[Callable[[T], R], list[T]],
         max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
         yield lambda fn, items: list(pool.map(fn, items, chunksize=max(1, len(items) // (workers * 4))))
+
+
+@contextmanager
+def stage_batches(
+    workers: int,
+) -> Iterator[Callable[[Callable[[T], R], Iterable[list[T]]], Iterator[list[R]]]]:
+    """`stage_mapper` over a stream of batches, one batch ahead: while the caller writes batch k's
+    results, the pool already works on batch k+1 (without it, the workers wait for every write and a
+    two-core build keeps one core idle). The next batch is read from `batches` only after the caller
+    is done with the previous results, so the warehouse is still used by one party at a time."""
+    if workers <= 1:
+        yield lambda fn, batches: ([fn(item) for item in items] for items in batches)
+        return
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
+
+        def run(fn: Callable[[T], R], batches: Iterable[list[T]]) -> Iterator[list[R]]:
+            pending: Iterator[R] | None = None
+            for items in batches:
+                submitted = pool.map(fn, items, chunksize=max(1, len(items) // (workers * 4)))
+                if pending is not None:
+                    yield list(pending)
+                pending = submitted
+            if pending is not None:
+                yield list(pending)
+
+        yield run
 
 
 def default_workers() -> int:

@@ -2,7 +2,7 @@
 
 Each asset picks the rows the current extractor version has not processed (so a re-run with nothing
 new does no per-page work), runs the pure stage over them in batches (on a process pool when there
-is enough work), and replaces their derived rows batch by batch, so memory stays flat however large
+is enough work, one batch ahead of the writes), and replaces their derived rows batch by batch, so memory stays flat however large
 the corpus is.
 
 The warehouse is held only in short windows (list the pending ids; load one batch; write one batch),
@@ -23,7 +23,7 @@ from pipelines.land.raw import (
     replace_mentions,
     replace_page_results,
 )
-from pipelines.process import default_workers, extract_one, stage_mapper, understand_one
+from pipelines.process import default_workers, extract_one, stage_batches, understand_one
 
 # Below this many items a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -68,12 +68,15 @@ def clean_and_understand(context: AssetExecutionContext, config: StageConfig, wa
     reasons: Counter[str] = Counter()
     with warehouse.connect() as con:
         page_ids = pending_page_ids(con)
-    with stage_mapper(_workers(config, len(page_ids))) as mapper:
+
+    def batches() -> Iterator[list]:
         for batch in _chunks(page_ids, config.batch_size):
             with warehouse.connect() as con:
                 loaded = load_pages(con, batch)
-            results = mapper(understand_one, loaded)
-            del loaded
+            yield loaded  # the connection closed: the caller writes between batches
+
+    with stage_batches(_workers(config, len(page_ids))) as run:
+        for results in run(understand_one, batches()):
             with warehouse.connect() as con:
                 con.execute("BEGIN")
                 documents += replace_page_results(con, results)
@@ -132,12 +135,16 @@ def extract_indicators(context: AssetExecutionContext, config: StageConfig, ware
     docs = mentions = flagged = 0
     with warehouse.connect() as con:
         document_ids = pending_document_ids(con)
-    with stage_mapper(_workers(config, len(document_ids))) as mapper:
+
+    def batches() -> Iterator[list]:
         for batch in _chunks(document_ids, config.batch_size):
             with warehouse.connect() as con:
                 loaded = load_documents(con, batch)
-            found = dict(mapper(extract_one, loaded))
-            del loaded
+            yield loaded  # the connection closed: the caller writes between batches
+
+    with stage_batches(_workers(config, len(document_ids))) as run:
+        for results in run(extract_one, batches()):
+            found = dict(results)
             with warehouse.connect() as con:
                 con.execute("BEGIN")
                 mentions += replace_mentions(

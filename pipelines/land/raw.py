@@ -203,10 +203,19 @@ def replace_mentions(
 ) -> int:
     """Replace the mentions (and figures) of a batch of documents and mark them extracted. Returns
     mentions written."""
-    document_ids = list(found)
-    _delete_where_in(con, "raw.indicator_mentions", "document_id", document_ids)
-    _delete_where_in(con, "raw.quantities", "document_id", document_ids)
-    _delete_where_in(con, "raw.document_extractions", "document_id", document_ids)
+    # Only documents extracted before have rows to replace: their mentions and figures are written in
+    # the transaction that records the extraction, so raw.document_extractions (one row per document)
+    # says which, and a first extraction does not scan the two big tables for rows that cannot be there.
+    extracted_before = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT document_id FROM raw.document_extractions WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(found)],
+        ).fetchall()
+    ]
+    _delete_where_in(con, "raw.indicator_mentions", "document_id", extracted_before)
+    _delete_where_in(con, "raw.quantities", "document_id", extracted_before)
+    _delete_where_in(con, "raw.document_extractions", "document_id", extracted_before)
     if quantities:
         figures = {q.quantity_id: row_of(q) for qs in quantities.values() for q in qs}
         _insert_rows(con, "raw.quantities", list(figures.values()))
