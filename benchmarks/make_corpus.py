@@ -7,6 +7,11 @@ are rescaled, and the text is wrapped in the chrome of one of the CMS styles des
 /work/shared/reference/gov-pages.md (TRS with comment markers, Hanweb #zoom, 政务公开 metadata table,
 legacy GB2312 table layout) or written as a WET-like text dump. A few pages are attachment-only shells.
 
+Real pages are mixed in, each once, so speed is also measured on the shapes the reader meets in the
+wild: page 20 of every 40 is, while they last, one of the repository's real pages in a fixed order (the
+three real HTML pages of seeds/pages, the CMS fixtures of tests/fixtures/clean, then the real page
+openings of tests/fixtures/real_*/ as text dumps, about 200 in all); `--no-real` leaves them out.
+
 Page i depends only on (seed, i), so a 1,000-page corpus is the prefix of a 10,000-page one, and pages
 are written one by one (nothing but a set of body digests is held in memory).
 
@@ -453,10 +458,46 @@ def make_page(seed: int, index: int, salt: int = 0) -> GeneratedPage:
     return GeneratedPage(f"{index:06d}_{style}{suffix}", body, style, place.code, year)
 
 
-def generate(pages: int, seed: int) -> Iterator[GeneratedPage]:
+REAL_EVERY, REAL_AT = 40, 20
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@cache
+def real_pages() -> tuple[tuple[str, bytes], ...]:
+    """(suffix, bytes) of the repository's real pages, in a fixed order, each body once."""
+    files = [
+        *sorted(SAMPLES.glob("*.html")),
+        *sorted((FIXTURES / "clean").glob("*.html")),
+        *sorted(FIXTURES.glob("real_*/*.txt")),
+    ]
+    out: dict[bytes, tuple[str, bytes]] = {}
+    for f in files:
+        body = f.read_bytes()
+        out.setdefault(hashlib.sha256(body).digest()[:16], (f.suffix, body))
+    return tuple(out.values())
+
+
+def _real_page(index: int) -> GeneratedPage | None:
+    if index % REAL_EVERY != REAL_AT:
+        return None
+    k = index // REAL_EVERY
+    found = real_pages()
+    if k >= len(found):
+        return None
+    suffix, body = found[k]
+    style = "real_text" if suffix == ".txt" else "real_html"
+    return GeneratedPage(f"{index:06d}_real{suffix}", body, style, "", 0)
+
+
+def generate(pages: int, seed: int, real: bool = True) -> Iterator[GeneratedPage]:
     """Yield pages 0..pages-1; every body is distinct (sha256), re-rolled in the rare case it is not."""
     seen: set[bytes] = set()
     for i in range(pages):
+        found = _real_page(i) if real else None
+        if found is not None and hashlib.sha256(found.body).digest()[:16] not in seen:
+            seen.add(hashlib.sha256(found.body).digest()[:16])
+            yield found
+            continue
         salt = 0
         while True:
             page = make_page(seed, i, salt)
@@ -468,11 +509,11 @@ def generate(pages: int, seed: int) -> Iterator[GeneratedPage]:
         yield page
 
 
-def write_corpus(pages: int, out: Path, seed: int) -> dict[str, int]:
+def write_corpus(pages: int, out: Path, seed: int, real: bool = True) -> dict[str, int]:
     """Write the corpus to `out` file by file; returns page counts per style."""
     out.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    for page in generate(pages, seed):
+    for page in generate(pages, seed, real):
         (out / page.name).write_bytes(page.body)
         counts[page.style] = counts.get(page.style, 0) + 1
     return counts
@@ -483,8 +524,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-real", action="store_true", help="generated pages only, no real pages mixed in")
     args = ap.parse_args(argv)
-    counts = write_corpus(args.pages, args.out, args.seed)
+    counts = write_corpus(args.pages, args.out, args.seed, real=not args.no_real)
     size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file())
     print(f"{args.pages} pages ({size / 1e6:.1f} MB) in {args.out}: {counts}", file=sys.stderr)
 

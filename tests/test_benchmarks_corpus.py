@@ -92,3 +92,13 @@ def test_cleaner_finds_the_body_and_drops_the_chrome(pages, style):
         assert "法治" in body
         leaked = [c for c in CHROME if c in body]
         assert not leaked, (page.name, leaked)
+
+
+def test_real_pages_are_mixed_in_once_each_and_can_be_left_out():
+    found = [p for p in make_corpus.generate(200, seed=7) if p.style.startswith("real_")]
+    assert [int(p.name[:6]) for p in found] == [20, 60, 100, 140, 180]
+    assert found[0].body == make_corpus.real_pages()[0][1]  # a real HTML page of seeds/pages, unchanged
+    assert len({p.body for p in found}) == len(found)
+    everything = make_corpus.real_pages()
+    assert sum(1 for suffix, _ in everything if suffix == ".txt") >= 100  # real openings as text dumps
+    assert not [p for p in make_corpus.generate(200, seed=7, real=False) if p.style.startswith("real_")]
