@@ -13,7 +13,6 @@ week or month is PART_OF_YEAR (not a stored period); a span of years is multi_ye
 
 from __future__ import annotations
 
-import functools
 import re
 
 from pipelines.text.numerals import parse_chinese_int
@@ -222,7 +221,6 @@ LATER_BATCH_RE = re.compile(
 OWN_BUREAU_RE = re.compile(r"(?:我|本)(?:局|委|办|厅|中心)(?![\u4e00-\u9fa5]{0,2}(?:指导|要求|统一))")
 
 
-@functools.lru_cache(maxsize=4096)
 def find_scope(
     prefix: str, own: tuple[str, ...] = (), department_report: bool = False
 ) -> tuple[str, str | None]:

@@ -73,6 +73,7 @@ class _Doc:
     allowed: frozenset[str]
     catalog: Catalog
     markers: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    scopes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     last_whole: dict[str, Mention] = field(default_factory=dict)  # code -> latest whole-region figure
     indexed: int = 0  # how many of the mentions last_whole has seen
 
@@ -81,6 +82,13 @@ class _Doc:
         """Names of the reporting unit (its region, its issuer): never a sub-unit of itself."""
         names = (self.doc.region.name if self.doc.region else None, self.doc.issuer)
         return tuple(n for n in names if n)
+
+    def scope(self, prefix: str) -> tuple[str, str | None]:
+        """find_scope of a sentence prefix, once per prefix of this body."""
+        found = self.scopes.get(prefix)
+        if found is None:
+            found = self.scopes[prefix] = find_scope(prefix, self.own, self.department_report)
+        return found
 
     @functools.cached_property
     def department_report(self) -> bool:
@@ -263,8 +271,10 @@ class Prepared:
     text: str  # half-width view text: offsets are the view's
     seg: Segmentation
     scanned: tuple[Quantity, ...]
-    # period markers of each paragraph (paragraph index -> (end, period)), read once for both passes
+    # period markers of each paragraph (paragraph index -> (end, period)) and the scope of each sentence
+    # prefix, worked out once for both passes over this body (mentions, then every figure)
     markers: dict[int, list[tuple[int, str]]] = field(default_factory=dict, compare=False)
+    scopes: dict[str, tuple[str, str | None]] = field(default_factory=dict, compare=False)
 
     @functools.cached_property
     def figures(self) -> tuple[Quantity, ...]:
@@ -318,7 +328,7 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
     catalog = catalog or load_catalog()
     rules = _rules_for(catalog)
     text, seg = prep.text, prep.seg
-    d = _Doc(text, seg, doc, catalog.codes, catalog, prep.markers)
+    d = _Doc(text, seg, doc, catalog.codes, catalog, prep.markers, prep.scopes)
     quantities = list(prep.figures)
     mentions: list[Mention] = []
     last_in_clause: dict[int, Mention] = {}  # clause index -> last level mention (for changes)
@@ -341,7 +351,7 @@ def _extract(doc: Document, catalog: Catalog | None, prep: Prepared) -> list[Men
                 continue  # a clause that names another year states that year's figure, not this report's
             if is_target(ctx.left, ctx.right, ctx.sentence_before):
                 continue  # a requirement or target (每年学法不少于4次, 力争…), not a result
-            scope = find_scope(ctx.sentence_before, d.own, d.department_report)
+            scope = d.scope(ctx.sentence_before)
             if is_change(ctx.left):
                 if q.kind == "percent":
                     _add_change(d, q, ctx, ci, scope, period, rules, mentions, last_in_clause)
@@ -438,7 +448,7 @@ def read_quantities(
     qualifier rules and the same neighbours the mentions use: the general parse that the catalog
     typing sits on."""
     catalog = catalog or load_catalog()
-    d = _Doc(prep.text, prep.seg, doc, catalog.codes, catalog, prep.markers)
+    d = _Doc(prep.text, prep.seg, doc, catalog.codes, catalog, prep.markers, prep.scopes)
     out: dict[int, QuantityReading] = {}
     by_clause = _clause_quantities(list(prep.figures), prep.seg)
     for ci in sorted(by_clause):
@@ -456,7 +466,7 @@ def read_quantities(
                 measure = "change"  # "分别比上一年增长36.8%和128.6%": the second is a change too
             else:
                 measure = {"percent": "rate", "amount": "amount"}.get(q.kind, "count")
-            scope, scope_text = find_scope(ctx.sentence_before, d.own, d.department_report)
+            scope, scope_text = d.scope(ctx.sentence_before)
             if scope == "whole_region" and _breakdown(ctx, measure):
                 scope, scope_text = "sub_unit", "其中"
             out[q.start] = QuantityReading(
@@ -707,7 +717,7 @@ def _issued_and_passed(d: _Doc, mentions: list[Mention]) -> list[Mention]:
         period = _period(d, start)
         if period == MULTI_YEAR or _partial(period, d.doc.period) or _other_year(before, d.doc.report_year):
             continue
-        scope = find_scope(before, d.own, d.department_report)
+        scope = d.scope(before)
         out.append(
             _mention(d, code, float(m.group(num)), "count", start, end, None, scope, period, ["derived"])
         )
@@ -738,7 +748,7 @@ def _negation_zeros(d: _Doc) -> list[Mention]:
                     m.start(),
                     m.end(),
                     None,
-                    find_scope(before, d.own, d.department_report),
+                    d.scope(before),
                     period,
                     ["negation"],
                 )
