@@ -39,6 +39,10 @@ _LIST_MOVE_RE = re.compile(
 DOWN = ("下降", "减少", "降低", "下滑", "回落", "减", "降")
 
 
+# A move to a list that is proposed, not made: "我市拟取消调整承接行政职权事项主项931项" (拟定, drafting,
+# is a result and is not matched).
+_PROPOSED_RE = re.compile(r"拟(?:取消|下放|承接|调整|保留|新增|赋予|委托|划转|移交)[^,，;；。\d]{0,16}$")
+
 # The number named as a target after it: "全年200件目标任务已超额完成".
 _TARGET_AFTER_RE = re.compile(r"^\s*(?:的)?(?:工作)?目标(?:任务)?")
 
@@ -54,6 +58,7 @@ def is_target(left: str, right: str = "", sentence_before: str = "") -> bool:
     return bool(
         _BOUND_RE.search(tail)
         or _FREQUENCY_RE.search(tail)
+        or _PROPOSED_RE.search(tail)
         or _TARGET_AFTER_RE.match(right)
         or _AIM_SENTENCE_RE.match(sentence_before)
     )

@@ -372,7 +372,7 @@ RANK_NOT = r"数量|总数|总量|个数|入选|获评"
 # The lists whose items are moved: powers, approvals, licences ("行政许可事项", "行政审批项目", "行政职权").
 POWER_ITEMS = r"(?:行政)?(?:许可|审批|权力|职权|处罚权|执法权|管理权|权限|权责)(?:事项|项目|子项)?"
 MOVED_UNITS = frozenset({"项", "个", "条"})
-MOVED_BUNDLE = r"(?:取消|下放|调整|委托|承接)[、和及与]"
+MOVED_BUNDLE = r"(?:取消|下放|调整|委托|承接)[、和及与]|(?:取消|下放|调整)(?:调整|承接)"
 # Public legal service sites by level, and the place words that name their level ("市(县、区)", "乡镇(街道)").
 LEGAL_SERVICE_SITE = r"(?:公共)?法律服务(?:中心|工作站|服务站|站点|站|工作室|室|联系点|实体平台|平台)"
 PLACE_NAME = rf"(?:\([^()\d]{{0,8}}\)|{ITEM_GAP})"
@@ -418,7 +418,7 @@ RULES_NEW: tuple[Rule, ...] = (
     R("cross_province_items", "count", right=rf"{GI(10)}?(?:事项)?(?:实现了?)?“?(?:跨省通办|全国通办)", units=ITEMS, exclude=r"\d+项[^,，;；。]{0,24}、[^,，;；。]{0,8}\d+项"),
     R("cross_province_items", "count", left=rf"跨省通办”?(?:事项|服务事项)?{GI(3)}", units=ITEMS),
     R("intermediary_service_items", "count", left=rf"(?:保留|规范|公布|梳理)(?:[^,，;；。\d]{{0,6}})?中介服务事项{GI(3)}", units=ITEMS, exclude=r"收费|不属于|再次"),
-    R("power_items_received", "count", left=rf"承接[^,，;；。\d]{{0,12}}?(?:赋权|下放|事项|权限){G(3)}", units=ITEMS, exclude=r"平均|每个"),
+    R("power_items_received", "count", left=rf"承接[^,，;；。\d]{{0,12}}?(?:赋权|下放|事项|项目|权限){G(3)}", units=ITEMS, exclude=r"平均|每个"),
     R("proof_items_cancelled", "count", left=rf"取消[^,，;；。\d]{{0,12}}?证明(?:事项|材料)?{G(2)}", units=ITEMS),
     # the count between the verb and the proofs: "一举取消…证明298项" is above; "取消298项证明事项"
     # the outcome of a clean-up of proof items: "全市共清理证明事项201件,保留110件,取消91件"
@@ -462,6 +462,14 @@ RULES_NEW: tuple[Rule, ...] = (
     # the count right after the verb, the list's kind after it: "取消60项中央指定我省实施的行政审批事项"
     R("power_items_cancelled", "count", left=r"取消了?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude=r"证明|中介", exclude_left=MOVED_BUNDLE),
     R("power_items_devolved", "count", left=r"(?:下放|委托|赋权)了?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude_left=rf"{MOVED_BUNDLE}|承接|接收"),
+    # the powers given to a named receiver: "市政府决定赋予鹰潭高新区169项市级经济社会管理权限"
+    R("power_items_devolved", "count", left=rf"(?:赋予|下放(?:至|到|给)){GI(10)}?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude_left=rf"{MOVED_BUNDLE}|承接|接收"),
+    # a decision's parts after the list it moves: "决定再取消调整132项行政职权,其中取消58项、下放26项、
+    # 调整管理方式7项…、承接41项"; "其中:取消9项,部分取消14项,下放管理层级3项" (部分 parts are left alone)
+    R("power_items_cancelled", "count", left=rf"^(?:[(（][^()（）]{{0,20}}[)）])?[、]?(?:其中[:：]?)?取消了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_devolved", "count", left=rf"^(?:[(（][^()（）]{{0,20}}[)）])?[、]?(?:其中[:：]?)?(?:下放|委托)(?:管理层级|(?:至|到)[^,，;；。\d、]{{1,4}})?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_adjusted", "count", left=rf"^(?:[(（][^()（）]{{0,20}}[)）])?[、]?(?:其中[:：]?)?(?:调整|合并)(?:管理方式|审批部门|实施部门|实施主体|管理层级)?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_received", "count", left=rf"^(?:[(（][^()（）]{{0,20}}[)）])?[、]?(?:其中[:：]?)?(?:承接|接收)了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
     # --- service process: rates and the 最多跑一次 list --------------------------------------------------------
     # "承诺事项办理时限平均压缩率达65.73%", "承诺提速率65.1%"; a cut of documents or of travel time is not it.
     rate("service_time_cut_rate", r"(?:办理|办结|审批)?(?:时限|时间)(?:平均)?压缩率|提速率", exclude=r"材料|跑动|跑腿"),
