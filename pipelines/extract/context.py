@@ -135,10 +135,12 @@ _SUB_BENIGN_NAMES = (
     "所有",
 )
 _STREET_RE = re.compile(
-    # a verb before a bare 街道/乡/镇 ("通过街道理论中心组") is no place name
+    # a verb before a bare 街道/乡/镇 ("通过街道理论中心组", "纳入镇党委重要议事日程") is no place name
     r"(?P<name>(?![年月日度的在和与及对由向将])(?!通过|组织|开展|推进|推动|深入|依托|围绕|指导|督促|联合|会同|协调|全面)"
     r"[\u4e00-\u9fa5]{2,4}?(?:街道办事处|街道|镇|乡))(?![区村镇街政长])"
 )
+# ... nor one whose words hold a verb: "将法治建设纳入镇党委重要议事日程" names the town's own committee.
+_VERB_IN_NAME_RE = re.compile(r"纳入|列入|召开|经过|按照|根据|提交|报请")
 _BENJI_RE = re.compile(r"(?:市|区|县|州|旗)?本级")
 _DEPT_RE = re.compile(
     r"(?<![各等和及与有相])(?P<name>(?:教育|公安|税务|财政|卫生|卫健|民政|人社|住建|交通|交通运输|环保|生态环境|市场监管|"
@@ -248,6 +250,8 @@ def find_scope(
     for m in _STREET_RE.finditer(prefix):
         name = m.group("name")
         if any(name in o or o in name for o in own if o):
+            continue
+        if _VERB_IN_NAME_RE.search(name):
             continue
         if not any(b in name for b in _SUB_BENIGN_NAMES):
             return "sub_unit", name

@@ -56,6 +56,8 @@ def _anchor_distance(rule: Rule, ctx: QuantityContext) -> int | None:
         return len(window) - last.end()
     if rule.anchor_re.search(ctx.right):
         return 0
+    if rule.anchor_scope == "around" and rule.anchor_re.search(ctx.sentence_after):
+        return 0
     return None
 
 
@@ -86,6 +88,8 @@ def _match_rule(rule: Rule, q: Quantity | None, ctx: QuantityContext) -> Match |
     if rule.exclude_left_re is not None and rule.exclude_left_re.search(ctx.left):
         return None
     if rule.exclude_near_re is not None and rule.exclude_near_re.search(ctx.sentence_before[-NEAR:]):
+        return None
+    if rule.exclude_sentence_re is not None and rule.exclude_sentence_re.search(ctx.sentence_before):
         return None
     anchor = _anchor_distance(rule, ctx)
     if anchor is None:

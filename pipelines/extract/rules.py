@@ -15,7 +15,8 @@ from typing import Literal
 
 from pipelines.extract.numbers import RANK_UNIT, SCORE_UNIT
 
-AnchorScope = Literal["clause", "sentence", "paragraph"]
+# sentence: before the number in its sentence (or right after it); around: anywhere in its sentence
+AnchorScope = Literal["clause", "sentence", "around", "paragraph"]
 
 # Filler allowed between a trigger and the number: no clause break, no digit.
 NOGAP = r"[^,，;；:：。\d]"
@@ -46,7 +47,7 @@ DOCS = frozenset({"件", "份", "宗", "条", "个", "篇", "卷", "部"})
 ITEMS = frozenset({"项", "件", "条", "个", "宗", "部"})
 INFO = frozenset({"条", "件", "宗", "篇", "项"})
 TIMES = frozenset({"次", "场", "场次", "期"})
-PERSONS = frozenset({"人", "名", "人次"})
+PERSONS = frozenset({"人", "名", "位", "人次"})
 
 # A change to a list is not its size: "取消/下放/调整/承接/划转/移交/新增 N项" count the items moved, and of
 # "由X项精简到Y项" only Y (the new size) is a size. "动态调整公布1464项" publishes the revised list.
@@ -101,12 +102,14 @@ class Rule:
     exclude: str | None = None  # anywhere in the clause: the rule does not apply
     exclude_left: str | None = None  # in the text before the number (since the previous number)
     exclude_near: str | None = None  # in the NEAR characters of its sentence before the number
+    exclude_sentence: str | None = None  # anywhere in its sentence before the number
     left_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     right_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     anchor_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     exclude_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     exclude_left_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     exclude_near_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    exclude_sentence_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
 
 def R(code: str | tuple[str, ...], kind: Literal["count", "amount", "percent"], **kw: object) -> Rule:
@@ -120,6 +123,7 @@ def R(code: str | tuple[str, ...], kind: Literal["count", "amount", "percent"], 
         "exclude_re": re.compile(rule.exclude) if rule.exclude else None,
         "exclude_left_re": re.compile(rule.exclude_left) if rule.exclude_left else None,
         "exclude_near_re": re.compile(rule.exclude_near) if rule.exclude_near else None,
+        "exclude_sentence_re": re.compile(rule.exclude_sentence) if rule.exclude_sentence else None,
     }
     return Rule(**{**rule.__dict__, **comp})
 
@@ -136,7 +140,7 @@ RULES: tuple[Rule, ...] = (
     R("law_study_sessions", "count", left=rf"(?:{STUDY}){STUDY_LIST}{G(4)}", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # the theory group's themed study in a sentence about 习近平法治思想 ("…纳入…理论学习中心组学习重要内容,全年开展专题学习
     # 18次"), unless a law study of its own is counted beside it (专题学习13次、专题法治学习11次)
-    R("law_study_sessions", "count", left=rf"开展专题学习{G(2)}", units=TIMES, anchor=rf"习近平法治思想[^。]*?(?:{STUDY_BODY})", exclude=rf"法治学习|学法|{STAFF_STUDY}"),
+    R("law_study_sessions", "count", left=rf"(?:开展|组织)(?:开展)?(?:专题|集中)学习{G(2)}", units=TIMES, anchor=rf"习近平法治思想[^。]*?(?:{STUDY_BODY})|(?:{STUDY_BODY})[^。]*?习近平法治思想", exclude=rf"法治学习|学法|{STAFF_STUDY.replace('|培训', '')}", exclude_left="培训"),
     R("law_study_sessions", "count", left=rf"学习(?:《[^》]{{1,40}}》[、和及]?)+(?:等)?(?:法律法规|法律|法规|条例)?{G(2)}", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # The collective bodies' own study - the theory group, the executive meeting, the party group - of
     # 习近平法治思想, of laws, or in a lecture form, with law the topic of its paragraph when the clause
@@ -151,6 +155,8 @@ RULES: tuple[Rule, ...] = (
     R("law_study_sessions", "count", left=rf"领导干部[^,，;；。\d]{{0,8}}?(?:法治|法律|学法)[^,，;；。\d]{{0,4}}?讲座{G(2)}", units=TIMES, exclude=STAFF_STUDY),
     # A government's own law lectures: "省政府举办2期专题法治讲座".
     R("law_study_sessions", "count", right=r"(?:专题)?法治(?:专题)?讲座", units=TIMES, anchor=r"(?:省|市|区|县|州|旗)(?:人民)?政府(?:举办|组织|开展)", anchor_scope="clause"),
+    # the government's own law lectures, named before the count: "举办市政府专题法律讲座3次"
+    R("law_study_sessions", "count", left=rf"(?:省|市|区|县|州|旗)(?:人民)?政府(?:专题)?(?:法律|法治)(?:知识)?(?:专题)?讲座{G(2)}", units=TIMES, exclude=FOR_STAFF),
     # --- government_functions -------------------------------------------------------------------
     R("power_list_items", "count", left=rf"(?:权责|权力|责任|职权)(?:清单)?事项{GI(4)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     # the list's size after a change is its size: "县级权力事项由2019年的3180项调整为3200项", "由X项精简到Y项"
@@ -382,7 +388,7 @@ PROBLEM_UNITS = frozenset({"条", "个", "项", "处"})
 TRAINING_NOT = r"执法|法律明白人|明白人|群众|村民|居民|学生|青少年|企业|律师|调解员|网格员|党员"
 # Rule-of-law meetings that both the Party committee and the government held: both bodies, or their leaders.
 JOINT_BODIES = (
-    r"(?:常委会|常务会)(?:会议|议)?[、和及与][^,，;；。\d]{0,12}?(?:常委会|常务会|专题会)(?:会议|议)?(?:等)?"
+    r"(?:常委会|常务会)(?:会议|议)?[、和及与][^,，;；。\d]{0,24}?(?:常委会|常务会|专题会)(?:会议|议)?(?:等)?"
 )
 JOINT_LEADERS = (
     r"(?:省|市|区|县|州|旗)委[、和及与](?:省|市|区|县|州|旗)?(?:人民)?政府(?:主要)?(?:负责同志|领导(?:同志)?)"
@@ -402,18 +408,23 @@ RULES_NEW: tuple[Rule, ...] = (
     # "主持召开涉及法治政府建设事项的省政府常务会议33次"
     R("gov_executive_rol_meetings", "count", left=rf"常务会(?:议)?(?:专题)?(?:研究|审议|听取)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?{G(2)}", units=TIMES, exclude=MEETING_NOT),
     R("gov_executive_rol_meetings", "count", left=rf"(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?(?:的)?(?:省|市|区|县|州|旗)?(?:人民)?政府常务会(?:议)?{G(2)}", units=TIMES, exclude=MEETING_NOT),
-    R("gov_executive_rol_meetings", "count", left=rf"(?:省|市|区|县|州|旗)(?:人民)?政府常务会(?:议)?{G(2)}", right=rf"(?:专题)?(?:研究|审议|听取)(?:部署)?[^,，;；。\d]{{0,8}}?(?:{ROL_TOPIC})", units=TIMES, exclude=MEETING_NOT),
+    R("gov_executive_rol_meetings", "count", left=rf"(?:省|市|区|县|州|旗)(?:人民)?政府常务会(?:议)?{G(2)}", right=rf"(?:专题)?(?:研究|审议|听取)(?:部署)?[^,，;；。\d]{{0,14}}?(?:{ROL_TOPIC})", units=TIMES, exclude=MEETING_NOT),
     R("party_committee_rol_meetings", "count", left=rf"(?:省|市|区|县|州|旗)委常委会(?:会议)?(?:专题)?(?:研究|审议|听取)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,16}}?{G(2)}", units=TIMES, exclude=rf"{MEETING_NOT}|人大|常务会"),
+    # a township's 党委 or a street's 党工委, its meetings on rule-of-law work: "全年召开法治专题党委会议4次",
+    # "全年召开党工委专题会议4次,专题研究法治宣传、执法规范…" (the topic may follow in the sentence)
+    R("party_committee_rol_meetings", "count", left=rf"(?:(?:{ROL_TOPIC})[^,，;；。\d]{{0,4}}?专题)?(?:党委|党工委)(?:专题)?会(?:议)?{G(2)}", units=TIMES, anchor=ROL_TOPIC, anchor_scope="around", exclude=rf"{MEETING_NOT}|学习|常委会|常务会|理论"),
     # 述法: the persons who reported ("99名党政主要负责人年终述法", "组织全市1858名领导干部参加年度述法",
     # "各级党政主要负责人述法872人"); 述法考核 / 述法清单 / 述法会议 are not persons.
     R("officials_shufa_reports", "count", right=rf"{GI(20)}?(?:进行了?|参加了?|开展|作)?(?:年度|年终|现场|书面|会议|专题)?(?:述职)?述法(?!考核|清单|会议|报告会|工作|制度)", units=PERSONS),
     R("officials_shufa_reports", "count", left=rf"(?:负责人|负责同志|领导干部|书记)(?:年度|年终|现场|书面)?(?:述职)?述法{G(2)}", units=PERSONS),
+    # one head per unit named: "长丰县政府…等6家单位的主要负责人就…情况进行现场述法", "8个行政村党支部书记全部完成年度述法"
+    R("officials_shufa_reports", "count", right=rf"(?:单位|部门|机关|行政村|村|乡镇|街道){GI(4)}?的?(?:党政)?(?:主要负责人|主要负责同志|党支部书记|党组织书记|书记){GI(24)}?(?:依次|分别|全部|均)?(?:进行了?|参加了?|开展|作|完成)?了?(?:年度|年终|现场|书面|专题)?(?:述职)?述法(?!考核|清单|会议|报告会|工作|制度)", units=frozenset({"家", "个"})),
     # Law exams of cadres: takers and the pass rate; the enforcement-qualification exam is enforcement's.
     R("official_law_exam_takers", "count", right=rf"{GI(20)}?(?:参加|参与)了?{GI(16)}?(?:学法用法|法律知识|法治|学法|任前|法律法规)[^,，;；。\d]{{0,8}}?(?:考试|考法)", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
     R("official_law_exam_takers", "count", right=rf"{GI(12)}?(?:集中|任前)?考法", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
     R("official_law_exam_takers", "count", left=rf"(?:学法|考法|法律知识)(?:用法)?考试{G(3)}", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
     R("official_law_exam_takers", "count", left=r"覆盖(?:各级)?(?:公职人员|领导干部|国家工作人员)(?:近|约)?", units=PERSONS, anchor=r"学法用法考试|法律知识考试|考法", anchor_scope="sentence"),
-    rate("official_law_exam_pass_rate", r"(?:成绩|考试)?(?:合格|及格|通过)率", anchor=r"考法|(?:法律知识|学法用法|法律法规|学法)[^,，;；。\d]{0,8}考试", exclude=r"执法资格|资格考试|案卷|评查"),
+    rate("official_law_exam_pass_rate", r"(?:成绩|考试)?(?:合格|及格|通过)率", anchor=r"考法|(?:法律知识|学法用法|法律法规|学法|法治)[^,，;；。\d]{0,10}考试", exclude=r"执法资格|资格考试|案卷|评查"),
     # Lists of items: 跨省通办 items, the retained intermediary-service list, items received, proofs cancelled.
     R("cross_province_items", "count", right=rf"{GI(10)}?(?:事项)?(?:实现了?)?“?(?:跨省通办|全国通办)", units=ITEMS, exclude=r"\d+项[^,，;；。]{0,24}、[^,，;；。]{0,8}\d+项"),
     R("cross_province_items", "count", left=rf"跨省通办”?(?:事项|服务事项)?{GI(3)}", units=ITEMS),
@@ -443,6 +454,13 @@ RULES_NEW: tuple[Rule, ...] = (
     R("rol_joint_meetings", "count", left=rf"{JOINT_BODIES}(?:先后|共|累计)?", units=TIMES, anchor=rf"(?:研究|听取|审议)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})", anchor_scope="clause", exclude=JOINT_NOT),
     R("rol_joint_meetings", "count", left=rf"(?:{JOINT_BODIES}|{JOINT_LEADERS}){G(6)}?{ROL_DELIBERATION}", units=TIMES, exclude=JOINT_NOT),
     R("rol_joint_meetings", "count", left=rf"^(?:先后|共|累计|多次|专题)*{ROL_DELIBERATION}", units=TIMES, anchor=JOINT_BODIES, exclude=JOINT_NOT),
+    # the executive meeting named in an earlier clause, its deliberation in the number's: "区政府常务会定期听取工作
+    # 汇报,专题研究法治政府建设工作5次" (both bodies named: the joint rules above)
+    R("gov_executive_rol_meetings", "count", left=rf"^(?:先后|共|累计|多次|专题)*{ROL_DELIBERATION}", units=TIMES, anchor=r"政府常务会", exclude=JOINT_NOT, exclude_sentence=rf"{JOINT_BODIES}|{JOINT_LEADERS}|常委会|党委|党工委|党组"),
+    # a rule-of-law meeting with no body named (the first responsible persons hold it): "主持召开法治建设专题会议2次",
+    # "先后召开4次法治建设专题会议"
+    R("rol_joint_meetings", "count", left=rf"(?:{ROL_TOPIC})(?:政府)?(?:建设|工作)?专题会(?:议)?{G(2)}", units=TIMES, exclude=rf"{JOINT_NOT}|常委会|常务会|党委会|党工委会|党组会"),
+    R("rol_joint_meetings", "count", right=rf"(?:{ROL_TOPIC})(?:政府)?(?:建设|工作)?专题会(?:议)?", units=TIMES, exclude=rf"{JOINT_NOT}|常委会|常务会|党委会|党工委会|党组会"),
     # topics, not meetings: "研究法治政府建设议题79项"
     R("rol_agenda_items", "count", left=rf"(?:研究|审议|听取)[^,，;；。\d]{{0,12}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,10}}?议题{G(2)}", units=frozenset({"项", "个", "件"}), exclude=r"学法|传达学习"),
     # problems rectified after supervision: "反馈问题40条,已整改到位38条"; measures and enforcement's 停工整改 are not.
