@@ -141,6 +141,8 @@ _STREET_RE = re.compile(
 )
 # ... nor one whose words hold a verb: "将法治建设纳入镇党委重要议事日程" names the town's own committee.
 _VERB_IN_NAME_RE = re.compile(r"纳入|列入|召开|经过|按照|根据|提交|报请")
+# ... nor one listed as an example of what the number counts (the list closes with 等 right before it).
+_EXAMPLES_END_RE = re.compile(r"^[^,，;；。:：]*等$")
 _BENJI_RE = re.compile(r"(?:市|区|县|州|旗)?本级")
 _DEPT_RE = re.compile(
     r"(?<![各等和及与有相])(?P<name>(?:教育|公安|税务|财政|卫生|卫健|民政|人社|住建|交通|交通运输|环保|生态环境|市场监管|"
@@ -253,6 +255,8 @@ def find_scope(
             continue
         if _VERB_IN_NAME_RE.search(name):
             continue
+        if _EXAMPLES_END_RE.search(prefix[m.end() :]):
+            continue  # an example of what is counted: "金鸡镇、市委编办…等4个单位的主要负责人"
         if not any(b in name for b in _SUB_BENIGN_NAMES):
             return "sub_unit", name
     m = _DEPT_RE.search(prefix)

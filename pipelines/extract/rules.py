@@ -437,7 +437,7 @@ RULES_NEW: tuple[Rule, ...] = (
     R("proof_items_cancelled", "count", left=r"取消(?:了)?$", right=r"(?:各类|村\(?社区\)?)?证明(?:事项|材料)?", units=ITEMS),
     # Supervision of lower units: the units inspected ("对4家单位开展法治政府建设督察"); one part of a list of
     # inspected kinds ("对2个市州和4个省直部门…") is not the count.
-    R("supervision_units_inspected", "count", right=rf"{GI(20)}?(?:进行|开展)了?(?:法治政府建设|法治建设|法治)?(?:工作)?(?:实地|专项)?(?:督察|督查)", units=frozenset({"个", "家"}), exclude_left=r"^(?:个|家)?[^,，;；。\d]{0,12}[和及与、]$"),
+    R("supervision_units_inspected", "count", right=rf"{GI(20)}?(?:进行|开展|启动|实施)了?(?:法治政府建设|法治建设|法治)?(?:工作)?(?:(?:书面|实地|专项|现场)(?:[和及、](?:书面|实地|专项|现场))?)?(?:法治)?(?:督察|督查|督导)", units=frozenset({"个", "家"}), exclude_left=r"^(?:个|家)?[^,，;；。\d]{0,12}[和及与、]$"),
     # The demonstration programme: areas and projects named or recommended (not promoted, not 民主法治示范村).
     # "名单包括72个全国法治政府建设示范市(县、区)和33个全国法治政府建设示范项目", "各省推荐的100多个综合示范地区和150多个单项示范项目"
     R("rol_demo_areas_named", "count", right=r"(?:全国|省级|市级)?(?:法治政府建设)?(?:综合)?示范(?:地区|区|市|县)(?!村)", units=frozenset({"个", "家"}), anchor=DEMO_STAGE, anchor_scope="clause", exclude=r"民主法治示范"),
