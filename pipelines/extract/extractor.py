@@ -388,7 +388,7 @@ def _code_scope(
         m_scope, ctx.sentence_before
     ):
         m_scope = ("whole_region", None)  # 公布区级…事项…,其中“网上办”事项占91.22%
-    if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start):
+    if m_scope[0] == "whole_region" and _part_of(d, mentions, code, q.start, ctx.sentence_after):
         m_scope = ("sub_unit", "其中")  # a breakdown of a figure already stated
     elif m_scope[0] == "whole_region" and _breakdown(ctx, measure):
         # a breakdown by a qualifier (其中,人民调解受理2345件,…成功率达97.4%); a share of
@@ -547,9 +547,14 @@ def _other_year(sentence_before: str, report_year: int | None, sentence_after: s
     return bool(last.group("adverbial")) or not _COUNTED.search(after)
 
 
-def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
+# The rest named right after a figure ("已出台重大行政决策1项,其余5项均按法定程序推进"): the figure is a part.
+_REST_AFTER_RE = re.compile(r"^[^,，;；。\d]{0,6}[,，;；]\s*(?:其余|其他|剩余|另有|另外)")
+
+
+def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int, after: str = "") -> bool:
     """Whether the value at pos is introduced by 其中 after a figure of the same indicator in its
-    paragraph ("办理行政诉讼案件31宗,其中一审案件25宗"): a part of that figure, not the whole."""
+    paragraph ("办理行政诉讼案件31宗,其中一审案件25宗"), or followed by the rest of it ("公布重大行政
+    决策事项6项;已出台重大行政决策1项,其余5项…"): a part of that figure, not the whole."""
     par = d.seg.paragraphs[d.seg.paragraph_index(pos)]
     for m in mentions[d.indexed :]:  # only the mentions added since the last call: linear, not quadratic
         if m.is_region_result:
@@ -558,7 +563,7 @@ def _part_of(d: _Doc, mentions: list[Mention], code: str, pos: int) -> bool:
     m = d.last_whole.get(code)
     if m is None or m.start < par.start or m.start >= pos:
         return False
-    return "其中" in d.text[m.end : pos]
+    return "其中" in d.text[m.end : pos] or bool(_REST_AFTER_RE.match(after))
 
 
 # Village and community legal advisers are a part of the government's advisers and of mediation, but

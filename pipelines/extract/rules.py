@@ -36,7 +36,7 @@ def GI(n: int) -> str:
 
 # What may stand between a rate's name and its value, including a list of other rates sharing it:
 # "前置审查率、备案率、合法率达100%" gives the value to every named rate.
-RATE_TAIL = r"(?:[、和及与][^,，;；:：。\d、]{1,12}率)*(?:均|都|全部|分别)?(?:就|也|已|已经)?(?:达到|达|为|是|实现|保持|提高到|提升至|提升到|(?:下降|降低|降|上升|提高|提升|升|蹿升|攀升|回落)(?:至|到))?了?(?:约|近)?"
+RATE_TAIL = r"(?:[、和及与][^,，;；:：。\d、]{1,12}率)*(?:“[^”\d]{1,6}”)?(?:均|都|全部|分别)?(?:就|也|已|已经)?(?:达到|达|为|是|实现|保持|提高到|提升至|提升到|(?:下降|降低|降|上升|提高|提升|升|蹿升|攀升|回落)(?:至|到))?了?(?:约|近)?"
 
 CASES = frozenset({"件", "宗", "起", "个", "件次", "批次", "批"})
 # Licence and penalty decisions are counted in 件/宗/起; "行政许可28个、行政处罚18个" counts item types.
@@ -62,10 +62,12 @@ LIST_TO = r"(?:调整|精简|压减|缩减|减少|减|增加|扩大)(?:为|到|�
 # ("“一证即办”高频政务服务事项93项", "629个政务服务事项“跨省通办”") or 高频 / 通办 / 告知承诺 items.
 LIST_SUBSET = r"“[^”]{1,12}”|高频|通办|跨(?:省|区|市|域)(?:协同)?办理|告知承诺|秒批|秒办"
 NOT_LIST_SIZE = rf"{LIST_SUBSET}|{LIST_FROM}"
+# Items an action works on are not the list: "对20项政务服务事项逐项编制办事指南", "对…10项行政职权进行梳理".
+LIST_OBJECT = rf"{LIST_FROM}|对[^,，;；。\d]{{0,10}}$"
 
 # Law study (law_study_sessions): its words, the collective bodies that hold it, and the study that is
 # not the leadership's (staff meetings, party branches, each department or township on its own).
-STUDY = r"学法|法律知识学习|学习法律法规|法治学习|法律学习"
+STUDY = r"学法|法律知识学习|学习法律法规|法治(?:专题)?学习|法律(?:专题)?学习"
 STUDY_LIST = r"(?:[、和及与][^,，;；:：。\d、]{1,10}?学习)*"
 STUDY_BODY = r"常务会(?:议)?|中心组|党组|党委|党工委|领导班子"
 # A lecture for one's own staff ("为干部职工开展林业政策普法讲座2场") is their training, not publicity to the public.
@@ -146,7 +148,10 @@ RULES: tuple[Rule, ...] = (
     # 习近平法治思想, of laws, or in a lecture form, with law the topic of its paragraph when the clause
     # does not say it ("…习近平法治思想学习宣贯。…全年组织党工委专题学习4次"); 理论学习 is theory, not law.
     # A clause that counts its law study apart ("党委中心组专题学习13次、专题法治学习11次") leaves the general study alone.
-    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=rf"{STAFF_STUDY}|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
+    # General study summed over every level's bodies ("全年系统各级开展…中心组学习178次") is not the leadership's,
+    # unless its own clause names the law it studied ("各级理论学习中心组开展习近平法治思想专题学习100余次").
+    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=rf"{STAFF_STUDY}|各级|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
+    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="clause", exclude=rf"{STAFF_STUDY}|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
     # The count before the noun: "组织开展2次市政府常务会议学法活动", "组织4次市政府常务会会前学法".
     R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # the theory group's meetings on a rule-of-law theme, the count before them: "组织7场以法治建设为主题的区委理论学习中心组(扩大)报告会"
@@ -163,13 +168,13 @@ RULES: tuple[Rule, ...] = (
     R("power_list_items", "count", left=LIST_TO, units=ITEMS, anchor=r"(?:权责|权力|责任|职权)(?:清单)?事项|(?:权责|权力)清单", anchor_scope="clause"),
     R("gov_service_items", "count", left=LIST_TO, units=ITEMS, anchor=r"政务服务事项", anchor_scope="clause"),
     # "73个行政权力事项的服务指南", "116.3万项权责事项的数据汇聚": the items head another noun, a subset's count.
-    R("power_list_items", "count", right=r"(?:的)?(?:(?:权责|行政权力)(?:清单)?事项|(?:权责|行政权力)清单)(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
+    R("power_list_items", "count", right=r"(?:的)?(?:(?:权责|行政权力)(?:清单)?事项|(?:权责|行政权力)清单)(?!的)", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_OBJECT),
     # the list named by its powers or by the department that holds it: "保留行使的共3301项行政职权",
     # "80项公安政务权力清单事项"
-    R("power_list_items", "count", right=r"(?:的)?(?:行政职权(?!事项的|的)|(?:(?![省市区县州]级)[\u4e00-\u9fa5]){2,4}?权力清单事项(?!的))", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_FROM),
+    R("power_list_items", "count", right=r"(?:的)?(?:行政职权(?!事项的|的)|(?:(?![省市区县州]级)[\u4e00-\u9fa5]){2,4}?权力清单事项(?!的))", units=ITEMS, exclude=LIST_CHANGE, exclude_left=LIST_OBJECT),
     R("gov_service_items", "count", left=rf"(?<!类)政务服务事项(?:共|总数|总量)?{GI(3)}", units=ITEMS, exclude=LIST_CHANGE, exclude_left=NOT_LIST_SIZE),
     # items that head another noun ("完成955项政务服务事项电子文件归档配置") count the items treated, not the list
-    R("gov_service_items", "count", right=r"政务服务事项(?!的|中|电子|数据|办事指南|指南|标准|要素|材料|信息)", units=ITEMS, exclude=rf"占[^,，;；。]{{0,16}}(?:总数|总量|比重)|{LIST_CHANGE}|{LIST_SUBSET}"),
+    R("gov_service_items", "count", right=r"政务服务事项(?!的|中|电子|数据|办事指南|指南|标准|要素|材料|信息)", units=ITEMS, exclude=rf"占[^,，;；。]{{0,16}}(?:总数|总量|比重)|{LIST_CHANGE}|{LIST_SUBSET}", exclude_left=LIST_OBJECT),
     # the total a breakdown is taken of: "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%"
     R("gov_service_items", "count", right=r"(?:审批服务|政务服务)事项中", units=ITEMS, exclude=rf"{LIST_CHANGE}|{LIST_SUBSET}", exclude_left=r"[省市区县州]级"),
     rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
@@ -244,7 +249,7 @@ RULES: tuple[Rule, ...] = (
     # the opinions the advisers offered: "市政府法律顾问…提出意见和建议290多条"
     R("legal_advisor_opinions", "count", left=rf"(?:提出|提供|出具)(?:法律)?意见(?:和|及|、)?(?:建议)?{G(2)}", units=frozenset({"份", "件", "条", "篇"}), anchor=r"法律顾问|公职律师", anchor_scope="sentence"),
     # --- law_enforcement --------------------------------------------------------------------------
-    R("admin_penalty_cases", "count", left=rf"(?:^[、和及]?|作出|实施|办理|查处|共|全区|全市|全县)行政处罚(?:案件|决定)?{TOTAL}{G(2)}", units=CASE_COUNTS),
+    R("admin_penalty_cases", "count", left=rf"(?:^[、和及]?|(?:作出|实施|办理|查处)[^,，;；。\d]{{0,2}}|共|全区|全市|全县)行政处罚(?:案件|决定)?{TOTAL}{G(2)}", units=CASE_COUNTS),
     R("admin_penalty_cases", "count", left=rf"(?:立案)?查处(?:各类)?(?:违法|行政违法)?案件{G(2)}", units=CASES),
     # cases opened and dealt with, counted in 起/件 without the noun: "打击…违法违规行为,全年共立案查处19起"
     R("admin_penalty_cases", "count", left=rf"立案查处(?:了)?{G(2)}", units=CASE_COUNTS, anchor=r"违法|违规|处罚", anchor_scope="sentence"),
@@ -286,7 +291,8 @@ RULES: tuple[Rule, ...] = (
     R("cppcc_proposals_handled", "count", left=r"交由[^,，;；。\d]{0,20}?办理的", units=ITEMS, anchor=r"政协|提案", anchor_scope="sentence", exclude_left=r"建议"),
     R("npc_suggestions_handled", "count", left=rf"议案{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
     R("npc_suggestions_handled", "count", left=rf"议案(?:和|及|、)?建议(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
-    R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=ONE_COURT),
+    # cases settled or withdrawn (调撤一审行政诉讼案件102件) are an outcome, not the caseload
+    R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=ONE_COURT, exclude_left=r"调撤|撤诉|调解|和解"),
     # the cases all the region's courts received ("全省法院受理各类行政诉讼案件35687件", "两级法院新收一审行政案件240件"):
     # the region's litigation, unlike one court's caseload (ONE_COURT)
     R("litigation_cases", "count", left=rf"(?:全(?:国|省|市|区|县|州|盟)|各级|[两三]级)(?:人民)?法院(?:共|全年)?(?:受理|新收)(?:各类)?(?:一审)?(?:行政诉讼|行政)案件{G(2)}", units=CASES),
@@ -350,7 +356,7 @@ RULES: tuple[Rule, ...] = (
     R("law_publicity_events", "count", left=rf"(?:法治|法律|普法)(?:知识)?讲座{G(2)}", units=TIMES, anchor=rf"{PUBLICITY}|受众|受教育", exclude=rf"{STUDY_BODY}|学法|{FOR_STAFF}"),
     # 习近平法治思想 宣讲 (lectures on the doctrine) are counted apart from law publicity (labels of
     # ../shared/dev/real and tests/fixtures/real_own), so 宣讲 alone is not read as a publicity event.
-    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES, exclude=FOR_STAFF),
+    R("law_publicity_events", "count", left=rf"(?:普法|法治宣传|法制宣传)(?:{G(6)}?(?:宣传|活动))?{G(3)}", units=TIMES, exclude=FOR_STAFF, exclude_left=r"宣传栏|板报|专栏|出刊|简报"),
     R("law_publicity_events", "count", right=r"(?:的)?(?:普法|法治宣传|法制宣传)(?:宣传)?活动", units=TIMES),
     # publicity of a law or of 习近平法治思想 by name: "开展习近平法治思想宣传300余次"
     R("law_publicity_events", "count", left=rf"(?:习近平法治思想|宪法|民法典|法律法规)(?:{G(4)}?主题)?(?:宣传|宣讲){G(2)}", units=TIMES, exclude=rf"{FOR_STAFF}|学习"),
