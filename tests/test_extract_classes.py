@@ -989,3 +989,73 @@ def test_a_later_batch_of_a_list_is_not_the_list() -> None:
 def test_phrasings_of_the_thin_set(sid: str, expected: tuple[str, float]) -> None:
     assert expected in THIN.facts(sid)
     assert expected in THIN.labelled(sid)
+
+
+# --- classes from the thin codes' set and the third held-out pages (2026-12-05) ----------------------
+
+MORE = sentence_sets.SentenceSet("sentences_more")
+
+
+@pytest.mark.parametrize(
+    ("sid", "expected"),
+    [
+        ("md030", ("power_items_cancelled", 58.0)),  # 再取消调整132项行政职权,其中取消58项、下放26项…
+        ("md030", ("power_items_devolved", 26.0)),
+        ("md030", ("power_items_adjusted", 7.0)),  # 调整管理方式7项
+        ("md001", ("power_items_received", 3.0)),  # 应取消行政审批项目4项,承接3项
+        ("md008", ("power_items_devolved", 169.0)),  # 赋予鹰潭高新区169项市级经济社会管理权限
+        ("ma001", ("gov_executive_rol_meetings", 5.0)),  # 区政府常务会…,专题研究法治政府建设工作5次
+        ("mb010", ("gov_executive_rol_meetings", 2.0)),  # 县政府常务会议2次听取专题汇报并研究部署法治…
+        ("mb019", ("party_committee_rol_meetings", 4.0)),  # 全年召开法治专题党委会议4次
+        ("mb022", ("party_committee_rol_meetings", 4.0)),  # 党工委专题会议4次,专题研究法治宣传…
+        ("mb020", ("rol_joint_meetings", 2.0)),  # 主持召开法治建设专题会议2次 (no body named)
+        ("mb023", ("rol_joint_meetings", 4.0)),  # 先后召开4次法治建设专题会议
+        ("ma012", ("rol_joint_meetings", 12.0)),  # 市委常委会会议、…委员会会议、市政府常务会议…研究…议题12次
+        ("mb005", ("officials_shufa_reports", 6.0)),  # 等6家单位的主要负责人…进行现场述法
+        ("mb009", ("officials_shufa_reports", 10.0)),  # 10位述法主体进行了现场述法
+        ("mb008", ("officials_shufa_reports", 4.0)),  # 金鸡镇、市委编办…等4个单位的党政主要负责人
+        ("mb021", ("law_study_sessions", 2.0)),  # 纳入乡党委理论学习中心组…,全年组织专题学习2次
+        ("ma013", ("law_study_sessions", 3.0)),  # 举办市政府专题法律讲座3次
+        ("mb027", ("law_study_sessions", 3.0)),  # 将法治建设纳入镇党委重要议事日程,召开党委会开展专题学法3次
+        ("mc004", ("supervision_units_inspected", 11.0)),  # 对11个乡镇(街道)…进行书面和实地督查
+        ("mc019", ("supervision_units_inspected", 8.0)),  # 对全国八个省区市启动实地督察
+        ("mb025", ("official_law_exam_pass_rate", 100.0)),  # 法治理论知识学习考试,参考率和通过率均达100%
+    ],
+)
+def test_phrasings_of_the_thin_codes(sid: str, expected: tuple[str, float]) -> None:
+    assert expected in MORE.labelled(sid)
+    assert expected in MORE.facts(sid)
+
+
+def test_a_proposed_move_is_a_plan_not_a_result() -> None:
+    # md041: 我市拟取消调整承接行政职权事项主项931项,其中,…拟承接下放事项主项718项
+    assert not MORE.facts("md041")
+
+
+def test_a_figure_followed_by_the_rest_is_a_part() -> None:
+    body = "公布重大行政决策事项6项;已出台重大行政决策1项,其余5项均按法定程序稳步推进。"
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2023)) if m.is_region_result}
+    assert found == {("major_decisions", 6.0)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # rhk008: suits settled or withdrawn are an outcome, not the caseload
+        "目前,调撤一审行政诉讼案件102件,调撤率44.35%。",
+        # rhk027: issues of a bulletin board are not publicity events
+        "全街共有法治宣传栏14个,2020年度共出刊法治宣传栏56期。",
+        # rhk017: the items guides were written for are not the list
+        "全面梳理政务服务事项清单,并对20项政务服务事项逐项编制办事指南。",
+        # rhk002: general study summed over every level's bodies, the law named only in an earlier clause
+        "把学习贯彻习近平法治思想作为重大政治任务,纳入局党组理论学习中心组学习重点,全年系统各级开展党委(党组)理论学习中心组学习178次。",
+    ],
+)
+def test_outcomes_objects_and_sums_are_not_indicators(body: str) -> None:
+    assert not [m for m in extract_mentions(_doc(body, 2023)) if m.is_region_result]
+
+
+def test_a_rate_with_a_quoted_adverb() -> None:
+    body = "行政诉讼败诉率“断崖式”下降至5.22%。"
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2023)) if m.is_region_result}
+    assert ("litigation_loss_rate", 5.22) in found
