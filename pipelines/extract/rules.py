@@ -257,9 +257,12 @@ RULES: tuple[Rule, ...] = (
     # a grade picked out of the files ("评出优秀案卷310宗") is not the files reviewed
     R("case_files_reviewed", "count", left=rf"案卷{G(4)}", units=DOCS | {"宗", "本"}, anchor=r"评查|检查|抽查", exclude_left=r"优秀|合格|良好|不合格|较差"),
     R("case_files_reviewed", "count", right=rf"{G(24)}?(?:进行|开展)?(?:案卷)?评查", units=DOCS | {"宗", "本"}),
+    R("case_files_reviewed", "count", right=r"(?:行政执法|执法)?案卷(?!评查)", units=DOCS | {"宗", "本"}, anchor=r"评查|抽查", anchor_scope="sentence", exclude_left=r"优秀|合格|良好|不合格|较差|典型"),
     # the cases examined in a review of case files: "开展行政执法案卷评查2次,审查案件248起"
     R("case_files_reviewed", "count", left=rf"(?:审查|评查|抽查)(?:执法)?案件{G(2)}", units=CASES, anchor=r"案卷评查", anchor_scope="sentence"),
     R("case_file_pass_rate", "percent", left=rf"合格率{RATE_TAIL}", anchor=r"评查|案卷", exclude=r"考试|成绩|及格"),
+    # the share of files graded pass or better: "及格以上案卷占总案卷的95.31%"
+    R("case_file_pass_rate", "percent", left=rf"(?:合格|及格)(?:以上)?(?:等次)?(?:的)?案卷(?:数)?(?:占(?:总|全部|评查)?(?:案卷)?(?:数|总数)?的?|占比|比例){RATE_TAIL}"),
     R("enforcement_staff_trained", "count", left=rf"(?:培训|轮训)(?:各类)?(?:行政)?执法(?:人员|队伍)?{G(2)}", units=PERSONS),
     # "执法培训累计覆盖960人"
     R("enforcement_staff_trained", "count", left=rf"执法(?:人员)?(?:培训|轮训)(?:累计|共|全年)?(?:覆盖|参训){G(2)}", units=PERSONS),
@@ -292,7 +295,7 @@ RULES: tuple[Rule, ...] = (
     R("npc_suggestions_handled", "count", left=rf"议案{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
     R("npc_suggestions_handled", "count", left=rf"议案(?:和|及|、)?建议(?:共|总数为?)?{GI(2)}", units=ITEMS, anchor=r"人大", exclude_left=r"提出|收到"),
     # cases settled or withdrawn (调撤一审行政诉讼案件102件) are an outcome, not the caseload
-    R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=ONE_COURT, exclude_left=r"调撤|撤诉|调解|和解"),
+    R("litigation_cases", "count", left=rf"(?:行政诉讼|行政应诉|应诉|一审|二审)(?:行政)?案件{G(2)}", units=CASES, exclude=ONE_COURT, exclude_left=r"调撤|撤诉|调解|和解|负责人(?:亲自)?出庭"),
     # the cases all the region's courts received ("全省法院受理各类行政诉讼案件35687件", "两级法院新收一审行政案件240件"):
     # the region's litigation, unlike one court's caseload (ONE_COURT)
     R("litigation_cases", "count", left=rf"(?:全(?:国|省|市|区|县|州|盟)|各级|[两三]级)(?:人民)?法院(?:共|全年)?(?:受理|新收)(?:各类)?(?:一审)?(?:行政诉讼|行政)案件{G(2)}", units=CASES),
@@ -302,7 +305,9 @@ RULES: tuple[Rule, ...] = (
     rate("litigation_loss_rate", r"败诉率|败诉比例"),
     # the agency's staff in court (工作人员出庭应诉率) is not its head
     rate("head_court_appearance_rate", r"出庭(?:应诉)?率|出庭应诉比例", exclude_left=r"工作人员"),
-    R("head_court_appearances", "count", left=rf"出庭(?:应诉)?{G(3)}", units=frozenset({"次", "人次", "场次"}), exclude=r"旁听"),
+    R("head_court_appearances", "count", left=rf"出庭(?:应诉)?{G(3)}", units=frozenset({"次", "人次", "场次", "件次"}), exclude=r"旁听"),
+    # counted as the cases a head attended: "行政机关负责人出庭应诉案件14665件"
+    R("head_court_appearances", "count", left=rf"负责人(?:亲自)?出庭(?:应诉)?(?:的)?(?:行政)?案件{G(2)}", units=CASES, exclude=r"旁听"),
     R("info_proactive_disclosures", "count", left=rf"主动{G(24)}?(?:公开|发布){G(24)}?信息{G(4)}", units=INFO),
     # what a government website published: "政府网站累计公开信息45条"
     R("info_proactive_disclosures", "count", left=rf"政府(?:门户)?网站(?:累计|共|全年)?(?:公开|发布)(?:各类)?(?:政府)?信息{G(2)}", units=INFO, exclude=r"通过"),
@@ -508,15 +513,18 @@ RULES_NEW: tuple[Rule, ...] = (
     R("one_visit_items", "count", left=rf"{ONE_VISIT}”?(?:事项)(?:清单)?(?:共)?{GI(3)}", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑"),
     # the count before the items or the programme: "8596个事项实现了“最多跑一次”", "第一批194项“最多跑一次”事项",
     # "“一次办好”事项清单共1127项" (a batch of a list is a part: 第一批 is read, its scope decided elsewhere)
-    R("one_visit_items", "count", right=rf"(?:的)?(?:事项|政务服务事项)?(?:实现了?|纳入)?“?{ONE_VISIT}(?!改革|占比|比例)", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑|占比|比例"),
+    R("one_visit_items", "count", right=rf"(?:的)?(?:事项|政务服务事项)?(?:实现了?|纳入|具备)?“?{ONE_VISIT}(?!改革|占比|比例)", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑|占比|比例"),
     R("one_visit_items", "count", left=rf"{ONE_VISIT}”?事项清单(?:共|总数)?{GI(3)}", units=ITEMS, exclude=r"平均|零跑|不用跑|一趟不跑"),
     # "法律顾问覆盖率达到85%"; village coverage (一村(社区)一法律顾问) is public legal service.
     rate("legal_adviser_coverage_rate", r"法律顾问(?:制度)?(?:覆盖率|建立率|配备率)", exclude=r"村|社区|居"),
+    # "省市县政府的法律顾问制度已100%建立"
+    R("legal_adviser_coverage_rate", "percent", left=r"法律顾问制度(?:已|已经)?(?:实现)?", right=r"(?:建立|覆盖)", exclude=r"村|社区|居"),
     # --- public legal service --------------------------------------------------------------------------
     # sites by level, the count before its name: "78个市(县、区)公共法律服务中心、1033个乡镇(街道)法律服务站",
     # "14492个村(社区)法律服务联系点"; and after it: "建成乡镇(街道)法律服务工作站116个"
     R("public_legal_service_sites", "count", right=rf"{PLACE_NAME}{{0,10}}?{LEGAL_SERVICE_SITE}", units=SITE_UNITS),
     R("public_legal_service_sites", "count", left=rf"{LEGAL_SERVICE_SITE}(?:共|总数为?)?{G(2)}", units=SITE_UNITS),
+    R("public_legal_service_sites", "count", left=rf"^[、和及与]?(?:工作站|服务站|工作室|联系点|站点){G(2)}", units=SITE_UNITS, anchor=LEGAL_SERVICE_SITE, anchor_scope="clause"),
     # one level named before a shared name: "全市共建1个市级、7个县区级公共法律服务实体平台"
     R("public_legal_service_sites", "count", right=r"(?:省|市|县|区|县区|县级|区县|乡镇|村)级[、和及与]?$", units=SITE_UNITS, anchor=rf"^[^,，;；。]*?{LEGAL_SERVICE_SITE}", anchor_scope="clause"),
     # consultations of the legal service network: "接受相关法律咨询2100余人次", "解答法律咨询3.2万人次"
@@ -535,10 +543,14 @@ RULES_NEW: tuple[Rule, ...] = (
     R("integrated_service_items", "count", left=rf"{ONE_THING}”?(?:集成服务|主题|事项)?(?:共)?", units=frozenset({"个", "项"}), exclude=r"案例|一业一证"),
     # the transactions of the service platform: "全国政务大厅总办件量6.02亿件"; the 12345 hotline is not it.
     R("service_transactions", "count", left=rf"(?:总)?办件(?:总)?量(?:共|达到?|为)?{G(2)}", units=frozenset({"件", "件次"}), exclude=r"12345|热线|来电|线上|网上|累计|告知承诺"),
+    # the service centre's transactions: "政务服务中心共办结事项33317件"
+    # (a hall named with its level, 市政务服务中心, serves that level: left to the reader)
+    R("service_transactions", "count", left=rf"(?<![省市区县州级])(?:政务服务中心|政务大厅|政务服务大厅|市民服务中心|便民服务中心)(?:共|全年)?(?:受理|办理|办结)(?:各类|政务服务)?(?:事项|业务|办件)?{G(2)}", units=frozenset({"件", "件次", "宗"}), exclude=r"12345|热线|来电|线上|网上|告知承诺"),
     # --- officials' training ------------------------------------------------------------------------------
     # classes after the rule-of-law class named: "举办全县领导干部法治专题培训班 3 期", "开展习近平法治思想专题
     # 研讨班5期"; the training of enforcement officers, of 法律明白人 and of the public, and lectures, are not.
     R("official_rol_training_sessions", "count", left=rf"(?:举办|开办|组织|开展){G(12)}?(?:法治|依法行政){G(6)}?(?:培训班|研讨班|专题班|培训){G(2)}", units=frozenset({"期", "场", "次", "场次", "班"}), exclude=TRAINING_NOT, exclude_left=r"讲座|宣讲"),
+    R("official_rol_training_sessions", "count", left=rf"(?:法治|依法行政){G(6)}?(?:培训班|轮训班|研讨班|专题班)(?:共)?分", units=frozenset({"期", "场", "次", "场次", "班"}), exclude=TRAINING_NOT),
     # the trainees the classes reached: "…培训班 3 期,覆盖科级以上干部 680余人次"
     R("official_rol_trainees", "count", left=rf"(?:覆盖|培训|参训){G(6)}?(?:干部|领导干部|公职人员|国家工作人员)(?:近|约|共)?", units=PERSONS, anchor=r"(?:法治|依法行政)[^,，;；。\d]{0,8}(?:培训|研讨)", exclude=rf"{TRAINING_NOT}|考试|考法"),
 )  # fmt: skip
