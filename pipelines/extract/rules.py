@@ -178,7 +178,7 @@ RULES: tuple[Rule, ...] = (
     # the total a breakdown is taken of: "全市2563项审批服务事项中,“马上办”占57.1%,“网上办”占52.1%"
     R("gov_service_items", "count", right=r"(?:审批服务|政务服务)事项中", units=ITEMS, exclude=rf"{LIST_CHANGE}|{LIST_SUBSET}", exclude_left=r"[省市区县州]级"),
     rate("online_service_rate", r"网办率|网上(?:可办|办理|办结)率|全程网办率|不见面(?:审批|办理)?(?:率|比例)|一网通办率"),
-    R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence", exclude_left=r"“(?!不见面|网上|网办|全程网办|一网通办)[^”]{1,12}”"),
+    R("online_service_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"不见面|网上可办|网上办理|全程网办|网办|一网通办", anchor_scope="sentence", exclude_near=r"即办|当场办结|秒批|最多跑一次|一次办|跑一次", exclude_left=r"“(?!不见面|网上|网办|全程网办|一网通办)[^”]{1,12}”"),
     # the share of a list's items done online: "其中“网上办”事项占91.22%", "“网上办”事项占比达到93.9%"
     R("online_service_rate", "percent", left=rf"(?:网上办|全程网办|网上可办)”?(?:的)?(?:事项)?(?:占比|占)(?:总数的|全部事项的)?{RATE_TAIL}"),
     R("admin_license_cases", "count", left=rf"(?:(?:^[、和及]?|实施|办理|受理|作出|准予|办结|审批|共|全区|全市|全县)行政许可(?:决定|案件|办件)?{TOTAL}|(?:予以|准予)(?:行政)?许可){G(2)}", units=CASE_COUNTS, exclude_left=r"事项|清单|申请"),
@@ -437,7 +437,7 @@ RULES_NEW: tuple[Rule, ...] = (
     R("official_law_exam_takers", "count", left=r"覆盖(?:各级)?(?:公职人员|领导干部|国家工作人员)(?:近|约)?", units=PERSONS, anchor=r"学法用法考试|法律知识考试|考法", anchor_scope="sentence"),
     rate("official_law_exam_pass_rate", r"(?:成绩|考试)?(?:合格|及格|通过)率", anchor=r"考法|(?:法律知识|学法用法|法律法规|学法|法治)[^,，;；。\d]{0,10}考试", exclude=r"执法资格|资格考试|案卷|评查"),
     # Lists of items: 跨省通办 items, the retained intermediary-service list, items received, proofs cancelled.
-    R("cross_province_items", "count", right=rf"{GI(10)}?(?:事项)?(?:实现了?)?“?(?:跨省通办|全国通办)", units=ITEMS, exclude=r"\d+项[^,，;；。]{0,24}、[^,，;；。]{0,8}\d+项"),
+    R("cross_province_items", "count", right=rf"{GI(10)}?(?:事项)?(?:实现了?)?“?(?:跨省通办|全国通办)(?![、和及与])", units=ITEMS, exclude=r"\d+项[^,，;；。]{0,24}、[^,，;；。]{0,8}\d+项"),
     R("cross_province_items", "count", left=rf"跨省通办”?(?:事项|服务事项)?{GI(3)}", units=ITEMS),
     R("intermediary_service_items", "count", left=rf"(?:保留|规范|公布|梳理)(?:[^,，;；。\d]{{0,6}})?中介服务事项{GI(3)}", units=ITEMS, exclude=r"收费|不属于|再次"),
     R("power_items_received", "count", left=rf"承接[^,，;；。\d]{{0,12}}?(?:赋权|下放|事项|项目|权限){G(3)}", units=ITEMS, exclude=r"平均|每个"),
@@ -485,8 +485,8 @@ RULES_NEW: tuple[Rule, ...] = (
     # --- moved items: the count moved IS the figure (unlike the list-size codes, which LIST_CHANGE shields) ---
     # the verb, the list's kind, the count: "取消省级行政许可事项6项", "下放省级行政许可事项39项",
     # "调整省级行政许可事项25项"; a bundle (取消和下放41项) is neither part.
-    R("power_items_cancelled", "count", left=rf"取消{G(12)}?{POWER_ITEMS}{G(2)}", units=MOVED_UNITS, exclude_left=rf"{MOVED_BUNDLE}|证明|中介"),
-    R("power_items_devolved", "count", left=rf"(?:下放|委托|赋权){G(12)}?{POWER_ITEMS}{G(2)}", units=MOVED_UNITS, exclude_left=rf"{MOVED_BUNDLE}|承接|接收"),
+    R("power_items_cancelled", "count", left=rf"取消{G(12)}?{POWER_ITEMS}{G(2)}", units=MOVED_UNITS, exclude_left=rf"{MOVED_BUNDLE}|证明|中介|部分"),
+    R("power_items_devolved", "count", left=rf"(?:下放|委托|赋权){G(12)}?{POWER_ITEMS}{G(2)}", units=MOVED_UNITS, exclude_left=rf"{MOVED_BUNDLE}|承接|接收|部分"),
     R("power_items_adjusted", "count", left=rf"(?:调整|合并|变更|划转)(?!后|公布){G(12)}?{POWER_ITEMS}{G(2)}", units=MOVED_UNITS, exclude_left=MOVED_BUNDLE),
     # the count right after the verb, the list's kind after it: "取消60项中央指定我省实施的行政审批事项"
     R("power_items_cancelled", "count", left=r"取消了?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude=r"证明|中介", exclude_left=MOVED_BUNDLE),
@@ -504,6 +504,8 @@ RULES_NEW: tuple[Rule, ...] = (
     rate("service_time_cut_rate", r"(?:办理|办结|审批)?(?:时限|时间)(?:平均)?压缩率|提速率", exclude=r"材料|跑动|跑腿"),
     # "即办件占比达45%", "当场办结率98%"
     rate("on_the_spot_rate", r"即办件(?:占比|比例|比率|率)|即办率|(?:当场|即时|现场)办结(?:率|比例|占比)"),
+    # the share right after the items handled at once: "全区即办事项达647项,占比55.1%"
+    R("on_the_spot_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"即办(?:件|事项)[^,，;；。\d]{0,6}\d+(?:\.\d+)?[项个件][,，]占比", anchor_scope="sentence"),
     # "“最多跑一次”占比98.98%", "一次办事项比例82.9%", and the share before it: "90.6%实现最多跑一次"
     rate("one_visit_rate", rf"{ONE_VISIT}”?(?:事项)?(?:占比|比例|比率|实现率)", exclude=r"平均"),
     R("one_visit_rate", "percent", right=rf"(?:的)?(?:事项)?(?:实现|达到)了?“?{ONE_VISIT}(?!改革)"),
