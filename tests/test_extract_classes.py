@@ -1020,6 +1020,19 @@ MORE = sentence_sets.SentenceSet("sentences_more")
         ("mc004", ("supervision_units_inspected", 11.0)),  # 对11个乡镇(街道)…进行书面和实地督查
         ("mc019", ("supervision_units_inspected", 8.0)),  # 对全国八个省区市启动实地督察
         ("mb025", ("official_law_exam_pass_rate", 100.0)),  # 法治理论知识学习考试,参考率和通过率均达100%
+        ("mf005", ("head_court_appearances", 1611.0)),  # 行政機關負責人出庭應訴1611件次
+        ("mf003", ("case_file_pass_rate", 95.31)),  # 及格以上案卷占总案卷的95.31%
+        ("me002", ("legal_adviser_coverage_rate", 100.0)),  # 法律顾问制度已100%建立
+        (
+            "me014",
+            ("public_legal_service_sites", 1372.0),
+        ),  # 公共法律服务中心96个、工作站1372个、工作室13754个
+        ("me017", ("service_transactions", 33317.0)),  # 行政审批局政务服务中心共办结事项33317件
+        ("mc022", ("case_files_reviewed", 240.0)),  # 开展行政执法案卷评查,抽查57个执法单位4大类240余宗案卷
+        ("mc001", ("official_rol_training_sessions", 3.0)),  # 法治建设轮训班分三期举行
+        ("me009", ("public_legal_service_matters", 34000.0)),  # “12348”公共法律服务热线服务群众3.4万人次
+        ("me030", ("one_visit_rate", 87.9)),  # “最多跑一次”改革实现率达到87.9%
+        ("ma008", ("law_study_sessions", 4.0)),  # 中心组集中学习习近平法治思想和相关法律法规4次
     ],
 )
 def test_phrasings_of_the_thin_codes(sid: str, expected: tuple[str, float]) -> None:
@@ -1059,3 +1072,16 @@ def test_a_rate_with_a_quoted_adverb() -> None:
     body = "行政诉讼败诉率“断崖式”下降至5.22%。"
     found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2023)) if m.is_region_result}
     assert ("litigation_loss_rate", 5.22) in found
+
+
+def test_a_levels_hall_and_a_partial_move_are_not_the_regions() -> None:
+    # x0033: 市政務服務中心受理業務22.37萬件 (the city-level hall); md013: 取消部分內容的行政許可項目8項
+    assert not [f for f in EXTENDED.facts("x0033") if f[0] == "service_transactions"]
+    assert ("power_items_cancelled", 8.0) not in MORE.facts("md013")
+
+
+def test_the_share_after_the_items_handled_at_once_is_theirs() -> None:
+    body = "我区1169个事项实现了“不见面审批”,占比99.7%;全区即办事项达647项,占比55.1%。"
+    found = {(m.indicator_code, m.value) for m in extract_mentions(_doc(body, 2023)) if m.is_region_result}
+    assert ("online_service_rate", 99.7) in found and ("on_the_spot_rate", 55.1) in found
+    assert ("online_service_rate", 55.1) not in found

@@ -150,8 +150,8 @@ RULES: tuple[Rule, ...] = (
     # A clause that counts its law study apart ("党委中心组专题学习13次、专题法治学习11次") leaves the general study alone.
     # General study summed over every level's bodies ("全年系统各级开展…中心组学习178次") is not the leadership's,
     # unless its own clause names the law it studied ("各级理论学习中心组开展习近平法治思想专题学习100余次").
-    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=rf"{STAFF_STUDY}|各级|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
-    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法){G(8)}", units=TIMES, anchor=r"法", anchor_scope="clause", exclude=rf"{STAFF_STUDY}|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
+    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法)(?:习近平法治思想(?:[和及与、](?:相关)?(?:法律法规|法律|党内法规))?)?{G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=rf"{STAFF_STUDY}|各级|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
+    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法)(?:习近平法治思想(?:[和及与、](?:相关)?(?:法律法规|法律|党内法规))?)?{G(8)}", units=TIMES, anchor=r"法", anchor_scope="clause", exclude=rf"{STAFF_STUDY}|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
     # The count before the noun: "组织开展2次市政府常务会议学法活动", "组织4次市政府常务会会前学法".
     R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # the theory group's meetings on a rule-of-law theme, the count before them: "组织7场以法治建设为主题的区委理论学习中心组(扩大)报告会"
@@ -507,7 +507,7 @@ RULES_NEW: tuple[Rule, ...] = (
     # the share right after the items handled at once: "全区即办事项达647项,占比55.1%"
     R("on_the_spot_rate", "percent", left=rf"占比{RATE_TAIL}", anchor=r"即办(?:件|事项)[^,，;；。\d]{0,6}\d+(?:\.\d+)?[项个件][,，]占比", anchor_scope="sentence"),
     # "“最多跑一次”占比98.98%", "一次办事项比例82.9%", and the share before it: "90.6%实现最多跑一次"
-    rate("one_visit_rate", rf"{ONE_VISIT}”?(?:事项)?(?:占比|比例|比率|实现率)", exclude=r"平均"),
+    rate("one_visit_rate", rf"{ONE_VISIT}”?(?:改革)?(?:事项)?(?:占比|比例|比率|实现率)", exclude=r"平均"),
     R("one_visit_rate", "percent", right=rf"(?:的)?(?:事项)?(?:实现|达到)了?“?{ONE_VISIT}(?!改革)"),
     # the share the items just counted make of all: "共有8596个事项实现了“最多跑一次”,达到总数的90.2%"
     R("one_visit_rate", "percent", left=r"^(?:达到|占)(?:事项)?总数的", anchor=rf"事项实现了?“?{ONE_VISIT}”?[,，](?:达到|占)", anchor_scope="sentence"),
@@ -531,6 +531,8 @@ RULES_NEW: tuple[Rule, ...] = (
     R("public_legal_service_sites", "count", right=r"(?:省|市|县|区|县区|县级|区县|乡镇|村)级[、和及与]?$", units=SITE_UNITS, anchor=rf"^[^,，;；。]*?{LEGAL_SERVICE_SITE}", anchor_scope="clause"),
     # consultations of the legal service network: "接受相关法律咨询2100余人次", "解答法律咨询3.2万人次"
     R("public_legal_service_matters", "count", left=rf"(?:接受|提供|解答|受理|办理|接待)(?:群众|相关|各类)?法律咨询(?:服务)?{G(2)}", units=frozenset({"人次", "件", "件次", "次", "条", "人"})),
+    # the hotline's or platform's service: "“12348”公共法律服务热线服务群众3.4万人次"
+    R("public_legal_service_matters", "count", left=rf"(?:12348|公共法律服务)”?[^,，;；。\d]{{0,10}}?(?:热线|平台|网络|中心)[^,，;；。\d]{{0,6}}?(?:服务群众|接听|解答|受理|接待|办理)(?:来电|咨询|电话|群众)?(?:共|累计)?", units=frozenset({"人次", "件", "件次", "次", "人"}), exclude=r"12345"),
     # --- supervision of lower units ----------------------------------------------------------------------
     # the units after the supervision named before them: "对结合…巡察开展法治督察的18家单位"
     R("supervision_units_inspected", "count", left=r"(?:法治|法治政府建设|法治建设|依法行政)(?:工作)?(?:专项|实地)?(?:督察|督查)的", units=frozenset({"个", "家"})),
