@@ -495,10 +495,10 @@ RULES_NEW: tuple[Rule, ...] = (
     R("power_items_devolved", "count", left=rf"(?:赋予|下放(?:至|到|给)){GI(10)}?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude_left=rf"{MOVED_BUNDLE}|承接|接收"),
     # a decision's parts after the list it moves: "决定再取消调整132项行政职权,其中取消58项、下放26项、
     # 调整管理方式7项…、承接41项"; "其中:取消9项,部分取消14项,下放管理层级3项" (部分 parts are left alone)
-    R("power_items_cancelled", "count", left=rf"^(?:[(（][^()（）]{{0,20}}[)）])?[、]?(?:其中[:：]?)?取消了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
-    R("power_items_devolved", "count", left=rf"^(?:[(（][^()（）]{{0,20}}[)）])?[、]?(?:其中[:：]?)?(?:下放|委托)(?:管理层级|(?:至|到)[^,，;；。\d、]{{1,4}})?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
-    R("power_items_adjusted", "count", left=rf"^(?:[(（][^()（）]{{0,20}}[)）])?[、]?(?:其中[:：]?)?(?:调整|合并)(?:管理方式|审批部门|实施部门|实施主体|管理层级)?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
-    R("power_items_received", "count", left=rf"^(?:[(（][^()（）]{{0,20}}[)）])?[、]?(?:其中[:：]?)?(?:承接|接收)了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_cancelled", "count", left=r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?取消了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_devolved", "count", left=r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?(?:下放|委托)(?:管理层级|(?:至|到)[^,，;；。\d、]{1,4})?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_adjusted", "count", left=r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?(?:调整|合并)(?:管理方式|审批部门|实施部门|实施主体|管理层级)?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_received", "count", left=r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?(?:承接|接收)了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
     # --- service process: rates and the 最多跑一次 list --------------------------------------------------------
     # "承诺事项办理时限平均压缩率达65.73%", "承诺提速率65.1%"; a cut of documents or of travel time is not it.
     rate("service_time_cut_rate", r"(?:办理|办结|审批)?(?:时限|时间)(?:平均)?压缩率|提速率", exclude=r"材料|跑动|跑腿"),
@@ -532,7 +532,7 @@ RULES_NEW: tuple[Rule, ...] = (
     # consultations of the legal service network: "接受相关法律咨询2100余人次", "解答法律咨询3.2万人次"
     R("public_legal_service_matters", "count", left=rf"(?:接受|提供|解答|受理|办理|接待)(?:群众|相关|各类)?法律咨询(?:服务)?{G(2)}", units=frozenset({"人次", "件", "件次", "次", "条", "人"})),
     # the hotline's or platform's service: "“12348”公共法律服务热线服务群众3.4万人次"
-    R("public_legal_service_matters", "count", left=rf"(?:12348|公共法律服务)”?[^,，;；。\d]{{0,10}}?(?:热线|平台|网络|中心)[^,，;；。\d]{{0,6}}?(?:服务群众|接听|解答|受理|接待|办理)(?:来电|咨询|电话|群众)?(?:共|累计)?", units=frozenset({"人次", "件", "件次", "次", "人"}), exclude=r"12345"),
+    R("public_legal_service_matters", "count", left=r"(?:12348|公共法律服务)”?[^,，;；。\d]{0,10}?(?:热线|平台|网络|中心)[^,，;；。\d]{0,6}?(?:服务群众|接听|解答|受理|接待|办理)(?:来电|咨询|电话|群众)?(?:共|累计)?", units=frozenset({"人次", "件", "件次", "次", "人"}), exclude=r"12345"),
     # --- supervision of lower units ----------------------------------------------------------------------
     # the units after the supervision named before them: "对结合…巡察开展法治督察的18家单位"
     R("supervision_units_inspected", "count", left=r"(?:法治|法治政府建设|法治建设|依法行政)(?:工作)?(?:专项|实地)?(?:督察|督查)的", units=frozenset({"个", "家"})),
