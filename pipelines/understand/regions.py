@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +55,7 @@ _ZONE_SUFFIX_ALIASES = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Division:
     """One row of the history (county and above), of the NBS town list, or of the NBS zone list."""
 
@@ -258,8 +259,10 @@ def _int(value: str) -> int | None:
 
 
 def _read(path: Path) -> list[dict[str, str]]:
+    """The rows, each distinct value one shared string: codes, names and levels repeat across rows
+    (a division's history, parents, province codes), and every worker process loads the index."""
     with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        return [{k: sys.intern(v) for k, v in row.items()} for row in csv.DictReader(fh)]
 
 
 def _zone_aliases(name: str, province_names: list[str], prefecture_short: str | None) -> set[str]:
