@@ -261,8 +261,9 @@ RULES: tuple[Rule, ...] = (
     # the cases examined in a review of case files: "开展行政执法案卷评查2次,审查案件248起"
     R("case_files_reviewed", "count", left=rf"(?:审查|评查|抽查)(?:执法)?案件{G(2)}", units=CASES, anchor=r"案卷评查", anchor_scope="sentence"),
     R("case_file_pass_rate", "percent", left=rf"合格率{RATE_TAIL}", anchor=r"评查|案卷", exclude=r"考试|成绩|及格"),
-    # the share of files graded pass or better: "及格以上案卷占总案卷的95.31%"
-    R("case_file_pass_rate", "percent", left=rf"(?:合格|及格)(?:以上)?(?:等次)?(?:的)?案卷(?:数)?(?:占(?:总|全部|评查)?(?:案卷)?(?:数|总数)?的?|占比|比例){RATE_TAIL}"),
+    # the share of files graded pass or better: "及格以上案卷占总案卷的95.31%" (the 合格 grade alone, in a
+    # breakdown beside 优秀, is a share of one grade)
+    R("case_file_pass_rate", "percent", left=rf"(?:合格|及格)(?:等次)?以上(?:等次)?(?:的)?案卷(?:数)?(?:占(?:总|全部|评查)?(?:案卷)?(?:数|总数)?的?|占比|比例){RATE_TAIL}"),
     R("enforcement_staff_trained", "count", left=rf"(?:培训|轮训)(?:各类)?(?:行政)?执法(?:人员|队伍)?{G(2)}", units=PERSONS),
     # "执法培训累计覆盖960人"
     R("enforcement_staff_trained", "count", left=rf"执法(?:人员)?(?:培训|轮训)(?:累计|共|全年)?(?:覆盖|参训){G(2)}", units=PERSONS),
@@ -547,9 +548,6 @@ RULES_NEW: tuple[Rule, ...] = (
     R("integrated_service_items", "count", left=rf"{ONE_THING}”?(?:集成服务|主题|事项)?(?:共)?", units=frozenset({"个", "项"}), exclude=r"案例|一业一证"),
     # the transactions of the service platform: "全国政务大厅总办件量6.02亿件"; the 12345 hotline is not it.
     R("service_transactions", "count", left=rf"(?:总)?办件(?:总)?量(?:共|达到?|为)?{G(2)}", units=frozenset({"件", "件次"}), exclude=r"12345|热线|来电|线上|网上|累计|告知承诺"),
-    # the service centre's transactions: "政务服务中心共办结事项33317件"
-    # (a hall named with its level, 市政务服务中心, serves that level: left to the reader)
-    R("service_transactions", "count", left=rf"(?<![省市区县州级])(?:政务服务中心|政务大厅|政务服务大厅|市民服务中心|便民服务中心)(?:共|全年)?(?:受理|办理|办结)(?:各类|政务服务)?(?:事项|业务|办件)?{G(2)}", units=frozenset({"件", "件次", "宗"}), exclude=r"12345|热线|来电|线上|网上|告知承诺"),
     # --- officials' training ------------------------------------------------------------------------------
     # classes after the rule-of-law class named: "举办全县领导干部法治专题培训班 3 期", "开展习近平法治思想专题
     # 研讨班5期"; the training of enforcement officers, of 法律明白人 and of the public, and lectures, are not.
