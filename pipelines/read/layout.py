@@ -128,13 +128,20 @@ def _running(pages: list[list[Line]]) -> set[str]:
     return {k for k, n in counts.items() if n >= need and k}
 
 
-def _margins(lines: list[Line]) -> tuple[float, float, float]:
-    """Body left and right margins and a character's height, from the page's lines."""
+def _margins(lines: list[Line], aspect: float) -> tuple[float, float, float]:
+    """Body left and right margins and a character's width (as a share of the page's width).
+
+    The width comes from the lines' heights; some PDF engines report text boxes without height (the
+    glyphs' boxes of a CID font, flat), so when the heights say less than half of what the lines'
+    widths per character say, the widths are used."""
     lefts = sorted(ln.x0 for ln in lines)
     rights = sorted(ln.x1 for ln in lines)
     left = lefts[len(lefts) // 10] if len(lefts) >= 10 else lefts[0]
     right = rights[(len(rights) * 9) // 10] if len(rights) >= 10 else rights[-1]
-    char = statistics.median(ln.height for ln in lines)
+    char = statistics.median(ln.height for ln in lines) * aspect
+    per_char = [(ln.x1 - ln.x0) / n for ln in lines if (n := len(ln.text.strip())) >= 8]
+    if per_char and char < 0.5 * statistics.median(per_char):
+        char = statistics.median(per_char)
     return left, right, char
 
 
@@ -156,8 +163,7 @@ def assemble(pages: list[list[Line]], aspect: float = 297 / 210) -> Assembled:
                 kept.append(ln)
         body_pages.append(kept)
     every = [ln for lines in body_pages for ln in lines]
-    left, right, char = _margins(every) if every else (0.0, 1.0, 0.02)
-    char *= aspect  # as a share of the width
+    left, right, char = _margins(every, aspect) if every else (0.0, 1.0, 0.02 * aspect)
     paragraphs: list[str] = []
     page_starts: list[int] = []
     text_len = 0  # length of "\n".join(paragraphs) so far, with the open paragraph
