@@ -991,7 +991,7 @@ def test_phrasings_of_the_thin_set(sid: str, expected: tuple[str, float]) -> Non
     assert expected in THIN.labelled(sid)
 
 
-# --- classes from the thin codes' set and the third held-out pages (2026-12-05) ----------------------
+# --- classes from the thin codes' set and the third held-out pages (2026-12-04, later) --------------
 
 MORE = sentence_sets.SentenceSet("sentences_more")
 
