@@ -1032,6 +1032,7 @@ MORE = sentence_sets.SentenceSet("sentences_more")
         ("me009", ("public_legal_service_matters", 34000.0)),  # “12348”公共法律服务热线服务群众3.4万人次
         ("me030", ("one_visit_rate", 87.9)),  # “最多跑一次”改革实现率达到87.9%
         ("ma008", ("law_study_sessions", 4.0)),  # 中心组集中学习习近平法治思想和相关法律法规4次
+        ("mb025", ("official_law_exam_takers", 121.0)),  # 121名干部职工参加2025年度全区法治理论知识学习考试
     ],
 )
 def test_phrasings_of_the_thin_codes(sid: str, expected: tuple[str, float]) -> None:

@@ -432,7 +432,7 @@ RULES_NEW: tuple[Rule, ...] = (
     # one head per unit named: "长丰县政府…等6家单位的主要负责人就…情况进行现场述法", "8个行政村党支部书记全部完成年度述法"
     R("officials_shufa_reports", "count", right=rf"(?:单位|部门|机关|行政村|村|乡镇|街道){GI(4)}?的?(?:党政)?(?:主要负责人|主要负责同志|党支部书记|党组织书记|书记){GI(24)}?(?:依次|分别|全部|均)?(?:进行了?|参加了?|开展|作|完成)?了?(?:年度|年终|现场|书面|专题)?(?:述职)?述法(?!考核|清单|会议|报告会|工作|制度)", units=frozenset({"家", "个"})),
     # Law exams of cadres: takers and the pass rate; the enforcement-qualification exam is enforcement's.
-    R("official_law_exam_takers", "count", right=rf"{GI(20)}?(?:参加|参与)了?{GI(16)}?(?:学法用法|法律知识|法治|学法|任前|法律法规)[^,，;；。\d]{{0,8}}?(?:考试|考法)", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
+    R("official_law_exam_takers", "count", right=rf"{GI(20)}?(?:参加|参与)了?(?:(?:19|20)\d{{2}}年度?)?{GI(16)}?(?:学法用法|法律知识|法治|学法|任前|法律法规)[^,，;；。\d]{{0,8}}?(?:考试|考法)", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
     R("official_law_exam_takers", "count", right=rf"{GI(12)}?(?:集中|任前)?考法", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
     R("official_law_exam_takers", "count", left=rf"(?:学法|考法|法律知识)(?:用法)?考试{G(3)}", units=PERSONS, exclude=r"执法资格|执法证|资格考试"),
     R("official_law_exam_takers", "count", left=r"覆盖(?:各级)?(?:公职人员|领导干部|国家工作人员)(?:近|约)?", units=PERSONS, anchor=r"学法用法考试|法律知识考试|考法", anchor_scope="sentence"),
