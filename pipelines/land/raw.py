@@ -50,7 +50,7 @@ def _select(record: type) -> str:
     return ", ".join(c.name for c in TABLE_OF[record].columns if not c.derived)
 
 
-def _records(con: duckdb.DuckDBPyConnection, record: type, sql: str, params: list) -> list[Any]:
+def _records(con: duckdb.DuckDBPyConnection, record: type, sql: str, params: list | None = None) -> list[Any]:
     """Run a query whose columns are `_select(record)` and rebuild the records by column name."""
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
@@ -69,7 +69,16 @@ def add_pages(con: duckdb.DuckDBPyConnection, pages: list[Page]) -> int:
     unique = list({p.page_id: p for p in reversed(pages)}.values())  # first occurrence wins
     if not unique:
         return 0
-    frame = pd.DataFrame.from_records([row_of(p) for p in unique])
+    stored = {
+        r[0]
+        for r in con.execute(
+            f"SELECT page_id FROM raw.pages WHERE page_id IN ({_in_list(p.page_id for p in unique)})"
+        ).fetchall()
+    }
+    new = [p for p in unique if p.page_id not in stored]
+    frame = pd.DataFrame.from_records(
+        [row_of(p) for p in new], columns=[c.name for c in TABLE_OF[Page].columns]
+    )
     locations = pd.DataFrame.from_records(
         [
             row_of(PageLocation(p.page_id, p.url or p.location, p.origin, p.fetched_at))
@@ -81,17 +90,14 @@ def add_pages(con: duckdb.DuckDBPyConnection, pages: list[Page]) -> int:
     con.register("_fazhi_pages", frame)
     con.register("_fazhi_locations", locations)
     try:
-        before = con.execute("SELECT count(*) FROM raw.pages").fetchone()[0]
-        con.execute(
-            """INSERT INTO raw.pages BY NAME
-               SELECT n.* FROM _fazhi_pages n ANTI JOIN raw.pages USING (page_id)"""
-        )
+        if new:  # the bodies not stored yet (looked up by key, not by a join over every stored id)
+            con.execute("INSERT INTO raw.pages BY NAME SELECT * FROM _fazhi_pages")
         con.execute(
             """INSERT INTO raw.page_locations BY NAME
                SELECT DISTINCT ON (page_id, location) * FROM _fazhi_locations
                ON CONFLICT DO NOTHING"""
         )
-        return con.execute("SELECT count(*) FROM raw.pages").fetchone()[0] - before
+        return len(new)
     finally:
         con.unregister("_fazhi_pages")
         con.unregister("_fazhi_locations")
@@ -112,19 +118,27 @@ def pending_page_ids(con: duckdb.DuckDBPyConnection, version: str = EXTRACTOR_VE
         """SELECT p.page_id FROM raw.pages p
            WHERE NOT EXISTS (SELECT 1 FROM raw.page_cleanings c
                              WHERE c.page_id = p.page_id AND c.extractor_version = ?)
-           ORDER BY p.fetched_at, p.page_id""",
+           ORDER BY p.rowid""",
         [version],
     ).fetchall()
     return [r[0] for r in rows]
 
 
+def _in_list(keys: Iterable[str]) -> str:
+    """Keys as a SQL list of literals. DuckDB looks a literal IN list up by the table's key, where a
+    list parameter (IN (SELECT unnest(?))) is a join over the whole column: at 100,000 pages that is
+    0.4 s per batch of 256 against 0.01 s, paid by every batch of every stage."""
+    return ", ".join("'" + k.replace("'", "''") + "'" for k in keys)
+
+
 def load_pages(con: duckdb.DuckDBPyConnection, page_ids: list[str]) -> list[Page]:
+    if not page_ids:
+        return []
     return _records(
         con,
         Page,
-        f"""SELECT {_select(Page)} FROM raw.pages WHERE page_id IN (SELECT unnest(?::VARCHAR[]))
+        f"""SELECT {_select(Page)} FROM raw.pages WHERE page_id IN ({_in_list(page_ids)})
             ORDER BY fetched_at, page_id""",
-        [page_ids],
     )
 
 
@@ -145,7 +159,7 @@ def _insert_rows(
 
 def _delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, keys: list[str]) -> None:
     if keys:
-        con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [keys])
+        con.execute(f"DELETE FROM {table} WHERE {column} IN ({_in_list(keys)})")
 
 
 def replace_page_results(
@@ -155,12 +169,16 @@ def replace_page_results(
     their old documents). Returns the number of documents written."""
     results = list(results)
     page_ids = [page_id for page_id, _, _ in results]
-    old_docs = [
-        r[0]
-        for r in con.execute(
-            "SELECT document_id FROM raw.documents WHERE page_id IN (SELECT unnest(?::VARCHAR[]))", [page_ids]
-        ).fetchall()
-    ]
+    old_docs = (
+        [
+            r[0]
+            for r in con.execute(
+                f"SELECT document_id FROM raw.documents WHERE page_id IN ({_in_list(page_ids)})"
+            ).fetchall()
+        ]
+        if page_ids
+        else []
+    )
     _delete_where_in(con, "raw.indicator_mentions", "document_id", old_docs)
     _delete_where_in(con, "raw.quantities", "document_id", old_docs)
     _delete_where_in(con, "raw.document_extractions", "document_id", old_docs)
@@ -180,19 +198,20 @@ def pending_document_ids(con: duckdb.DuckDBPyConnection, version: str = EXTRACTO
         """SELECT document_id FROM raw.documents d
            WHERE NOT EXISTS (SELECT 1 FROM raw.document_extractions e
                              WHERE e.document_id = d.document_id AND e.extractor_version = ?)
-           ORDER BY document_id""",
+           ORDER BY d.rowid""",
         [version],
     ).fetchall()
     return [r[0] for r in rows]
 
 
 def load_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[Document]:
+    if not document_ids:
+        return []
     return _records(
         con,
         Document,
         f"""SELECT {_select(Document)} FROM raw.documents
-            WHERE document_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY document_id""",
-        [document_ids],
+            WHERE document_id IN ({_in_list(document_ids)}) ORDER BY document_id""",
     )
 
 
@@ -206,13 +225,16 @@ def replace_mentions(
     # Only documents extracted before have rows to replace: their mentions and figures are written in
     # the transaction that records the extraction, so raw.document_extractions (one row per document)
     # says which, and a first extraction does not scan the two big tables for rows that cannot be there.
-    extracted_before = [
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT document_id FROM raw.document_extractions WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
-            [list(found)],
-        ).fetchall()
-    ]
+    extracted_before = (
+        [
+            r[0]
+            for r in con.execute(
+                f"SELECT DISTINCT document_id FROM raw.document_extractions WHERE document_id IN ({_in_list(found)})"
+            ).fetchall()
+        ]
+        if found
+        else []
+    )
     _delete_where_in(con, "raw.indicator_mentions", "document_id", extracted_before)
     _delete_where_in(con, "raw.quantities", "document_id", extracted_before)
     _delete_where_in(con, "raw.document_extractions", "document_id", extracted_before)
