@@ -15,7 +15,6 @@ from pipelines.assets.resources import WAREHOUSE_POOL, WarehouseResource, dbt_pr
 from pipelines.console import colour_wanted
 from pipelines.land.connect import write_connection
 from pipelines.land.raw import last_dbt_build, record_dbt_build
-from pipelines.memory import release_memory, rss_mb
 from pipelines.paths import DBT_PROJECT_DIR, SEEDS_DIR
 
 # Identity of every raw row dbt reads: a new page, document version or mention changes it.
@@ -89,10 +88,6 @@ def fazhi_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, wareho
             if full_build and last_dbt_build(con) == fingerprint and marts_present(con):
                 context.log.info("dbt build skipped: no input changed since the last successful build")
                 return
-        # dbt runs in its own process: what the Python stages freed goes back to the system first.
-        before = rss_mb()
-        release_memory()
-        context.log.info(f"build process memory before dbt: {before} MB -> {rss_mb()} MB")
         # dbt colours its log whenever it likes; here colour follows NO_COLOR and the terminal.
         colours = [] if colour_wanted(sys.stdout) else ["--no-use-colors"]
         yield from dbt.cli(["build", *colours], context=context).stream()

@@ -72,10 +72,20 @@ STUDY_LIST = r"(?:[、和及与][^,，;；:：。\d、]{1,10}?学习)*"
 STUDY_BODY = r"常务会(?:议)?|中心组|党组|党委|党工委|领导班子"
 # A lecture for one's own staff ("为干部职工开展林业政策普法讲座2场") is their training, not publicity to the public.
 FOR_STAFF = r"为[^,，;；。\d]{0,8}?(?:干部职工|机关干部|工作人员)"
-STAFF_STUDY = r"干部职工|职工|例会|支部|党员|各(?:政府)?部门|各乡镇|各街道|各单位|考试|培训"
+STAFF_GROUPS = r"干部职工|职工|例会|支部|党员|各(?:政府)?部门|各乡镇|各街道|各单位|考试"
+STAFF_STUDY = rf"{STAFF_GROUPS}|培训"
 # ... also when the clause just before names them ("列入村居党支部学习第一议题,开展法治学习18场")
 STAFF_NEAR = r"支部|村居|村\(居\)"
 NEAR = 24
+# A collective body's own study ("中心组集中学习习近平法治思想和相关法律法规4次"; 理论学习 is theory, not law), and
+# what makes it another's: staff, or a law study the clause counts apart ("专题学习13次、专题法治学习11次").
+BODY_STUDY = (
+    rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法)"
+    rf"(?:习近平法治思想(?:[和及与、](?:相关)?(?:法律法规|法律|党内法规))?)?{G(8)}"
+)
+BODY_STUDY_NOT = (
+    rf"{STAFF_STUDY}|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)"
+)
 
 # Counts of several outcomes at once ("修改、废止", "失效和废止") are not the repealed count.
 REVISED_AND_REPEALED = r"(?:修改|修订|失效)[、和及与]废止|废止[、和及与](?:修改|修订|失效)"
@@ -142,7 +152,7 @@ RULES: tuple[Rule, ...] = (
     R("law_study_sessions", "count", left=rf"(?:{STUDY}){STUDY_LIST}{G(4)}", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # the theory group's themed study in a sentence about 习近平法治思想 ("…纳入…理论学习中心组学习重要内容,全年开展专题学习
     # 18次"), unless a law study of its own is counted beside it (专题学习13次、专题法治学习11次)
-    R("law_study_sessions", "count", left=rf"(?:开展|组织)(?:开展)?(?:专题|集中)学习{G(2)}", units=TIMES, anchor=rf"习近平法治思想[^。]*?(?:{STUDY_BODY})|(?:{STUDY_BODY})[^。]*?习近平法治思想", exclude=rf"法治学习|学法|{STAFF_STUDY.replace('|培训', '')}", exclude_left="培训"),
+    R("law_study_sessions", "count", left=rf"(?:开展|组织)(?:开展)?(?:专题|集中)学习{G(2)}", units=TIMES, anchor=rf"习近平法治思想[^。]*?(?:{STUDY_BODY})|(?:{STUDY_BODY})[^。]*?习近平法治思想", exclude=rf"法治学习|学法|{STAFF_GROUPS}", exclude_left="培训"),
     R("law_study_sessions", "count", left=rf"学习(?:《[^》]{{1,40}}》[、和及]?)+(?:等)?(?:法律法规|法律|法规|条例)?{G(2)}", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # The collective bodies' own study - the theory group, the executive meeting, the party group - of
     # 习近平法治思想, of laws, or in a lecture form, with law the topic of its paragraph when the clause
@@ -150,8 +160,8 @@ RULES: tuple[Rule, ...] = (
     # A clause that counts its law study apart ("党委中心组专题学习13次、专题法治学习11次") leaves the general study alone.
     # General study summed over every level's bodies ("全年系统各级开展…中心组学习178次") is not the leadership's,
     # unless its own clause names the law it studied ("各级理论学习中心组开展习近平法治思想专题学习100余次").
-    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法)(?:习近平法治思想(?:[和及与、](?:相关)?(?:法律法规|法律|党内法规))?)?{G(8)}", units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=rf"{STAFF_STUDY}|各级|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
-    R("law_study_sessions", "count", left=rf"(?:{STUDY_BODY})[^,，;；。\d]{{0,16}}?(?<!理论)(?:学习|讲座|专题辅导|集体学法)(?:习近平法治思想(?:[和及与、](?:相关)?(?:法律法规|法律|党内法规))?)?{G(8)}", units=TIMES, anchor=r"法", anchor_scope="clause", exclude=rf"{STAFF_STUDY}|\d+次[^,，;；。\d]{{0,4}}[、和及与][^,，;；。\d]{{0,8}}(?:法治学习|学法|法律学习)", exclude_near=STAFF_NEAR),
+    R("law_study_sessions", "count", left=BODY_STUDY, units=TIMES, anchor=r"法", anchor_scope="paragraph", exclude=rf"{BODY_STUDY_NOT}|各级", exclude_near=STAFF_NEAR),
+    R("law_study_sessions", "count", left=BODY_STUDY, units=TIMES, anchor=r"法", anchor_scope="clause", exclude=BODY_STUDY_NOT, exclude_near=STAFF_NEAR),
     # The count before the noun: "组织开展2次市政府常务会议学法活动", "组织4次市政府常务会会前学法".
     R("law_study_sessions", "count", right=rf"{GI(8)}?(?:{STUDY_BODY}){GI(6)}?(?:学法|法治(?:专题)?讲座)", units=TIMES, exclude=STAFF_STUDY, exclude_near=STAFF_NEAR),
     # the theory group's meetings on a rule-of-law theme, the count before them: "组织7场以法治建设为主题的区委理论学习中心组(扩大)报告会"
@@ -390,6 +400,8 @@ RANK_NOT = r"数量|总数|总量|个数|入选|获评"
 # The lists whose items are moved: powers, approvals, licences ("行政许可事项", "行政审批项目", "行政职权").
 POWER_ITEMS = r"(?:行政)?(?:许可|审批|权力|职权|处罚权|执法权|管理权|权限|权责)(?:事项|项目|子项)?"
 MOVED_UNITS = frozenset({"项", "个", "条"})
+# The opening of one part of a decision that moves items: after the previous part's gloss and 、, or after 其中.
+PART_OPEN = r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?"
 MOVED_BUNDLE = r"(?:取消|下放|调整|委托|承接)[、和及与]|(?:取消|下放|调整)(?:调整|承接)"
 # Public legal service sites by level, and the place words that name their level ("市(县、区)", "乡镇(街道)").
 LEGAL_SERVICE_SITE = r"(?:公共)?法律服务(?:中心|工作站|服务站|站点|站|工作室|室|联系点|实体平台|平台)"
@@ -409,6 +421,9 @@ ROL_DELIBERATION = (
     rf"(?:专题|先后|多次)?(?:研究|听取|审议)[^,，;；。\d]{{0,20}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,14}}?"
 )
 JOINT_NOT = r"学法|讲座|合同|协议|招商|直播|列席|批示|调研"
+# A rule-of-law meeting named by its topic alone (法治建设专题会议), unless a body's meeting is named.
+ROL_MEETING = rf"(?:{ROL_TOPIC})(?:政府)?(?:建设|工作)?专题会(?:议)?"
+ROL_MEETING_NOT = rf"{JOINT_NOT}|常委会|常务会|党委会|党工委会|党组会"
 ONE_VISIT = r"(?:最多跑一次|只跑一次|最多跑一趟|一次办)"
 DEMO_STAGE = r"命名|推荐|申报|入选|获评|评为|名单"
 ONE_THING = r"(?:高效办成)?一件事(?:一次办)?"
@@ -471,8 +486,8 @@ RULES_NEW: tuple[Rule, ...] = (
     R("gov_executive_rol_meetings", "count", left=rf"^(?:先后|共|累计|多次|专题)*{ROL_DELIBERATION}", units=TIMES, anchor=r"政府常务会", exclude=JOINT_NOT, exclude_sentence=rf"{JOINT_BODIES}|{JOINT_LEADERS}|常委会|党委|党工委|党组"),
     # a rule-of-law meeting with no body named (the first responsible persons hold it): "主持召开法治建设专题会议2次",
     # "先后召开4次法治建设专题会议"
-    R("rol_joint_meetings", "count", left=rf"(?:{ROL_TOPIC})(?:政府)?(?:建设|工作)?专题会(?:议)?{G(2)}", units=TIMES, exclude=rf"{JOINT_NOT}|常委会|常务会|党委会|党工委会|党组会"),
-    R("rol_joint_meetings", "count", right=rf"(?:{ROL_TOPIC})(?:政府)?(?:建设|工作)?专题会(?:议)?", units=TIMES, exclude=rf"{JOINT_NOT}|常委会|常务会|党委会|党工委会|党组会"),
+    R("rol_joint_meetings", "count", left=rf"{ROL_MEETING}{G(2)}", units=TIMES, exclude=ROL_MEETING_NOT),
+    R("rol_joint_meetings", "count", right=ROL_MEETING, units=TIMES, exclude=ROL_MEETING_NOT),
     # topics, not meetings: "研究法治政府建设议题79项"
     R("rol_agenda_items", "count", left=rf"(?:研究|审议|听取)[^,，;；。\d]{{0,12}}?(?:{ROL_TOPIC})[^,，;；。\d]{{0,10}}?议题{G(2)}", units=frozenset({"项", "个", "件"}), exclude=r"学法|传达学习"),
     # problems rectified after supervision: "反馈问题40条,已整改到位38条"; measures and enforcement's 停工整改 are not.
@@ -496,10 +511,10 @@ RULES_NEW: tuple[Rule, ...] = (
     R("power_items_devolved", "count", left=rf"(?:赋予|下放(?:至|到|给)){GI(10)}?", units=MOVED_UNITS, anchor=POWER_ITEMS, anchor_scope="clause", exclude_left=rf"{MOVED_BUNDLE}|承接|接收"),
     # a decision's parts after the list it moves: "决定再取消调整132项行政职权,其中取消58项、下放26项、
     # 调整管理方式7项…、承接41项"; "其中:取消9项,部分取消14项,下放管理层级3项" (部分 parts are left alone)
-    R("power_items_cancelled", "count", left=r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?取消了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
-    R("power_items_devolved", "count", left=r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?(?:下放|委托)(?:管理层级|(?:至|到)[^,，;；。\d、]{1,4})?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
-    R("power_items_adjusted", "count", left=r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?(?:调整|合并)(?:管理方式|审批部门|实施部门|实施主体|管理层级)?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
-    R("power_items_received", "count", left=r"^(?:[(（][^()（）]{0,20}[)）])?[、]?(?:其中[:：]?)?(?:承接|接收)了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_cancelled", "count", left=rf"{PART_OPEN}取消了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_devolved", "count", left=rf"{PART_OPEN}(?:下放|委托)(?:管理层级|(?:至|到)[^,，;；。\d、]{{1,4}})?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_adjusted", "count", left=rf"{PART_OPEN}(?:调整|合并)(?:管理方式|审批部门|实施部门|实施主体|管理层级)?了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
+    R("power_items_received", "count", left=rf"{PART_OPEN}(?:承接|接收)了?$", units=MOVED_UNITS, anchor=POWER_ITEMS, exclude=r"证明|中介"),
     # --- service process: rates and the 最多跑一次 list --------------------------------------------------------
     # "承诺事项办理时限平均压缩率达65.73%", "承诺提速率65.1%"; a cut of documents or of travel time is not it.
     rate("service_time_cut_rate", r"(?:办理|办结|审批)?(?:时限|时间)(?:平均)?压缩率|提速率", exclude=r"材料|跑动|跑腿"),

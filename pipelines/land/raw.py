@@ -69,12 +69,7 @@ def add_pages(con: duckdb.DuckDBPyConnection, pages: list[Page]) -> int:
     unique = list({p.page_id: p for p in reversed(pages)}.values())  # first occurrence wins
     if not unique:
         return 0
-    stored = {
-        r[0]
-        for r in con.execute(
-            f"SELECT page_id FROM raw.pages WHERE page_id IN ({_in_list(p.page_id for p in unique)})"
-        ).fetchall()
-    }
+    stored = set(_column_where_in(con, "raw.pages", "page_id", "page_id", [p.page_id for p in unique]))
     new = [p for p in unique if p.page_id not in stored]
     frame = pd.DataFrame.from_records(
         [row_of(p) for p in new], columns=[c.name for c in TABLE_OF[Page].columns]
@@ -157,6 +152,16 @@ def _insert_rows(
         con.unregister("_fazhi_rows")
 
 
+def _column_where_in(
+    con: duckdb.DuckDBPyConnection, table: str, column: str, key: str, keys: list[str]
+) -> list[str]:
+    """The distinct values of `column` in the rows whose `key` is one of `keys` (none for no keys)."""
+    if not keys:
+        return []
+    rows = con.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {key} IN ({_in_list(keys)})").fetchall()
+    return [r[0] for r in rows]
+
+
 def _delete_where_in(con: duckdb.DuckDBPyConnection, table: str, column: str, keys: list[str]) -> None:
     if keys:
         con.execute(f"DELETE FROM {table} WHERE {column} IN ({_in_list(keys)})")
@@ -169,16 +174,7 @@ def replace_page_results(
     their old documents). Returns the number of documents written."""
     results = list(results)
     page_ids = [page_id for page_id, _, _ in results]
-    old_docs = (
-        [
-            r[0]
-            for r in con.execute(
-                f"SELECT document_id FROM raw.documents WHERE page_id IN ({_in_list(page_ids)})"
-            ).fetchall()
-        ]
-        if page_ids
-        else []
-    )
+    old_docs = _column_where_in(con, "raw.documents", "document_id", "page_id", page_ids)
     _delete_where_in(con, "raw.indicator_mentions", "document_id", old_docs)
     _delete_where_in(con, "raw.quantities", "document_id", old_docs)
     _delete_where_in(con, "raw.document_extractions", "document_id", old_docs)
@@ -225,15 +221,8 @@ def replace_mentions(
     # Only documents extracted before have rows to replace: their mentions and figures are written in
     # the transaction that records the extraction, so raw.document_extractions (one row per document)
     # says which, and a first extraction does not scan the two big tables for rows that cannot be there.
-    extracted_before = (
-        [
-            r[0]
-            for r in con.execute(
-                f"SELECT DISTINCT document_id FROM raw.document_extractions WHERE document_id IN ({_in_list(found)})"
-            ).fetchall()
-        ]
-        if found
-        else []
+    extracted_before = _column_where_in(
+        con, "raw.document_extractions", "document_id", "document_id", list(found)
     )
     _delete_where_in(con, "raw.indicator_mentions", "document_id", extracted_before)
     _delete_where_in(con, "raw.quantities", "document_id", extracted_before)

@@ -140,8 +140,10 @@ def _margins(lines: list[Line], aspect: float) -> tuple[float, float, float]:
     right = rights[(len(rights) * 9) // 10] if len(rights) >= 10 else rights[-1]
     char = statistics.median(ln.height for ln in lines) * aspect
     per_char = [(ln.x1 - ln.x0) / n for ln in lines if (n := len(ln.text.strip())) >= 8]
-    if per_char and char < 0.5 * statistics.median(per_char):
-        char = statistics.median(per_char)
+    if per_char:
+        by_width = statistics.median(per_char)
+        if char < 0.5 * by_width:
+            char = by_width
     return left, right, char
 
 
